@@ -1,0 +1,117 @@
+/**
+ * Applying an `EditCommand` to the document. `applyEdit` mutates the notebook it is given (the
+ * UI passes a Solid `produce` draft, so only touched cells notify) and returns the command that
+ * undoes it. One exhaustive switch: every kind of edit is handled here and nowhere else.
+ */
+import { renameSheetInFormula } from './formulaText';
+import { isFormula } from './cell';
+import type { CellWrite, EditCommand } from './commands';
+import type { Notebook, Sheet } from './notebook';
+import { findSheet } from './notebook';
+
+export class EditError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+function ensureSheet(nb: Notebook, name: string): Sheet {
+  const s = findSheet(nb, name);
+  if (!s) throw new EditError('noSheet', `no sheet named ${name}`);
+  return s;
+}
+
+export function cloneSheet(s: Sheet): Sheet {
+  return structuredClone(s) as Sheet;
+}
+
+export function applyEdit(nb: Notebook, cmd: EditCommand): EditCommand {
+  switch (cmd.type) {
+    case 'setCells': {
+      const sheet = ensureSheet(nb, cmd.sheet);
+      const undo: CellWrite[] = [];
+      for (const w of cmd.writes) {
+        const old = sheet.cells[w.addr];
+        undo.push({ addr: w.addr, raw: old === undefined ? null : old });
+        if (w.raw === null) delete sheet.cells[w.addr];
+        else sheet.cells[w.addr] = w.raw;
+      }
+      return { type: 'setCells', sheet: sheet.name, writes: undo.reverse() };
+    }
+    case 'setFormats': {
+      const sheet = ensureSheet(nb, cmd.sheet);
+      const undo = cmd.formats.map((f) => ({ addr: f.addr, format: sheet.formats[f.addr] ?? null }));
+      for (const f of cmd.formats) {
+        if (f.format === null) delete sheet.formats[f.addr];
+        else sheet.formats[f.addr] = f.format;
+      }
+      return { type: 'setFormats', sheet: sheet.name, formats: undo.reverse() };
+    }
+    case 'addSheet': {
+      if (findSheet(nb, cmd.sheet.name)) throw new EditError('sheetExists', `a sheet named ${cmd.sheet.name} exists`);
+      const index = Math.max(0, Math.min(cmd.index, nb.sheets.length));
+      nb.sheets.splice(index, 0, cloneSheet(cmd.sheet));
+      return { type: 'removeSheet', name: cmd.sheet.name };
+    }
+    case 'removeSheet': {
+      const sheet = ensureSheet(nb, cmd.name);
+      if (nb.sheets.length === 1) throw new EditError('lastSheet', 'a notebook keeps at least one sheet');
+      const index = nb.sheets.indexOf(sheet);
+      const copy = cloneSheet(sheet);
+      nb.sheets.splice(index, 1);
+      return { type: 'addSheet', sheet: copy, index };
+    }
+    case 'renameSheet': {
+      const sheet = ensureSheet(nb, cmd.from);
+      const other = findSheet(nb, cmd.to);
+      if (other && other !== sheet) throw new EditError('sheetExists', `a sheet named ${cmd.to} exists`);
+      const from = sheet.name;
+      sheet.name = cmd.to;
+      for (const s of nb.sheets) {
+        for (const [addr, raw] of Object.entries(s.cells)) {
+          if (isFormula(raw)) {
+            const next = renameSheetInFormula(raw, from, cmd.to);
+            if (next !== raw) s.cells[addr] = next;
+          }
+        }
+      }
+      for (const n of nb.names) n.expression = renameSheetInFormula(n.expression, from, cmd.to);
+      for (const sc of nb.scenarios) {
+        for (const key of Object.keys(sc.overrides)) {
+          if (key.startsWith(`${from}!`)) {
+            sc.overrides[`${cmd.to}!${key.slice(from.length + 1)}`] = sc.overrides[key];
+            delete sc.overrides[key];
+          }
+        }
+      }
+      for (const item of nb.layout.items) if (item.sheet === from) item.sheet = cmd.to;
+      return { type: 'renameSheet', from: cmd.to, to: from };
+    }
+    case 'moveSheet': {
+      const sheet = ensureSheet(nb, cmd.name);
+      const from = nb.sheets.indexOf(sheet);
+      nb.sheets.splice(from, 1);
+      nb.sheets.splice(Math.max(0, Math.min(cmd.index, nb.sheets.length)), 0, sheet);
+      return { type: 'moveSheet', name: sheet.name, index: from };
+    }
+    case 'setNames': {
+      const old = nb.names.map((n) => ({ ...n }));
+      nb.names.splice(0, nb.names.length, ...cmd.names.map((n) => ({ ...n })));
+      return { type: 'setNames', names: old };
+    }
+    case 'replaceSheet': {
+      const sheet = ensureSheet(nb, cmd.sheet.name);
+      const index = nb.sheets.indexOf(sheet);
+      const old = cloneSheet(sheet);
+      nb.sheets[index] = cloneSheet(cmd.sheet);
+      return { type: 'replaceSheet', sheet: old };
+    }
+  }
+}
+
+/** Applies a group of commands; returns the commands that undo the whole group, in order. */
+export function applyEdits(nb: Notebook, cmds: EditCommand[]): EditCommand[] {
+  const inverse: EditCommand[] = [];
+  for (const c of cmds) inverse.unshift(applyEdit(nb, c));
+  return inverse;
+}

@@ -1,0 +1,147 @@
+/**
+ * The `.opsbook.json` file: `{ format: "opsbook", version, notebook, savedAt }`.
+ * `readOpsbookFile` is the one door for untrusted documents (files, storage, the projector
+ * channel): it parses, checks the envelope, migrates old versions forward, validates every field
+ * with a schema, and answers with either a clean Notebook or an error that says what and where.
+ */
+import * as v from 'valibot';
+import type { Notebook } from './notebook';
+
+export const FILE_FORMAT = 'opsbook';
+export const FILE_VERSION = 1;
+/** Larger files are refused before parsing. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+const MAX_SHEETS = 200;
+
+const RawContentSchema = v.union([v.pipe(v.number(), v.finite()), v.boolean(), v.pipe(v.string(), v.maxLength(32_767))]);
+const A1Key = v.pipe(v.string(), v.regex(/^[A-Z]{1,3}[1-9][0-9]{0,6}$/, 'a cell address like C12'));
+const SheetName = v.pipe(v.string(), v.minLength(1), v.maxLength(31), v.regex(/^[^[\]:*?/\\]+$/, 'no [ ] : * ? / \\ in a sheet name'));
+
+const SheetSchema = v.object({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  name: SheetName,
+  cells: v.record(A1Key, RawContentSchema),
+  formats: v.record(A1Key, v.pipe(v.string(), v.maxLength(255))),
+  colWidths: v.optional(v.record(v.pipe(v.string(), v.regex(/^[A-Z]{1,3}$/)), v.pipe(v.number(), v.minValue(8), v.maxValue(2000)))),
+  stub: v.optional(v.boolean()),
+  template: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  frozen: v.optional(v.object({ rows: v.pipe(v.number(), v.integer(), v.minValue(0)), cols: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
+});
+
+const NameSchema = v.object({
+  name: v.pipe(v.string(), v.regex(/^[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]{0,254}$/, 'a name made of letters, digits and _')),
+  expression: v.pipe(v.string(), v.maxLength(8192)),
+});
+
+const ScenarioSchema = v.object({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  overrides: v.record(v.pipe(v.string(), v.maxLength(80)), RawContentSchema),
+});
+
+const LayoutItemSchema = v.looseObject({
+  id: v.string(),
+  kind: v.string(),
+  sheet: v.string(),
+  title: v.optional(v.string()),
+  ranges: v.record(v.string(), v.string()),
+  hidden: v.optional(v.boolean()),
+  options: v.optional(v.record(v.string(), v.unknown())),
+});
+
+export const NotebookSchema = v.object({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  title: v.pipe(v.string(), v.maxLength(300)),
+  locale: v.picklist(['zh-CN', 'en']),
+  sheets: v.pipe(v.array(SheetSchema), v.minLength(1), v.maxLength(MAX_SHEETS)),
+  names: v.array(NameSchema),
+  scenarios: v.array(ScenarioSchema),
+  layout: v.looseObject({ items: v.array(LayoutItemSchema) }),
+  createdAt: v.number(),
+  updatedAt: v.number(),
+});
+
+export interface OpsbookFile {
+  format: typeof FILE_FORMAT;
+  version: number;
+  notebook: Notebook;
+  savedAt: string;
+}
+
+/** Why a file was refused; `code` selects the translated message, `detail` says where. */
+export interface FileProblem {
+  code: 'tooLarge' | 'notJson' | 'notOpsbook' | 'futureVersion' | 'invalid';
+  detail: string;
+}
+
+export type ReadResult = { ok: true; notebook: Notebook; migratedFrom?: number } | { ok: false; problem: FileProblem };
+
+/**
+ * Migrations from version N to N+1, by N. Version 0 was the pre-release shape: sheets carried
+ * `data` instead of `cells` and had no formats or scenarios.
+ */
+const MIGRATIONS: Record<number, (nb: Record<string, unknown>) => Record<string, unknown>> = {
+  0: (nb) => ({
+    ...nb,
+    sheets: ((nb.sheets as Record<string, unknown>[] | undefined) ?? []).map((s) => {
+      const { data, ...rest } = s;
+      return { formats: {}, ...rest, cells: s.cells ?? data ?? {} };
+    }),
+    scenarios: nb.scenarios ?? [],
+    layout: nb.layout ?? { items: [] },
+  }),
+};
+
+export function toOpsbookFile(notebook: Notebook, now = new Date()): OpsbookFile {
+  return { format: FILE_FORMAT, version: FILE_VERSION, notebook, savedAt: now.toISOString() };
+}
+
+export function serializeOpsbook(notebook: Notebook): string {
+  return JSON.stringify(toOpsbookFile(notebook), null, 1);
+}
+
+export function readOpsbookText(text: string): ReadResult {
+  if (text.length > MAX_FILE_BYTES) return { ok: false, problem: { code: 'tooLarge', detail: `${text.length} bytes` } };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, problem: { code: 'notJson', detail: e instanceof Error ? e.message : String(e) } };
+  }
+  return readOpsbookData(data);
+}
+
+export function readOpsbookData(data: unknown): ReadResult {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { ok: false, problem: { code: 'notOpsbook', detail: 'the file is not a JSON object' } };
+  }
+  const env = data as Record<string, unknown>;
+  if (env.format !== FILE_FORMAT) {
+    return { ok: false, problem: { code: 'notOpsbook', detail: `format is ${JSON.stringify(env.format ?? null)}, expected "${FILE_FORMAT}"` } };
+  }
+  const version = env.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    return { ok: false, problem: { code: 'invalid', detail: `version: ${JSON.stringify(version ?? null)} is not a version number` } };
+  }
+  if (version > FILE_VERSION) {
+    return { ok: false, problem: { code: 'futureVersion', detail: `version ${version}; this Opsbook reads up to ${FILE_VERSION}` } };
+  }
+  let nb = env.notebook;
+  if (typeof nb !== 'object' || nb === null || Array.isArray(nb)) {
+    return { ok: false, problem: { code: 'invalid', detail: 'notebook: expected an object' } };
+  }
+  for (let ver = version; ver < FILE_VERSION; ver++) nb = MIGRATIONS[ver](nb as Record<string, unknown>);
+  const parsed = v.safeParse(NotebookSchema, nb);
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    const path = v.getDotPath(issue) ?? '';
+    return { ok: false, problem: { code: 'invalid', detail: `notebook${path ? '.' + path : ''}: ${issue.message}` } };
+  }
+  const names = new Set<string>();
+  for (const s of parsed.output.sheets) {
+    const key = s.name.toLowerCase();
+    if (names.has(key)) return { ok: false, problem: { code: 'invalid', detail: `notebook.sheets: two sheets are named ${s.name}` } };
+    names.add(key);
+  }
+  return { ok: true, notebook: parsed.output as Notebook, migratedFrom: version < FILE_VERSION ? version : undefined };
+}

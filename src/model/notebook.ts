@@ -1,0 +1,113 @@
+/**
+ * The notebook document: the single source of truth. It holds raw contents (numbers, text,
+ * formulas), number formats, names, scenarios and layout — never computed values.
+ */
+import type { RawContent } from './cell';
+
+export type Locale = 'zh-CN' | 'en';
+
+export interface Sheet {
+  /** Stable id (survives renames); names are what formulas use. */
+  id: string;
+  name: string;
+  /** Sparse raw contents keyed by A1 address. */
+  cells: Record<string, RawContent>;
+  /** Excel number-format codes keyed by A1 address, e.g. `#,##0.00`, `0.0%`. */
+  formats: Record<string, string>;
+  /** Column widths in pixels keyed by column label. */
+  colWidths?: Record<string, number>;
+  /** Set when the sheet is a link stub standing in for an absent template sheet. */
+  stub?: boolean;
+  /** The gallery template this sheet came from, if any. */
+  template?: string;
+  /** Rows/columns frozen at the top/left (headers, labels). */
+  frozen?: { rows: number; cols: number };
+}
+
+/** A workbook-scope named expression, e.g. `TARGET_TOTAL` → `=B_Target!$G$45`. */
+export interface NamedExpression {
+  name: string;
+  expression: string;
+}
+
+/** A scenario: overrides of input cells on top of the document's own contents. */
+export interface Scenario {
+  id: string;
+  name: string;
+  overrides: Record<string, RawContent>; // keyed by `Sheet!A1`
+}
+
+/** A chart or KPI card bound to cell ranges; the UI interprets `kind`. */
+export interface LayoutItem {
+  id: string;
+  kind: string;
+  sheet: string;
+  title?: string;
+  ranges: Record<string, string>;
+  hidden?: boolean;
+  options?: Record<string, unknown>;
+}
+
+export interface Layout {
+  items: LayoutItem[];
+  [key: string]: unknown;
+}
+
+export interface Notebook {
+  id: string;
+  title: string;
+  locale: Locale;
+  sheets: Sheet[];
+  names: NamedExpression[];
+  scenarios: Scenario[];
+  layout: Layout;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export function newId(prefix = 'n'): string {
+  const rand = globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
+  return `${prefix}_${rand.replace(/-/g, '').slice(0, 16)}`;
+}
+
+export function emptySheet(name: string): Sheet {
+  return { id: newId('s'), name, cells: {}, formats: {} };
+}
+
+export function emptyNotebook(title: string, locale: Locale = 'zh-CN'): Notebook {
+  const now = Date.now();
+  return {
+    id: newId('nb'),
+    title,
+    locale,
+    sheets: [emptySheet('Sheet1')],
+    names: [],
+    scenarios: [],
+    layout: { items: [] },
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+export function findSheet(nb: Notebook, name: string): Sheet | undefined {
+  const lower = name.toLowerCase();
+  return nb.sheets.find((s) => s.name.toLowerCase() === lower);
+}
+
+/** Sheet names as Excel allows them: 1–31 chars, none of `[]:*?/\`, unique (case-insensitive). */
+export function sheetNameProblem(nb: Notebook, name: string, except?: string): 'empty' | 'tooLong' | 'badChar' | 'taken' | null {
+  const n = name.trim();
+  if (!n) return 'empty';
+  if (n.length > 31) return 'tooLong';
+  if (/[[\]:*?/\\]/.test(n) || n.startsWith("'") || n.endsWith("'")) return 'badChar';
+  const other = findSheet(nb, n);
+  if (other && other.id !== except) return 'taken';
+  return null;
+}
+
+export function nextSheetName(nb: Notebook): string {
+  for (let i = nb.sheets.length + 1; ; i++) {
+    const name = `Sheet${i}`;
+    if (!findSheet(nb, name)) return name;
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * The engine: one HyperFormula instance per open notebook, driven by the same `EditCommand`s
+ * as the document and answering with the values that changed. No DOM here; the web worker
+ * (`engine.worker.ts`) exposes it through comlink, and Node tests and the bench use it directly.
+ */
+import { HyperFormula, DetailedCellError } from 'hyperformula';
+import type { ConfigParams, ExportedChange, RawCellContent } from 'hyperformula';
+import { parseA1, toA1 } from '../src/model/address';
+import { isFormula, textForEngine } from '../src/model/cell';
+import type { CellValue, RawContent } from '../src/model/cell';
+import type { EditCommand, Result, SheetValues, ValueChange } from '../src/model/commands';
+import type { NamedExpression, Sheet } from '../src/model/notebook';
+
+/** What the engine needs of a notebook: sheet contents and names, nothing else. */
+export interface EngineWorkbook {
+  sheets: Pick<Sheet, 'name' | 'cells'>[];
+  names: NamedExpression[];
+}
+
+export const ENGINE_LIMITS = { maxRows: 200_000, maxColumns: 1_000 } as const;
+
+export const ENGINE_CONFIG: Partial<ConfigParams> = {
+  licenseKey: 'gpl-v3',
+  // SUMPRODUCT((cond)*(range)) in the templates needs array arithmetic.
+  useArrayArithmetic: true,
+  maxRows: ENGINE_LIMITS.maxRows,
+  maxColumns: ENGINE_LIMITS.maxColumns,
+  // The document keeps its own undo history; HyperFormula's would only cost memory.
+  undoLimit: 0,
+};
+
+export function toEngineContent(raw: RawContent | null | undefined): RawCellContent {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw === 'string') return isFormula(raw) ? raw : textForEngine(raw);
+  return raw;
+}
+
+export function toCellValue(v: unknown): CellValue {
+  if (v instanceof DetailedCellError) return { error: v.value, message: v.message };
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+/** Sparse A1 map → the dense 2-D array `buildFromSheets` and `setSheetContent` take. */
+export function toGrid(cells: Record<string, RawContent>): RawCellContent[][] {
+  const grid: RawCellContent[][] = [];
+  for (const [addr, raw] of Object.entries(cells)) {
+    const pos = parseA1(addr);
+    if (!pos) continue;
+    const row = (grid[pos.row] ??= []);
+    row[pos.col] = toEngineContent(raw);
+  }
+  // buildFromSheets wants real arrays, not holes.
+  for (let r = 0; r < grid.length; r++) {
+    const row = (grid[r] ??= []);
+    for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
+  }
+  return grid;
+}
+
+export class EngineNotebook {
+  readonly hf: HyperFormula;
+
+  constructor(workbook: EngineWorkbook) {
+    const sheets: Record<string, RawCellContent[][]> = {};
+    for (const s of workbook.sheets) sheets[s.name] = toGrid(s.cells);
+    // One build with sheets and names together: cell-by-cell filling is quadratic.
+    this.hf = HyperFormula.buildFromSheets(
+      sheets,
+      ENGINE_CONFIG,
+      workbook.names.map((n) => ({ name: n.name, expression: n.expression })),
+    );
+  }
+
+  /** Values of every non-empty cell, for the first paint. */
+  allValues(): SheetValues {
+    const out: SheetValues = {};
+    for (const name of this.hf.getSheetNames()) out[name] = this.sheetValues(name);
+    return out;
+  }
+
+  sheetValues(name: string): Record<string, CellValue> {
+    const id = this.hf.getSheetId(name);
+    const values: Record<string, CellValue> = {};
+    if (id === undefined) return values;
+    const grid = this.hf.getSheetValues(id);
+    for (let row = 0; row < grid.length; row++) {
+      const r = grid[row];
+      for (let col = 0; col < r.length; col++) {
+        const v = r[col];
+        if (v !== null && v !== undefined) values[toA1({ row, col })] = toCellValue(v);
+      }
+    }
+    return values;
+  }
+
+  value(sheet: string, addr: string): CellValue {
+    const id = this.hf.getSheetId(sheet);
+    const pos = parseA1(addr);
+    if (id === undefined || !pos) return { error: '#REF!', message: `no cell ${sheet}!${addr}` };
+    return toCellValue(this.hf.getCellValue({ sheet: id, ...pos }));
+  }
+
+  /** Applies commands in one evaluation pass; returns only the cells whose values changed. */
+  apply(commands: EditCommand[]): Result<ValueChange[]> {
+    const collected: ExportedChange[] = [];
+    try {
+      if (commands.length > 1) this.hf.suspendEvaluation();
+      try {
+        for (const cmd of commands) collected.push(...this.applyOne(cmd));
+      } finally {
+        if (this.hf.isEvaluationSuspended()) collected.push(...this.hf.resumeEvaluation());
+      }
+    } catch (e) {
+      return { ok: false, error: { code: 'engine', message: e instanceof Error ? e.message : String(e) } };
+    }
+    return { ok: true, value: this.toValueChanges(collected) };
+  }
+
+  private applyOne(cmd: EditCommand): ExportedChange[] {
+    const hf = this.hf;
+    switch (cmd.type) {
+      case 'setCells': {
+        const id = this.sheetId(cmd.sheet);
+        const out: ExportedChange[] = [];
+        for (const w of cmd.writes) {
+          const pos = parseA1(w.addr);
+          if (!pos) throw new Error(`invalid address: ${w.addr}`);
+          out.push(...hf.setCellContents({ sheet: id, ...pos }, [[toEngineContent(w.raw)]]));
+        }
+        return out;
+      }
+      case 'setFormats':
+        return [];
+      case 'addSheet': {
+        const name = hf.addSheet(cmd.sheet.name);
+        return hf.setSheetContent(this.sheetId(name), toGrid(cmd.sheet.cells));
+      }
+      case 'removeSheet':
+        return hf.removeSheet(this.sheetId(cmd.name));
+      case 'renameSheet':
+        hf.renameSheet(this.sheetId(cmd.from), cmd.to);
+        return [];
+      case 'moveSheet':
+        // Sheet order is a document/view matter; HyperFormula addresses sheets by id.
+        return [];
+      case 'replaceSheet':
+        return hf.setSheetContent(this.sheetId(cmd.sheet.name), toGrid(cmd.sheet.cells));
+      case 'setNames': {
+        const out: ExportedChange[] = [];
+        const wanted = new Map(cmd.names.map((n) => [n.name.toUpperCase(), n]));
+        for (const existing of hf.listNamedExpressions()) {
+          if (!wanted.has(existing.toUpperCase())) out.push(...hf.removeNamedExpression(existing));
+        }
+        const have = new Set(hf.listNamedExpressions().map((n) => n.toUpperCase()));
+        for (const n of cmd.names) {
+          out.push(
+            ...(have.has(n.name.toUpperCase())
+              ? hf.changeNamedExpression(n.name, n.expression)
+              : hf.addNamedExpression(n.name, n.expression)),
+          );
+        }
+        return out;
+      }
+    }
+  }
+
+  private sheetId(name: string): number {
+    const id = this.hf.getSheetId(name);
+    if (id === undefined) throw new Error(`no sheet named ${name}`);
+    return id;
+  }
+
+  private toValueChanges(changes: ExportedChange[]): ValueChange[] {
+    const names = new Map<number, string>();
+    const seen = new Map<string, ValueChange>();
+    for (const ch of changes) {
+      if (!('address' in ch)) continue; // named-expression changes: their cells report too
+      const { sheet, row, col } = ch.address;
+      let name = names.get(sheet);
+      if (name === undefined) {
+        name = this.hf.getSheetName(sheet) ?? '';
+        names.set(sheet, name);
+      }
+      const addr = toA1({ row, col });
+      // A later change of the same cell (within one batch) wins.
+      seen.set(`${name}!${addr}`, { sheet: name, addr, value: toCellValue(ch.newValue) });
+    }
+    return [...seen.values()];
+  }
+
+  destroy(): void {
+    this.hf.destroy();
+  }
+}
+
+/** The API the engine worker exposes: notebooks by id, plain data in and out. */
+export class EngineHost {
+  private books = new Map<string, EngineNotebook>();
+
+  open(id: string, workbook: EngineWorkbook): SheetValues {
+    this.books.get(id)?.destroy();
+    const book = new EngineNotebook(workbook);
+    this.books.set(id, book);
+    return book.allValues();
+  }
+
+  close(id: string): void {
+    this.books.get(id)?.destroy();
+    this.books.delete(id);
+  }
+
+  apply(id: string, commands: EditCommand[]): Result<ValueChange[]> {
+    const book = this.books.get(id);
+    if (!book) return { ok: false, error: { code: 'closed', message: `notebook ${id} is not open` } };
+    return book.apply(commands);
+  }
+
+  values(id: string, sheet: string): Record<string, CellValue> {
+    return this.books.get(id)?.sheetValues(sheet) ?? {};
+  }
+
+  ping(): string {
+    return 'pong';
+  }
+}
