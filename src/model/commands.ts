@@ -21,7 +21,9 @@ export type EditCommand =
   | { type: 'renameSheet'; from: string; to: string }
   | { type: 'moveSheet'; name: string; index: number }
   | { type: 'setNames'; names: NamedExpression[] }
-  | { type: 'replaceSheet'; sheet: Sheet };
+  | { type: 'replaceSheet'; sheet: Sheet }
+  /** Column widths in pixels by column label; `null` restores the default width. */
+  | { type: 'setColWidths'; sheet: string; widths: Record<string, number | null> };
 
 /** One computed value that changed, as the engine reports it. */
 export interface ValueChange {

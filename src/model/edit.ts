@@ -99,6 +99,17 @@ export function applyEdit(nb: Notebook, cmd: EditCommand): EditCommand {
       nb.names.splice(0, nb.names.length, ...cmd.names.map((n) => ({ ...n })));
       return { type: 'setNames', names: old };
     }
+    case 'setColWidths': {
+      const sheet = ensureSheet(nb, cmd.sheet);
+      const widths = (sheet.colWidths ??= {});
+      const undo: Record<string, number | null> = {};
+      for (const [col, w] of Object.entries(cmd.widths)) {
+        undo[col] = widths[col] ?? null;
+        if (w === null) delete widths[col];
+        else widths[col] = w;
+      }
+      return { type: 'setColWidths', sheet: sheet.name, widths: undo };
+    }
     case 'replaceSheet': {
       const sheet = ensureSheet(nb, cmd.sheet.name);
       const index = nb.sheets.indexOf(sheet);

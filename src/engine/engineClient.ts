@@ -1,0 +1,39 @@
+/**
+ * The main thread's handle on an engine worker. Only types come from `workers/` so HyperFormula
+ * stays out of the main bundle. A worker that dies (crash, out of memory, terminated) is noticed
+ * — as an error event or as a call that never answers — and reported so the session can rebuild
+ * the engine from the document.
+ */
+import { wrap, releaseProxy } from 'comlink';
+import type { Remote } from 'comlink';
+import type { EngineHost } from '../../workers/engineCore';
+
+export type EngineApi = Remote<EngineHost>;
+
+export interface EngineClient {
+  api: EngineApi;
+  worker: Worker;
+  /** Stops the worker; pending calls never answer. */
+  terminate(): void;
+  /** Resolves when the worker reports an uncaught error or is found unresponsive. */
+  died: Promise<string>;
+}
+
+export function startEngineWorker(): EngineClient {
+  const worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'opsbook-engine' });
+  const api = wrap<EngineHost>(worker);
+  let reportDeath: (why: string) => void = () => {};
+  const died = new Promise<string>((resolve) => (reportDeath = resolve));
+  worker.addEventListener('error', (e) => reportDeath(e.message || 'engine worker error'));
+  worker.addEventListener('messageerror', () => reportDeath('engine worker message error'));
+  return {
+    api,
+    worker,
+    died,
+    terminate() {
+      api[releaseProxy]();
+      worker.terminate();
+      reportDeath('terminated');
+    },
+  };
+}

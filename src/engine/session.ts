@@ -1,0 +1,229 @@
+/**
+ * A notebook session: the document (a Solid store of raw contents), the value store (a Solid
+ * store of computed values), undo/redo, and the engine that turns one into the other.
+ *
+ * Data flows one way: `edit(commands)` applies the commands to the document, records their
+ * inverse for undo, and sends the same commands to the engine worker, whose answer — only the
+ * cells that changed — is written into the value store. Components read single cells, so an
+ * edit re-renders what it touched and nothing else.
+ */
+import { batch, createSignal } from 'solid-js';
+import { createStore, produce, reconcile, unwrap } from 'solid-js/store';
+import type { CellValue } from '../model/cell';
+import type { EditCommand, SheetValues, ValueChange } from '../model/commands';
+import { applyEdits, EditError } from '../model/edit';
+import type { Notebook } from '../model/notebook';
+import type { EngineClient } from './engineClient';
+
+interface HistoryEntry {
+  label: string;
+  forward: EditCommand[];
+  inverse: EditCommand[];
+}
+
+export interface SessionProblem {
+  code: string;
+  message: string;
+}
+
+export interface SessionOptions {
+  startEngine: () => EngineClient;
+  /** Called after every document change (edits, undo, redo, renames) — autosave listens. */
+  onDocumentChange?: (nb: Notebook) => void;
+  /** Called when an edit is refused or the engine had to be restarted. */
+  onProblem?: (p: SessionProblem) => void;
+  historyLimit?: number;
+}
+
+export type NotebookSession = ReturnType<typeof createNotebookSession>;
+
+export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
+  const [doc, setDoc] = createStore<Notebook>(structuredClone(initial));
+  const [values, setValues] = createStore<SheetValues>({});
+  const [pending, setPending] = createSignal(0);
+  const [ready, setReady] = createSignal(false);
+  const [historyTick, setHistoryTick] = createSignal(0);
+  const undoStack: HistoryEntry[] = [];
+  const redoStack: HistoryEntry[] = [];
+  const limit = opts.historyLimit ?? 500;
+  let engine: EngineClient | null = null;
+  let generation = 0; // answers from a replaced engine are ignored
+  let closed = false;
+
+  const plain = (): Notebook => unwrap(doc);
+
+  function workbook() {
+    const nb = plain();
+    return { sheets: nb.sheets.map((s) => ({ name: s.name, cells: s.cells })), names: nb.names };
+  }
+
+  /** (Re)builds the engine from the document; the first paint gets every value once. */
+  async function startEngine(): Promise<void> {
+    const gen = ++generation;
+    engine?.terminate();
+    const client = opts.startEngine();
+    engine = client;
+    setPending((n) => n + 1);
+    void client.died.then((why) => {
+      if (gen !== generation || closed || why === 'terminated') return;
+      opts.onProblem?.({ code: 'engineRestarted', message: why });
+      void startEngine();
+    });
+    try {
+      const all = await client.api.open(doc.id, workbook());
+      if (gen !== generation) return;
+      setValues(reconcile(all));
+      setReady(true);
+    } finally {
+      if (gen === generation) setPending(0);
+    }
+  }
+
+  function applyChanges(changes: ValueChange[]): void {
+    if (changes.length === 0) return;
+    setValues(
+      produce((v) => {
+        for (const c of changes) {
+          const sheet = (v[c.sheet] ??= {});
+          if (c.value === null) delete sheet[c.addr];
+          else sheet[c.addr] = c.value;
+        }
+      }),
+    );
+  }
+
+  /** Keeps the value store's sheet keys in step with structural edits. */
+  function applyStructure(cmds: EditCommand[]): void {
+    for (const c of cmds) {
+      if (c.type === 'renameSheet') {
+        setValues(produce((v) => {
+          v[c.to] = v[c.from] ?? {};
+          delete v[c.from];
+        }));
+      } else if (c.type === 'removeSheet') {
+        setValues(produce((v) => void delete v[c.name]));
+      } else if (c.type === 'replaceSheet') {
+        setValues(c.sheet.name, reconcile({}));
+      }
+    }
+  }
+
+  async function sendToEngine(cmds: EditCommand[]): Promise<void> {
+    const client = engine;
+    if (!client) return;
+    const gen = generation;
+    setPending((n) => n + 1);
+    try {
+      const r = await client.api.apply(doc.id, cmds);
+      if (gen !== generation) return;
+      if (r.ok) applyChanges(r.value);
+      else {
+        // Document and engine disagree: rebuild the engine from the document, which is the truth.
+        opts.onProblem?.({ code: 'engineRejected', message: r.error.message });
+        void startEngine();
+      }
+    } finally {
+      if (gen === generation) setPending((n) => Math.max(0, n - 1));
+    }
+  }
+
+  function commit(cmds: EditCommand[]): EditCommand[] {
+    let inverse: EditCommand[] = [];
+    batch(() => {
+      setDoc(produce((d) => {
+        inverse = applyEdits(d, cmds);
+        d.updatedAt = Date.now();
+      }));
+      applyStructure(cmds);
+    });
+    void sendToEngine(cmds);
+    opts.onDocumentChange?.(plain());
+    return inverse;
+  }
+
+  /** Applies a user action (one undo step). Refused edits change nothing and say why. */
+  function edit(cmds: EditCommand[], label = 'edit'): boolean {
+    if (cmds.length === 0) return true;
+    let inverse: EditCommand[];
+    try {
+      inverse = commit(cmds);
+    } catch (e) {
+      if (e instanceof EditError) {
+        opts.onProblem?.({ code: e.code, message: e.message });
+        return false;
+      }
+      throw e;
+    }
+    undoStack.push({ label, forward: cmds, inverse });
+    if (undoStack.length > limit) undoStack.shift();
+    redoStack.length = 0;
+    setHistoryTick((n) => n + 1);
+    return true;
+  }
+
+  function undo(): boolean {
+    const entry = undoStack.pop();
+    if (!entry) return false;
+    commit(entry.inverse);
+    redoStack.push(entry);
+    setHistoryTick((n) => n + 1);
+    return true;
+  }
+
+  function redo(): boolean {
+    const entry = redoStack.pop();
+    if (!entry) return false;
+    entry.inverse = commit(entry.forward);
+    undoStack.push(entry);
+    setHistoryTick((n) => n + 1);
+    return true;
+  }
+
+  /** Changes the title (not an undoable edit, as renaming a file is not in Excel). */
+  function setTitle(title: string): void {
+    setDoc('title', title);
+    setDoc('updatedAt', Date.now());
+    opts.onDocumentChange?.(plain());
+  }
+
+  /** Replaces the whole document (restore a snapshot, follow another tab): history starts over. */
+  async function replaceDocument(nb: Notebook): Promise<void> {
+    setDoc(reconcile(structuredClone(nb)));
+    undoStack.length = 0;
+    redoStack.length = 0;
+    setHistoryTick((n) => n + 1);
+    await startEngine();
+  }
+
+  function value(sheet: string, addr: string): CellValue | undefined {
+    return values[sheet]?.[addr];
+  }
+
+  function close(): void {
+    closed = true;
+    generation++;
+    engine?.terminate();
+    engine = null;
+  }
+
+  return {
+    doc,
+    values,
+    value,
+    edit,
+    undo,
+    redo,
+    setTitle,
+    replaceDocument,
+    start: startEngine,
+    close,
+    plain,
+    /** True while the engine owes the screen some values. */
+    busy: () => pending() > 0 || !ready(),
+    ready,
+    canUndo: () => (historyTick(), undoStack.length > 0),
+    canRedo: () => (historyTick(), redoStack.length > 0),
+    /** The live engine client (for tests that kill it, and what-if tools). */
+    engine: () => engine,
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Why an import was refused, and what an import changed on the way in, as plain data with a
+ * `code`. The UI translates codes for users; the English messages here are for developers.
+ */
+
+export type XlsxProblemCode =
+  | 'tooLarge'
+  | 'notZip'
+  | 'legacyOrEncrypted'
+  | 'unsupportedZip'
+  | 'corrupt'
+  | 'notWorkbook'
+  | 'zipBomb'
+  | 'tooManySheets'
+  | 'tooManyRows'
+  | 'tooManyColumns'
+  | 'tooManyCells';
+
+/** A refused file: `code` selects the message, `detail` says what and where. */
+export interface XlsxProblem {
+  code: XlsxProblemCode;
+  detail: string;
+}
+
+export const XLSX_PROBLEM_MESSAGES: Record<XlsxProblemCode, string> = {
+  tooLarge: 'The file is larger than the import size limit.',
+  notZip: 'The file is not an .xlsx workbook (it is not a zip archive).',
+  legacyOrEncrypted: 'The file is an old-style .xls workbook or a password-protected workbook; save it as an unprotected .xlsx.',
+  unsupportedZip: 'The zip archive uses a feature the importer does not read (zip64, encryption or an unusual compression).',
+  corrupt: 'The workbook is damaged: part of it cannot be unpacked or read.',
+  notWorkbook: 'The zip archive is not an Excel workbook (no xl/workbook.xml).',
+  zipBomb: 'The archive would unpack to more data than the importer allows (a zip bomb or an enormous workbook).',
+  tooManySheets: 'The workbook has more sheets than a notebook can hold.',
+  tooManyRows: 'A sheet has more rows than a notebook can hold.',
+  tooManyColumns: 'A sheet has more columns than a notebook can hold.',
+  tooManyCells: 'The workbook has more cells than a notebook can hold.',
+};
+
+export function xlsxProblem(code: XlsxProblemCode, detail: string): { ok: false; problem: XlsxProblem } {
+  return { ok: false, problem: { code, detail } };
+}
+
+/** Things an import adapted or left out; the notebook opens, and the user is told. */
+export type ImportWarningCode =
+  | 'nameSkipped'
+  | 'localNamePromoted'
+  | 'localNameInlined'
+  | 'errorConstant'
+  | 'textTruncated';
+
+export interface ImportWarning {
+  code: ImportWarningCode;
+  detail: string;
+}
+
+export const IMPORT_WARNING_MESSAGES: Record<ImportWarningCode, string> = {
+  nameSkipped: 'A defined name was not imported (an external, relative or invalid reference, or a name the engine rejects).',
+  localNamePromoted: 'A sheet-level name became a workbook name (no other name of that spelling exists).',
+  localNameInlined: 'A sheet-level name clashes with another name; its formula was written into the cells that use it.',
+  errorConstant: 'A constant error value (e.g. #N/A typed into a cell) was imported as a formula that returns that error.',
+  textTruncated: 'Text longer than 32,767 characters was cut to that length.',
+};

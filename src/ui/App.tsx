@@ -1,0 +1,36 @@
+/** The app shell: routes between home and a notebook, and hosts dialogs and notices. */
+import { Match, Show, Switch } from 'solid-js';
+import { route } from './router';
+import { HomePage } from './home/HomePage';
+import { NotebookPage } from './notebook/NotebookPage';
+import { DialogHost } from './dialogs';
+import { dismissNotice, notice } from './services';
+import { t } from '../i18n';
+import './messages';
+
+export function App() {
+  return (
+    <>
+      <Switch>
+        <Match when={route().page === 'home'}>
+          <HomePage />
+        </Match>
+        <Match when={route().page === 'notebook' && route()}>
+          {(r) => {
+            const id = () => (r() as { id: string }).id;
+            return <Show when={id()} keyed>{(nbId) => <NotebookPage id={nbId} sheet={(route() as { sheet?: string }).sheet} />}</Show>;
+          }}
+        </Match>
+      </Switch>
+      <Show when={notice()}>
+        {(n) => (
+          <div class={`notice notice-${n().kind}`} role={n().kind === 'error' ? 'alert' : 'status'} data-testid="notice">
+            <span>{n().text}</span>
+            <button aria-label={t('common.close')} onClick={dismissNotice}>×</button>
+          </div>
+        )}
+      </Show>
+      <DialogHost />
+    </>
+  );
+}

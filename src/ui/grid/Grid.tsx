@@ -1,0 +1,251 @@
+/**
+ * The virtualized grid. A tall canvas the size of the sheet scrolls natively; only the visible
+ * window of cells is rendered, in fixed `<Index>` slots whose row/column change as it scrolls.
+ * The selection is drawn as two overlay rectangles, so moving the cursor re-renders nothing
+ * else. Keyboard, mouse and clipboard map to the workbench's named actions.
+ */
+import { createEffect, createMemo, createSignal, Index, onCleanup, onMount, Show } from 'solid-js';
+import { columnLabel, toA1 } from '../../model/address';
+import { valueToContract } from '../../model/cell';
+import { formatValue } from '../../i18n/numberFormat';
+import type { Workbench } from '../notebook/workbench';
+import { cellRole, checkState } from '../notebook/workbench';
+import { ColumnLayout, HEADER_HEIGHT, ROW_HEADER_WIDTH, ROW_HEIGHT, scrollToReveal, visibleWindow } from './geometry';
+import type { Viewport } from './geometry';
+import { handleGridKey } from './keyboard';
+import { CellEditor } from './CellEditor';
+
+export function Grid(props: { wb: Workbench }) {
+  const wb = props.wb;
+  let scroller!: HTMLDivElement;
+  let root!: HTMLDivElement;
+  const [vp, setVp] = createSignal<Viewport>({ scrollTop: 0, scrollLeft: 0, width: 1200, height: 800 });
+  const cols = createMemo(() => new ColumnLayout(wb.bounds().cols, wb.sheet().colWidths));
+  const win = createMemo(() => visibleWindow(vp(), wb.bounds().rows, cols()));
+  const rowSlots = createMemo(() => range(win().rowStart, win().rowEnd));
+  const colSlots = createMemo(() => range(win().colStart, win().colEnd));
+
+  let frame = 0;
+  const measure = () => {
+    frame = 0;
+    setVp({ scrollTop: scroller.scrollTop, scrollLeft: scroller.scrollLeft, width: scroller.clientWidth, height: scroller.clientHeight });
+  };
+  const onScroll = () => {
+    if (!frame) frame = requestAnimationFrame(measure);
+  };
+
+  onMount(() => {
+    measure();
+    const ro = new ResizeObserver(() => measure());
+    ro.observe(scroller);
+    onCleanup(() => ro.disconnect());
+    root.focus({ preventScroll: true });
+  });
+
+  // Bring the active cell into view after keyboard moves and name-box jumps.
+  createEffect(() => {
+    wb.revealTick();
+    const a = wb.selection.sel.focus;
+    const next = scrollToReveal(
+      { scrollTop: scroller.scrollTop, scrollLeft: scroller.scrollLeft, width: scroller.clientWidth, height: scroller.clientHeight },
+      a.row, a.col, cols(), { top: 0, left: 0 },
+    );
+    if (next.top !== scroller.scrollTop) scroller.scrollTop = next.top;
+    if (next.left !== scroller.scrollLeft) scroller.scrollLeft = next.left;
+    measure();
+  });
+
+  // Reset scroll when the sheet changes.
+  createEffect(() => {
+    wb.sheetName();
+    scroller.scrollTop = 0;
+    scroller.scrollLeft = 0;
+  });
+
+  const x = (col: number) => ROW_HEADER_WIDTH + cols().offsets[col];
+  const y = (row: number) => HEADER_HEIGHT + row * ROW_HEIGHT;
+
+  // ---- mouse ------------------------------------------------------------------------------
+  let dragging = false;
+  function cellAt(e: MouseEvent) {
+    const rect = scroller.getBoundingClientRect();
+    const px = e.clientX - rect.left + scroller.scrollLeft - ROW_HEADER_WIDTH;
+    const py = e.clientY - rect.top + scroller.scrollTop - HEADER_HEIGHT;
+    return { row: Math.max(0, Math.min(wb.bounds().rows - 1, Math.floor(py / ROW_HEIGHT))), col: cols().at(Math.max(0, px)) };
+  }
+  function onMouseDown(e: MouseEvent) {
+    if (e.button !== 0) return;
+    const target = e.target as HTMLElement;
+    if (target.closest('.cell-editor') || target.closest('.col-resize')) return;
+    if (wb.editing()) wb.commitEdit();
+    const p = cellAt(e);
+    if (target.closest('.col-header')) {
+      wb.selection.selectRange({ start: { row: 0, col: p.col }, end: { row: wb.bounds().rows - 1, col: p.col } });
+    } else if (target.closest('.row-header')) {
+      wb.selection.selectRange({ start: { row: p.row, col: 0 }, end: { row: p.row, col: wb.bounds().cols - 1 } });
+    } else {
+      wb.selection.select(p, e.shiftKey);
+      dragging = true;
+    }
+    root.focus({ preventScroll: true });
+    e.preventDefault();
+  }
+  function onMouseMove(e: MouseEvent) {
+    if (dragging && e.buttons === 1) wb.selection.select(cellAt(e), true);
+  }
+  const stopDrag = () => (dragging = false);
+  window.addEventListener('mouseup', stopDrag);
+  onCleanup(() => window.removeEventListener('mouseup', stopDrag));
+
+  function onDblClick(e: MouseEvent) {
+    if ((e.target as HTMLElement).closest('.cells')) wb.startEdit('cell');
+  }
+
+  // ---- column resize ---------------------------------------------------------------------
+  function startResize(col: number, e: MouseEvent) {
+    e.preventDefault();
+    e.stopPropagation();
+    const startX = e.clientX;
+    const startW = cols().width(col);
+    const guide = document.createElement('div');
+    guide.className = 'resize-guide';
+    scroller.append(guide);
+    const place = (ev: MouseEvent) => (guide.style.left = `${x(col) + Math.max(24, startW + ev.clientX - startX)}px`);
+    place(e);
+    const up = (ev: MouseEvent) => {
+      window.removeEventListener('mousemove', place);
+      window.removeEventListener('mouseup', up);
+      guide.remove();
+      wb.setColumnWidth(col, startW + ev.clientX - startX);
+    };
+    window.addEventListener('mousemove', place);
+    window.addEventListener('mouseup', up);
+  }
+
+  // ---- clipboard (native events carry Excel's and Google Sheets' TSV) ---------------------
+  function onCopy(e: ClipboardEvent) {
+    if (wb.editing()) return;
+    e.clipboardData?.setData('text/plain', wb.copyText());
+    e.preventDefault();
+  }
+  function onCut(e: ClipboardEvent) {
+    if (wb.editing()) return;
+    e.clipboardData?.setData('text/plain', wb.cutText());
+    e.preventDefault();
+  }
+  function onPaste(e: ClipboardEvent) {
+    if (wb.editing()) return;
+    const text = e.clipboardData?.getData('text/plain') ?? '';
+    if (text) wb.paste(text);
+    e.preventDefault();
+  }
+
+  const selRect = createMemo(() => {
+    const r = wb.selection.range();
+    return { left: x(r.start.col), top: y(r.start.row), width: x(r.end.col + 1) - x(r.start.col), height: (r.end.row - r.start.row + 1) * ROW_HEIGHT };
+  });
+  const activeRect = createMemo(() => {
+    const a = wb.selection.sel.active;
+    return { left: x(a.col), top: y(a.row), width: cols().width(a.col), height: ROW_HEIGHT };
+  });
+  const headerActive = createMemo(() => wb.selection.range());
+
+  return (
+    <div
+      ref={root}
+      class="grid"
+      tabindex="0"
+      data-testid="grid"
+      role="grid"
+      aria-rowcount={wb.bounds().rows}
+      aria-colcount={wb.bounds().cols}
+      onKeyDown={(e) => handleGridKey(wb, e, () => root.focus({ preventScroll: true }))}
+      onCopy={onCopy}
+      onCut={onCut}
+      onPaste={onPaste}
+    >
+      <div ref={scroller} class="grid-scroller" onScroll={onScroll} onMouseDown={onMouseDown} onMouseMove={onMouseMove} onDblClick={onDblClick}>
+        <div class="grid-canvas" style={{ width: `${ROW_HEADER_WIDTH + cols().total}px`, height: `${HEADER_HEIGHT + wb.bounds().rows * ROW_HEIGHT}px` }}>
+          <div class="col-headers" style={{ width: `${ROW_HEADER_WIDTH + cols().total}px` }}>
+            <div class="corner" />
+            <Index each={colSlots()}>
+              {(col) => (
+                <div
+                  class="col-header"
+                  classList={{ on: col() >= headerActive().start.col && col() <= headerActive().end.col }}
+                  style={{ left: `${x(col())}px`, width: `${cols().width(col())}px` }}
+                >
+                  {columnLabel(col())}
+                  <span class="col-resize" onMouseDown={(e) => startResize(col(), e)} />
+                </div>
+              )}
+            </Index>
+          </div>
+          <div class="row-headers" style={{ height: `${wb.bounds().rows * ROW_HEIGHT}px` }}>
+            <Index each={rowSlots()}>
+              {(row) => (
+                <div
+                  class="row-header"
+                  classList={{ on: row() >= headerActive().start.row && row() <= headerActive().end.row }}
+                  style={{ top: `${row() * ROW_HEIGHT}px` }}
+                >
+                  {row() + 1}
+                </div>
+              )}
+            </Index>
+          </div>
+          <div class="cells">
+            <Index each={rowSlots()}>
+              {(row) => (
+                <Index each={colSlots()}>
+                  {(col) => <Cell wb={wb} row={row()} col={col()} left={x(col())} width={cols().width(col())} />}
+                </Index>
+              )}
+            </Index>
+          </div>
+          <div class="sel-range" style={px(selRect())} />
+          <div class="sel-active" style={px(activeRect())} />
+          <Show when={wb.editing()?.where === 'cell' && wb.editing()?.sheet === wb.sheetName()}>
+            <CellEditor wb={wb} rect={activeRect()} refocusGrid={() => root.focus({ preventScroll: true })} />
+          </Show>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Cell(props: { wb: Workbench; row: number; col: number; left: number; width: number }) {
+  const wb = props.wb;
+  const addr = () => toA1({ row: props.row, col: props.col });
+  const raw = () => wb.sheet().cells[addr()];
+  const value = () => wb.session.values[wb.sheetName()]?.[addr()];
+  const text = () => formatValue(value(), wb.sheet().formats[addr()]);
+  const check = () => checkState(value());
+  const kind = () => {
+    const v = value();
+    if (v === null || v === undefined) return 'blank';
+    if (typeof v === 'object') return 'error';
+    return typeof v;
+  };
+  return (
+    <div
+      class={`cell role-${cellRole(raw(), wb.sheetName())} v-${kind()}`}
+      classList={{ [`check-${check()}`]: !!check(), stub: !!wb.sheet().stub }}
+      data-cell={`${wb.sheetName()}!${addr()}`}
+      data-value={valueToContract(value())}
+      style={{ left: `${props.left}px`, top: `${HEADER_HEIGHT + props.row * ROW_HEIGHT}px`, width: `${props.width}px` }}
+    >
+      {check() ? <span class="badge">{text()}</span> : text()}
+    </div>
+  );
+}
+
+function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let i = a; i <= b; i++) out.push(i);
+  return out;
+}
+
+function px(r: { left: number; top: number; width: number; height: number }) {
+  return { left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px` };
+}

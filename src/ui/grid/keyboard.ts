@@ -1,0 +1,75 @@
+/**
+ * Excel's keyboard habits on the grid (when no cell is being edited): arrows, Shift to extend,
+ * Ctrl/Cmd+arrow to jump, Tab/Enter to advance, F2 to edit, Delete to clear, Ctrl+Z/Y to undo
+ * and redo, Ctrl+A to select all, and typing to replace the cell's content.
+ */
+import type { Workbench } from '../notebook/workbench';
+import type { Direction } from './selection';
+
+const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
+const PAGE_ROWS = 20;
+
+export function handleGridKey(wb: Workbench, e: KeyboardEvent, refocus: () => void): void {
+  if (wb.editing()) return; // the editor handles its own keys
+  const mod = e.ctrlKey || e.metaKey;
+  const b = wb.bounds();
+  const key = e.key;
+  const handled = () => {
+    e.preventDefault();
+    wb.reveal();
+  };
+
+  if (ARROWS[key]) {
+    wb.selection.move(ARROWS[key], b, { extend: e.shiftKey, jumpWith: mod ? wb.filled : undefined });
+    return handled();
+  }
+  if (mod && !e.altKey) {
+    const k = key.toLowerCase();
+    if (k === 'z' && !e.shiftKey) { e.preventDefault(); wb.undo(); return; }
+    if (k === 'y' || (k === 'z' && e.shiftKey)) { e.preventDefault(); wb.redo(); return; }
+    if (k === 'a') {
+      wb.selection.selectRange({ start: { row: 0, col: 0 }, end: { row: b.rows - 1, col: b.cols - 1 } });
+      e.preventDefault();
+      return;
+    }
+    if (key === 'Home') { wb.selection.select({ row: 0, col: 0 }); return handled(); }
+    return; // Ctrl+C/X/V arrive as clipboard events
+  }
+  switch (key) {
+    case 'Tab':
+      wb.selection.advance(e.shiftKey ? 'left' : 'right', b);
+      return handled();
+    case 'Enter':
+      wb.selection.advance(e.shiftKey ? 'up' : 'down', b);
+      return handled();
+    case 'F2':
+      e.preventDefault();
+      wb.startEdit('cell');
+      return;
+    case 'Delete':
+    case 'Backspace':
+      e.preventDefault();
+      wb.clearRange();
+      return;
+    case 'Escape':
+      wb.selection.select(wb.selection.sel.active);
+      return;
+    case 'Home':
+      wb.selection.select({ row: wb.selection.sel.active.row, col: 0 }, e.shiftKey);
+      return handled();
+    case 'PageDown':
+    case 'PageUp': {
+      const a = e.shiftKey ? wb.selection.sel.focus : wb.selection.sel.active;
+      const row = Math.max(0, Math.min(b.rows - 1, a.row + (key === 'PageDown' ? PAGE_ROWS : -PAGE_ROWS)));
+      wb.selection.select({ row, col: a.col }, e.shiftKey);
+      return handled();
+    }
+  }
+  // A printable character (or an IME start) replaces the cell's content, as in Excel.
+  if ((key.length === 1 && !e.altKey) || key === 'Process') {
+    e.preventDefault();
+    wb.startEdit('cell', key === 'Process' ? '' : key);
+    return;
+  }
+  void refocus;
+}

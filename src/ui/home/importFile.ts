@@ -1,0 +1,31 @@
+/**
+ * Opening a file from disk: `.opsbook.json` through the validating reader (and `.xlsx` through
+ * the lazily loaded importer). An import always becomes a new notebook; nothing is overwritten.
+ */
+import { readOpsbookText, MAX_FILE_BYTES } from '../../model/fileFormat';
+import { newId } from '../../model/notebook';
+import type { Notebook } from '../../model/notebook';
+import { t } from '../../i18n';
+
+export type ImportOutcome = { ok: true; notebook: Notebook; notes: string[] } | { ok: false; message: string };
+
+export async function importFile(file: File): Promise<ImportOutcome> {
+  const name = file.name.toLowerCase();
+  if (file.size > MAX_FILE_BYTES) return { ok: false, message: t('file.tooLarge', { detail: `${(file.size / 1048576).toFixed(1)} MB > ${MAX_FILE_BYTES / 1048576} MB` }) };
+  if (name.endsWith('.json')) {
+    const r = readOpsbookText(await file.text());
+    if (!r.ok) return { ok: false, message: t(`file.${r.problem.code}`, { detail: r.problem.detail }) };
+    return { ok: true, notebook: asNewNotebook(r.notebook), notes: [] };
+  }
+  if (name.endsWith('.xlsx')) {
+    const { importXlsxFile } = await import('./importXlsx');
+    return importXlsxFile(file);
+  }
+  return { ok: false, message: t('file.unknownType', { name: file.name }) };
+}
+
+/** A fresh identity, so importing the same file twice gives two notebooks. */
+export function asNewNotebook(nb: Notebook): Notebook {
+  const now = Date.now();
+  return { ...nb, id: newId('nb'), createdAt: now, updatedAt: now };
+}

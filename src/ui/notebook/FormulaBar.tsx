@@ -1,0 +1,95 @@
+/**
+ * The name box (where you are; type `Sheet!C12` and Enter to go there) and the formula bar
+ * (the active cell's raw content; type and Enter to commit). Below them, a selected error cell
+ * explains itself in plain language.
+ */
+import { createSignal, Show } from 'solid-js';
+import { rangeToA1 } from '../../model/address';
+import { rawToInput } from '../../model/cell';
+import { explainError } from '../cellErrors';
+import type { Workbench } from './workbench';
+
+export function FormulaBar(props: { wb: Workbench; focusGrid: () => void }) {
+  const wb = props.wb;
+  const [nameText, setNameText] = createSignal<string | null>(null);
+  const barValue = () => {
+    const e = wb.editing();
+    return e ? e.text : rawToInput(wb.activeRaw());
+  };
+  const nameValue = () => nameText() ?? rangeToA1(wb.selection.range());
+  const explanation = () => {
+    const err = wb.activeError();
+    return err ? explainError(err) : null;
+  };
+  return (
+    <div class="formula-area">
+      <div class="formula-row">
+        <input
+          class="name-box"
+          data-testid="name-box"
+          aria-label="Name box"
+          spellcheck={false}
+          value={nameValue()}
+          onFocus={(e) => { setNameText(nameValue()); e.currentTarget.select(); }}
+          onInput={(e) => setNameText(e.currentTarget.value)}
+          onBlur={() => setNameText(null)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              const ok = wb.goTo(e.currentTarget.value);
+              if (ok) {
+                setNameText(null);
+                props.focusGrid();
+              }
+            } else if (e.key === 'Escape') {
+              setNameText(null);
+              props.focusGrid();
+            }
+          }}
+        />
+        <span class="fx" aria-hidden="true">fx</span>
+        <input
+          class="formula-bar"
+          data-testid="formula-bar"
+          aria-label="Formula bar"
+          spellcheck={false}
+          value={barValue()}
+          onFocus={() => {
+            const e = wb.editing();
+            if (!e) wb.startEdit('bar');
+            else if (e.where !== 'bar') wb.startEdit('bar', e.text);
+          }}
+          onInput={(e) => {
+            if (!wb.editing()) wb.startEdit('bar', e.currentTarget.value);
+            else wb.updateEdit(e.currentTarget.value);
+          }}
+          onBlur={() => wb.editing()?.where === 'bar' && wb.commitEdit()}
+          onKeyDown={(e) => {
+            if (e.isComposing) return;
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              wb.commitEdit(e.shiftKey ? 'up' : 'down');
+              props.focusGrid();
+            } else if (e.key === 'Tab') {
+              e.preventDefault();
+              wb.commitEdit(e.shiftKey ? 'left' : 'right');
+              props.focusGrid();
+            } else if (e.key === 'Escape') {
+              e.preventDefault();
+              wb.cancelEdit();
+              props.focusGrid();
+            }
+          }}
+        />
+      </div>
+      <Show when={explanation()}>
+        {(x) => (
+          <div class="cell-error" data-testid="cell-error" role="status">
+            <strong>{wb.activeError()?.error}</strong> {x().summary}
+            <Show when={x().detail}><span class="detail"> {x().detail}</span></Show>
+          </div>
+        )}
+      </Show>
+    </div>
+  );
+}

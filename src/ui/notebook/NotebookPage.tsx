@@ -1,0 +1,74 @@
+/**
+ * A notebook page: loads the document from storage, starts its session (engine worker + stores),
+ * autosaves every change, and lays out toolbar, formula bar, grid, sheet tabs and status.
+ */
+import { createEffect, createResource, createSignal, onCleanup, Show } from 'solid-js';
+import type { JSX } from 'solid-js';
+import { createNotebookSession } from '../../engine/session';
+import type { NotebookSession } from '../../engine/session';
+import { startEngineWorker } from '../../engine/engineClient';
+import { createAutosave } from '../../storage/autosave';
+import { t } from '../../i18n';
+import { navigate } from '../router';
+import { notebookStore, notify } from '../services';
+import { Grid } from '../grid/Grid';
+import { FormulaBar } from './FormulaBar';
+import { SheetTabs } from './SheetTabs';
+import { Toolbar } from './Toolbar';
+import { StatusBar } from './StatusBar';
+import { createWorkbench } from './workbench';
+import type { Workbench } from './workbench';
+
+export function NotebookPage(props: { id: string; sheet?: string }) {
+  const [nb] = createResource(() => props.id, async (id) => (await (await notebookStore()).get(id)) ?? null);
+  return (
+    <Show when={!nb.loading} fallback={<div class="page-message">{t('nb.loading')}</div>}>
+      <Show when={nb()} fallback={<div class="page-message" data-testid="not-found">{t('nb.notFound')}</div>}>
+        {(loaded) => <OpenNotebook notebook={loaded()} sheet={props.sheet} />}
+      </Show>
+    </Show>
+  );
+}
+
+/** Everything that lives as long as one notebook is open. */
+function OpenNotebook(props: { notebook: import('../../model/notebook').Notebook; sheet?: string }): JSX.Element {
+  const autosave = createAutosave(notebookStore);
+  const session: NotebookSession = createNotebookSession(props.notebook, {
+    startEngine: startEngineWorker,
+    onDocumentChange: (doc) => autosave.schedule(doc),
+    onProblem: (p) => notify('error', t(`problem.${p.code}`, { message: p.message })),
+  });
+  void session.start();
+  const wb: Workbench = createWorkbench(session, props.sheet);
+  const [gridEl, setGridEl] = createSignal<HTMLElement | null>(null);
+  const focusGrid = () => (gridEl()?.querySelector('.grid') as HTMLElement | null)?.focus({ preventScroll: true });
+
+  // The address follows the sheet shown, so a reload reopens it.
+  createEffect(() => navigate({ page: 'notebook', id: session.doc.id, sheet: wb.sheetName() }, { replace: true }));
+
+  // Last chance to write pending edits when the tab goes away.
+  const flush = () => void autosave.flush();
+  window.addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', flush);
+  onCleanup(() => {
+    window.removeEventListener('pagehide', flush);
+    document.removeEventListener('visibilitychange', flush);
+    void autosave.flush();
+    session.close();
+  });
+
+  // Test and script hook: the open session (read-only use; the UI never needs it).
+  (window as unknown as { __opsbook?: unknown }).__opsbook = { session, wb };
+
+  return (
+    <div class="notebook-page" data-notebook-id={session.doc.id}>
+      <Toolbar wb={wb} />
+      <FormulaBar wb={wb} focusGrid={focusGrid} />
+      <div class="grid-host" ref={setGridEl}>
+        <Grid wb={wb} />
+      </div>
+      <SheetTabs wb={wb} />
+      <StatusBar wb={wb} saveStatus={autosave.status} saveError={autosave.lastError} />
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * Status line: engine state (`engine-status`: `ready`/`busy`) and save state (`save-status`:
+ * `saved` once the last edit is durable), plus a summary of the selected range.
+ */
+import { createMemo, Show } from 'solid-js';
+import type { Accessor } from 'solid-js';
+import { toA1 } from '../../model/address';
+import { t } from '../../i18n';
+import { formatGeneral } from '../../i18n/numberFormat';
+import type { SaveStatus } from '../../storage/autosave';
+import type { Workbench } from './workbench';
+
+export function StatusBar(props: { wb: Workbench; saveStatus: Accessor<SaveStatus>; saveError: Accessor<string | null> }) {
+  const wb = props.wb;
+  const engine = () => (wb.session.busy() ? 'busy' : 'ready');
+  // Sum / count of the selected numbers, as Excel's status bar shows (bounded for huge ranges).
+  const stats = createMemo(() => {
+    const r = wb.selection.range();
+    const cells = (r.end.row - r.start.row + 1) * (r.end.col - r.start.col + 1);
+    if (cells < 2 || cells > 100_000) return null;
+    let sum = 0;
+    let count = 0;
+    const values = wb.session.values[wb.sheetName()] ?? {};
+    for (let row = r.start.row; row <= r.end.row; row++) {
+      for (let col = r.start.col; col <= r.end.col; col++) {
+        const v = values[toA1({ row, col })];
+        if (typeof v === 'number') { sum += v; count++; }
+      }
+    }
+    return count ? { sum, count } : null;
+  });
+  return (
+    <div class="status-bar">
+      <span class={`status engine-${engine()}`} title={t(`status.${engine()}`)}>
+        <span class="dot" /> <span data-testid="engine-status">{engine()}</span>
+      </span>
+      <span class={`status save-${props.saveStatus()}`} title={t(`status.${props.saveStatus()}`, { why: props.saveError() ?? '' })}>
+        <span class="dot" /> <span data-testid="save-status">{props.saveStatus()}</span>
+      </span>
+      <Show when={props.saveStatus() === 'error'}>
+        <span class="status-error" role="alert">{t('status.error', { why: props.saveError() ?? '' })}</span>
+      </Show>
+      <span class="spacer" />
+      <Show when={stats()}>
+        {(s) => <span class="sel-stats">Σ {formatGeneral(Number(s().sum.toPrecision(12)))} · n={s().count}</span>}
+      </Show>
+    </div>
+  );
+}

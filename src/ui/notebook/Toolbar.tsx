@@ -1,0 +1,51 @@
+/**
+ * The editor toolbar: home, title, undo/redo, number format, files, language.
+ */
+import { For } from 'solid-js';
+import { locale, setLocale, t } from '../../i18n';
+import { FORMAT_PRESETS, formatNumber } from '../../i18n/numberFormat';
+import { serializeOpsbook } from '../../model/fileFormat';
+import { navigate } from '../router';
+import { download, fileStem } from '../services';
+import type { Workbench } from './workbench';
+
+export function Toolbar(props: { wb: Workbench }) {
+  const wb = props.wb;
+  const session = wb.session;
+  const exportOpsbook = () => download(`${fileStem(session.doc.title)}.opsbook.json`, serializeOpsbook(session.plain()), 'application/json');
+  return (
+    <header class="toolbar">
+      <button class="home-btn" data-testid="home" title={t('home.title')} onClick={() => navigate({ page: 'home' })}>⌂ Opsbook</button>
+      <input
+        class="title-input"
+        data-testid="notebook-title"
+        value={session.doc.title}
+        placeholder={t('nb.titlePlaceholder')}
+        aria-label="Title"
+        onChange={(e) => session.setTitle(e.currentTarget.value.trim() || t('nb.titlePlaceholder'))}
+      />
+      <div class="tool-group">
+        <button data-testid="undo" title={t('nb.undo')} disabled={!session.canUndo()} onClick={() => wb.undo()}>↶</button>
+        <button data-testid="redo" title={t('nb.redo')} disabled={!session.canRedo()} onClick={() => wb.redo()}>↷</button>
+      </div>
+      <label class="tool-group">
+        <span class="sr-only">{t('nb.format')}</span>
+        <select
+          data-testid="format-select"
+          title={t('nb.format')}
+          value={wb.sheet().formats[wb.activeAddr()] ?? 'General'}
+          onChange={(e) => wb.setFormat(e.currentTarget.value)}
+        >
+          <For each={FORMAT_PRESETS}>{(f) => <option value={f.code}>{f.code === 'General' ? 'General' : formatNumber(f.code.includes('%') ? 0.1234 : 1234.5, f.code)}</option>}</For>
+        </select>
+      </label>
+      <span class="spacer" />
+      <div class="tool-group">
+        <button data-testid="export-opsbook" title={t('nb.exportOpsbook')} onClick={exportOpsbook}>⤓ .opsbook.json</button>
+      </div>
+      <button class="lang" data-testid="language" title={t('nb.language')} onClick={() => setLocale(locale() === 'en' ? 'zh-CN' : 'en')}>
+        {locale() === 'en' ? '中文' : 'EN'}
+      </button>
+    </header>
+  );
+}

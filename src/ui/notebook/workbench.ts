@@ -1,0 +1,323 @@
+/**
+ * The editor's controller: which sheet is shown, the selection, the cell being edited, and the
+ * named actions the grid, formula bar, name box and keyboard call. Views stay thin; every
+ * document change goes through `session.edit` as commands, so each is one undo step.
+ */
+import { batch, createMemo, createSignal } from 'solid-js';
+import { columnLabel, parseA1, parseRange, splitSheetRef, toA1 } from '../../model/address';
+import type { CellPos } from '../../model/address';
+import { isCellError, isFormula, parseInput, rawToInput } from '../../model/cell';
+import type { CellValue, RawContent } from '../../model/cell';
+import type { CellWrite, EditCommand } from '../../model/commands';
+import { emptySheet, findSheet, nextSheetName, sheetNameProblem } from '../../model/notebook';
+import type { Sheet } from '../../model/notebook';
+import { referencedSheets } from '../../model/formulaText';
+import type { NotebookSession } from '../../engine/session';
+import { formatValue } from '../../i18n/numberFormat';
+import { t } from '../../i18n';
+import { notify } from '../services';
+import { copyBlock, pasteWrites } from '../grid/clipboard';
+import type { CopiedBlock } from '../grid/clipboard';
+import { createSelection } from '../grid/selection';
+import type { Direction } from '../grid/selection';
+
+export const MIN_ROWS = 1000;
+export const MIN_COLS = 26;
+export const MAX_ROWS = 200_000;
+export const MAX_COLS = 1_000;
+
+export interface EditState {
+  text: string;
+  /** Where the user types: in the cell overlay or the formula bar. */
+  where: 'cell' | 'bar';
+  pos: CellPos;
+  sheet: string;
+}
+
+/** How a cell is drawn: the modeling convention tells inputs, formulas and links apart. */
+export type CellRole = 'empty' | 'label' | 'input' | 'formula' | 'link';
+
+export function cellRole(raw: RawContent | undefined, sheet: string): CellRole {
+  if (raw === undefined) return 'empty';
+  if (isFormula(raw)) return referencedSheets(raw).some((s) => s.toLowerCase() !== sheet.toLowerCase()) ? 'link' : 'formula';
+  if (typeof raw === 'string') return 'label';
+  return 'input';
+}
+
+export type CheckState = 'ok' | 'err' | 'warn' | null;
+
+export function checkState(v: CellValue | undefined): CheckState {
+  if (typeof v !== 'string') return null;
+  if (v === 'OK' || v.startsWith('OK ')) return 'ok';
+  if (v === 'ERR' || v.startsWith('ERR ')) return 'err';
+  if (v.startsWith('⚠')) return 'warn';
+  return null;
+}
+
+export function createWorkbench(session: NotebookSession, initialSheet?: string) {
+  const firstSheet = () => (initialSheet && findSheet(session.doc, initialSheet)?.name) || session.doc.sheets[0].name;
+  const [sheetName, setSheetName] = createSignal(firstSheet());
+  const selection = createSelection();
+  const [editing, setEditing] = createSignal<EditState | null>(null);
+  const [revealTick, setRevealTick] = createSignal(0);
+  let clipboard: CopiedBlock | null = null;
+
+  const sheet = createMemo<Sheet>(() => findSheet(session.doc, sheetName()) ?? session.doc.sheets[0]);
+
+  /** Used extent of the current sheet, so the grid always has room past the data. */
+  const extent = createMemo(() => {
+    let rows = 0;
+    let cols = 0;
+    for (const addr of Object.keys(sheet().cells)) {
+      const p = parseA1(addr);
+      if (!p) continue;
+      if (p.row + 1 > rows) rows = p.row + 1;
+      if (p.col + 1 > cols) cols = p.col + 1;
+    }
+    return { rows, cols };
+  });
+  const [extraRows, setExtraRows] = createSignal(0);
+  const [extraCols, setExtraCols] = createSignal(0);
+  const bounds = createMemo(() => ({
+    rows: Math.min(MAX_ROWS, Math.max(MIN_ROWS, extent().rows + 100, extraRows())),
+    cols: Math.min(MAX_COLS, Math.max(MIN_COLS, extent().cols + 5, extraCols())),
+  }));
+
+  const activeAddr = () => toA1(selection.sel.active);
+  const raw = (p: CellPos, s = sheet()): RawContent | undefined => s.cells[toA1(p)];
+  const value = (p: CellPos, name = sheetName()): CellValue | undefined => session.values[name]?.[toA1(p)];
+  const shown = (p: CellPos) => formatValue(value(p), sheet().formats[toA1(p)]);
+  const filled = (p: CellPos) => raw(p) !== undefined;
+
+  const activeRaw = () => raw(selection.sel.active);
+  const activeValue = () => value(selection.sel.active);
+  const activeError = () => {
+    const v = activeValue();
+    return isCellError(v) ? v : null;
+  };
+
+  function showSheet(name: string): void {
+    const s = findSheet(session.doc, name);
+    if (!s) return;
+    cancelEdit();
+    batch(() => {
+      setSheetName(s.name);
+      selection.select({ row: 0, col: 0 });
+    });
+  }
+
+  function ensureRoom(p: CellPos): void {
+    if (p.row >= bounds().rows) setExtraRows(p.row + 50);
+    if (p.col >= bounds().cols) setExtraCols(p.col + 5);
+  }
+
+  /** Selects a cell or range given as `C12`, `C12:D20` or `Sheet!C12`; false with a message otherwise. */
+  function goTo(ref: string): boolean {
+    const { sheet: target, ref: cellRef } = splitSheetRef(ref);
+    const range = parseRange(cellRef);
+    if (!range) {
+      notify('error', t('nb.nameBox.bad', { ref }));
+      return false;
+    }
+    if (target !== undefined) {
+      const s = findSheet(session.doc, target);
+      if (!s) {
+        notify('error', t('nb.nameBox.noSheet', { sheet: target }));
+        return false;
+      }
+      if (s.name !== sheetName()) showSheet(s.name);
+    }
+    if (range.end.row >= MAX_ROWS || range.end.col >= MAX_COLS) {
+      notify('error', t('nb.nameBox.bad', { ref }));
+      return false;
+    }
+    ensureRoom(range.end);
+    selection.selectRange(range);
+    reveal();
+    return true;
+  }
+
+  function reveal(): void {
+    setRevealTick((n) => n + 1);
+  }
+
+  // ---- editing -------------------------------------------------------------------------
+  function startEdit(where: 'cell' | 'bar', text?: string): void {
+    const p = { ...selection.sel.active };
+    setEditing({ where, pos: p, sheet: sheetName(), text: text ?? rawToInput(raw(p)) });
+  }
+
+  function updateEdit(text: string): void {
+    const e = editing();
+    if (e) setEditing({ ...e, text });
+  }
+
+  function cancelEdit(): void {
+    setEditing(null);
+  }
+
+  /** Commits what is being typed; a bad formula is kept as typed (it shows its error). */
+  function commitEdit(move?: Direction): void {
+    const e = editing();
+    if (!e) return;
+    setEditing(null);
+    const parsed = parseInput(e.text);
+    const before = findSheet(session.doc, e.sheet)?.cells[toA1(e.pos)];
+    const changed = parsed.raw === null ? before !== undefined : parsed.raw !== before;
+    const cmds: EditCommand[] = [];
+    if (changed) cmds.push({ type: 'setCells', sheet: e.sheet, writes: [{ addr: toA1(e.pos), raw: parsed.raw }] });
+    if (parsed.impliedFormat === 'percent' && !findSheet(session.doc, e.sheet)?.formats[toA1(e.pos)]) {
+      cmds.push({ type: 'setFormats', sheet: e.sheet, formats: [{ addr: toA1(e.pos), format: '0%' }] });
+    }
+    session.edit(cmds, 'typing');
+    if (move) selection.advance(move, bounds());
+    reveal();
+  }
+
+  // ---- range actions -------------------------------------------------------------------
+  function clearRange(): void {
+    const r = selection.range();
+    const writes: CellWrite[] = [];
+    const cells = sheet().cells;
+    for (let row = r.start.row; row <= r.end.row; row++) {
+      for (let col = r.start.col; col <= r.end.col; col++) {
+        const addr = toA1({ row, col });
+        if (cells[addr] !== undefined) writes.push({ addr, raw: null });
+      }
+    }
+    if (writes.length) session.edit([{ type: 'setCells', sheet: sheetName(), writes }], 'clear');
+  }
+
+  function copyText(): string {
+    clipboard = copyBlock(selection.range(), (p) => raw(p), shown);
+    return clipboard.text;
+  }
+
+  function cutText(): string {
+    const text = copyText();
+    clearRange();
+    return text;
+  }
+
+  function paste(text: string): void {
+    const target = selection.sel.active;
+    const { writes, rows, cols } = pasteWrites(target, text, clipboard);
+    if (rows === 0) return;
+    if (target.row + rows > MAX_ROWS || target.col + cols > MAX_COLS) {
+      notify('error', t('problem.pasteTooBig'));
+      return;
+    }
+    const end = { row: target.row + rows - 1, col: target.col + cols - 1 };
+    ensureRoom(end);
+    session.edit([{ type: 'setCells', sheet: sheetName(), writes }], 'paste');
+    selection.selectRange({ start: { ...target }, end });
+  }
+
+  function setFormat(code: string | null): void {
+    const r = selection.range();
+    const formats: { addr: string; format: string | null }[] = [];
+    for (let row = r.start.row; row <= r.end.row; row++) {
+      for (let col = r.start.col; col <= r.end.col; col++) formats.push({ addr: toA1({ row, col }), format: code === 'General' ? null : code });
+    }
+    session.edit([{ type: 'setFormats', sheet: sheetName(), formats }], 'format');
+  }
+
+  function setColumnWidth(col: number, width: number): void {
+    const px = Math.round(Math.max(24, Math.min(1000, width)));
+    session.edit([{ type: 'setColWidths', sheet: sheetName(), widths: { [columnLabel(col)]: px } }], 'width');
+  }
+
+  // ---- sheets ----------------------------------------------------------------------------
+  function sheetProblem(name: string, except?: string): string | null {
+    const p = sheetNameProblem(session.doc, name, except);
+    return p ? t(`nb.sheetName.${p}`) : null;
+  }
+
+  function addSheet(): void {
+    const name = nextSheetName(session.doc);
+    if (session.edit([{ type: 'addSheet', sheet: emptySheet(name), index: session.doc.sheets.length }], 'add sheet')) showSheet(name);
+  }
+
+  function renameSheet(from: string, to: string): boolean {
+    const s = findSheet(session.doc, from);
+    if (!s) return false;
+    const problem = sheetProblem(to, s.id);
+    if (problem) {
+      notify('error', problem);
+      return false;
+    }
+    if (to.trim() === s.name) return true;
+    const ok = session.edit([{ type: 'renameSheet', from: s.name, to: to.trim() }], 'rename sheet');
+    if (ok && sheetName() === from) setSheetName(to.trim());
+    return ok;
+  }
+
+  function removeSheet(name: string): void {
+    const idx = session.doc.sheets.findIndex((s) => s.name === name);
+    if (session.edit([{ type: 'removeSheet', name }], 'delete sheet') && sheetName() === name) {
+      showSheet(session.doc.sheets[Math.max(0, idx - 1)].name);
+    }
+  }
+
+  function moveSheet(name: string, index: number): void {
+    session.edit([{ type: 'moveSheet', name, index }], 'move sheet');
+  }
+
+  function undo(): void {
+    cancelEdit();
+    session.undo();
+    keepSheetValid();
+  }
+
+  function redo(): void {
+    cancelEdit();
+    session.redo();
+    keepSheetValid();
+  }
+
+  /** After undo/redo of a sheet rename or removal, the shown sheet may be gone. */
+  function keepSheetValid(): void {
+    if (!findSheet(session.doc, sheetName())) setSheetName(session.doc.sheets[0].name);
+  }
+
+  return {
+    session,
+    sheet,
+    sheetName,
+    showSheet,
+    selection,
+    bounds,
+    editing,
+    startEdit,
+    updateEdit,
+    cancelEdit,
+    commitEdit,
+    activeAddr,
+    activeRaw,
+    activeValue,
+    activeError,
+    raw,
+    value,
+    shown,
+    filled,
+    goTo,
+    reveal,
+    revealTick,
+    ensureRoom,
+    clearRange,
+    copyText,
+    cutText,
+    paste,
+    setFormat,
+    setColumnWidth,
+    sheetProblem,
+    addSheet,
+    renameSheet,
+    removeSheet,
+    moveSheet,
+    undo,
+    redo,
+  };
+}
+
+export type Workbench = ReturnType<typeof createWorkbench>;

@@ -1,0 +1,50 @@
+/**
+ * App-wide services the pages share: the notebook store (opened once) and a message line for
+ * problems and notices. Pages reach storage only through here.
+ */
+import { createSignal } from 'solid-js';
+import { NotebookStore, requestPersistentStorage } from '../storage/db';
+
+let storePromise: Promise<NotebookStore> | null = null;
+
+export function notebookStore(): Promise<NotebookStore> {
+  if (!storePromise) {
+    storePromise = NotebookStore.open();
+    void requestPersistentStorage();
+  }
+  return storePromise;
+}
+
+export interface Notice {
+  kind: 'error' | 'info';
+  text: string;
+  at: number;
+}
+
+const [notice, setNotice] = createSignal<Notice | null>(null);
+export { notice };
+
+export function notify(kind: Notice['kind'], text: string): void {
+  setNotice({ kind, text, at: Date.now() });
+}
+
+export function dismissNotice(): void {
+  setNotice(null);
+}
+
+/** Saves bytes or text as a file the browser downloads. */
+export function download(name: string, data: BlobPart, type: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A file name made from a title: keeps letters of any script, digits, spaces, - and _. */
+export function fileStem(title: string): string {
+  return title.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().slice(0, 80) || 'opsbook';
+}
