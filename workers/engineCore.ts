@@ -132,7 +132,8 @@ export class EngineNotebook {
         return out;
       }
       case 'setFormats':
-        return [];
+      case 'setColWidths':
+        return []; // presentation only
       case 'addSheet': {
         const name = hf.addSheet(cmd.sheet.name);
         return hf.setSheetContent(this.sheetId(name), toGrid(cmd.sheet.cells));
