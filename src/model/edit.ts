@@ -21,8 +21,9 @@ function ensureSheet(nb: Notebook, name: string): Sheet {
   return s;
 }
 
+/** A deep copy; JSON because the sheet may be a reactive proxy, which structuredClone refuses. */
 export function cloneSheet(s: Sheet): Sheet {
-  return structuredClone(s) as Sheet;
+  return JSON.parse(JSON.stringify(s)) as Sheet;
 }
 
 export function applyEdit(nb: Notebook, cmd: EditCommand): EditCommand {
