@@ -10,17 +10,15 @@ import type { NotebookSummary } from '../../storage/db';
 import { navigate } from '../router';
 import { notebookStore, notify } from '../services';
 import { confirmDialog, promptDialog } from '../dialogs';
-import { GALLERY } from './gallery';
+import { createFromGallery, GALLERY } from './gallery';
 import { importFile } from './importFile';
 
 export function HomePage() {
   const [list, { refetch }] = createResource(async () => (await notebookStore()).list());
 
   async function createFrom(id: string) {
-    const entry = GALLERY.find((g) => g.id === id);
-    if (!entry) return;
-    const nb = await entry.create(locale());
-    await open(nb);
+    const nb = await createFromGallery(id, locale());
+    if (nb) await open(nb);
   }
 
   async function open(nb: Notebook) {

@@ -1,22 +1,24 @@
 /**
- * The gallery: what a new notebook can start from. Template contents load lazily on click, so
- * the app shell carries only these titles.
+ * The gallery as the home page shows it. Titles come from `templates/gallery.ts` (no sheet data);
+ * the template contents load lazily on click, so the app shell carries only these titles.
  */
 import type { Locale, Notebook } from '../../model/notebook';
-import { emptyNotebook } from '../../model/notebook';
+import { GALLERY as TEMPLATE_GALLERY } from '../../../templates/gallery';
+import type { TemplateId } from '../../../templates/gallery';
 
-export interface GalleryEntry {
-  id: string;
+export interface GalleryCard {
+  id: TemplateId;
   title: Record<Locale, string>;
   description: Record<Locale, string>;
-  create(locale: Locale): Promise<Notebook>;
 }
 
-export const GALLERY: GalleryEntry[] = [
-  {
-    id: 'blank',
-    title: { 'zh-CN': '空白笔记本', en: 'Blank notebook' },
-    description: { 'zh-CN': '一个空工作表 Sheet1', en: 'One empty sheet, Sheet1' },
-    create: async (locale) => emptyNotebook(locale === 'en' ? 'Untitled notebook' : '未命名笔记本', locale),
-  },
-];
+export const GALLERY: GalleryCard[] = TEMPLATE_GALLERY.map((g) => ({
+  id: g.id,
+  title: { 'zh-CN': g.title.zh, en: g.title.en },
+  description: { 'zh-CN': g.description.zh, en: g.description.en },
+}));
+
+export async function createFromGallery(id: string, locale: Locale): Promise<Notebook | undefined> {
+  const { templateById } = await import('../../../templates/index');
+  return templateById(id)?.create({ locale });
+}

@@ -18,6 +18,8 @@ import { Toolbar } from './Toolbar';
 import { StatusBar } from './StatusBar';
 import { createWorkbench } from './workbench';
 import type { Workbench } from './workbench';
+import { ChecksButton, ChecksPanel, createChecks } from './ChecksPanel';
+import type { Notebook } from '../../model/notebook';
 
 export function NotebookPage(props: { id: string; sheet?: string }) {
   const [nb] = createResource(() => props.id, async (id) => (await (await notebookStore()).get(id)) ?? null);
@@ -31,15 +33,22 @@ export function NotebookPage(props: { id: string; sheet?: string }) {
 }
 
 /** Everything that lives as long as one notebook is open. */
-function OpenNotebook(props: { notebook: import('../../model/notebook').Notebook; sheet?: string }): JSX.Element {
+function OpenNotebook(props: { notebook: Notebook; sheet?: string }): JSX.Element {
   const autosave = createAutosave(notebookStore);
+  const afterChange: ((doc: Notebook) => void)[] = [];
   const session: NotebookSession = createNotebookSession(props.notebook, {
     startEngine: startEngineWorker,
-    onDocumentChange: (doc) => autosave.schedule(doc),
+    onDocumentChange: (doc) => {
+      autosave.schedule(doc);
+      for (const fn of afterChange) fn(doc);
+    },
     onProblem: (p) => notify('error', t(`problem.${p.code}`, { message: p.message })),
   });
   void session.start();
   const wb: Workbench = createWorkbench(session, props.sheet);
+  const checks = createChecks(wb);
+  afterChange.push(checks.rescan);
+  const [panel, setPanel] = createSignal<'checks' | null>(null);
   const [gridEl, setGridEl] = createSignal<HTMLElement | null>(null);
   const focusGrid = () => (gridEl()?.querySelector('.grid') as HTMLElement | null)?.focus({ preventScroll: true });
 
@@ -62,10 +71,17 @@ function OpenNotebook(props: { notebook: import('../../model/notebook').Notebook
 
   return (
     <div class="notebook-page" data-notebook-id={session.doc.id}>
-      <Toolbar wb={wb} />
+      <Toolbar wb={wb}>
+        <ChecksButton checks={checks} open={panel() === 'checks'} onToggle={() => setPanel(panel() === 'checks' ? null : 'checks')} />
+      </Toolbar>
       <FormulaBar wb={wb} focusGrid={focusGrid} />
-      <div class="grid-host" ref={setGridEl}>
-        <Grid wb={wb} />
+      <div class="workspace">
+        <div class="grid-host" ref={setGridEl}>
+          <Grid wb={wb} />
+        </div>
+        <Show when={panel() === 'checks'}>
+          <ChecksPanel wb={wb} checks={checks} onClose={() => setPanel(null)} />
+        </Show>
       </div>
       <SheetTabs wb={wb} />
       <StatusBar wb={wb} saveStatus={autosave.status} saveError={autosave.lastError} />

@@ -2,6 +2,8 @@
  * The editor toolbar: home, title, undo/redo, number format, files, language.
  */
 import { For } from 'solid-js';
+import type { JSX } from 'solid-js';
+import { TemplateMenu } from './TemplateMenu';
 import { locale, setLocale, t } from '../../i18n';
 import { FORMAT_PRESETS, formatNumber } from '../../i18n/numberFormat';
 import { serializeOpsbook } from '../../model/fileFormat';
@@ -9,7 +11,7 @@ import { navigate } from '../router';
 import { download, fileStem } from '../services';
 import type { Workbench } from './workbench';
 
-export function Toolbar(props: { wb: Workbench }) {
+export function Toolbar(props: { wb: Workbench; children?: JSX.Element }) {
   const wb = props.wb;
   const session = wb.session;
   const exportOpsbook = () => download(`${fileStem(session.doc.title)}.opsbook.json`, serializeOpsbook(session.plain()), 'application/json');
@@ -39,7 +41,9 @@ export function Toolbar(props: { wb: Workbench }) {
           <For each={FORMAT_PRESETS}>{(f) => <option value={f.code}>{f.code === 'General' ? 'General' : formatNumber(f.code.includes('%') ? 0.1234 : 1234.5, f.code)}</option>}</For>
         </select>
       </label>
+      <TemplateMenu wb={wb} />
       <span class="spacer" />
+      {props.children}
       <div class="tool-group">
         <button data-testid="export-opsbook" title={t('nb.exportOpsbook')} onClick={exportOpsbook}>⤓ .opsbook.json</button>
       </div>

@@ -44,16 +44,6 @@ export function cellRole(raw: RawContent | undefined, sheet: string): CellRole {
   return 'input';
 }
 
-export type CheckState = 'ok' | 'err' | 'warn' | null;
-
-export function checkState(v: CellValue | undefined): CheckState {
-  if (typeof v !== 'string') return null;
-  if (v === 'OK' || v.startsWith('OK ')) return 'ok';
-  if (v === 'ERR' || v.startsWith('ERR ')) return 'err';
-  if (v.startsWith('⚠')) return 'warn';
-  return null;
-}
-
 export function createWorkbench(session: NotebookSession, initialSheet?: string) {
   const firstSheet = () => (initialSheet && findSheet(session.doc, initialSheet)?.name) || session.doc.sheets[0].name;
   const [sheetName, setSheetName] = createSignal(firstSheet());

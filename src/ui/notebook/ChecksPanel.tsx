@@ -1,0 +1,74 @@
+/**
+ * One summary of every check of the notebook (OK / ⚠ / ERR), always visible in the toolbar and
+ * red when anything fails; the panel lists each check with its state and jumps to its cell.
+ * The list of check cells is recomputed when the document settles, not on every keystroke.
+ */
+import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
+import { checkCells, summarizeChecks } from '../../model/checks';
+import type { CheckCell } from '../../model/checks';
+import { defineMessages, locale, t } from '../../i18n';
+import type { Workbench } from './workbench';
+
+defineMessages({
+  en: { 'checks.title': 'Checks', 'checks.none': 'This notebook has no check cells.', 'checks.summary': '{ok} OK · {warn} ⚠ · {err} ERR', 'checks.close': 'Close checks' },
+  'zh-CN': { 'checks.title': '校验', 'checks.none': '此笔记本没有校验单元格。', 'checks.summary': '{ok} 通过 · {warn} ⚠ · {err} 错误', 'checks.close': '关闭校验' },
+});
+
+export function createChecks(wb: Workbench) {
+  const [cells, setCells] = createSignal<CheckCell[]>(checkCells(wb.session.plain()));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Rescan for check cells after edits settle (a scan reads every formula).
+  const rescan = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => setCells(checkCells(wb.session.plain())), 300);
+  };
+  onCleanup(() => clearTimeout(timer));
+  const summary = createMemo(() => summarizeChecks(cells(), (s, a) => wb.session.values[s]?.[a]));
+  return { summary, rescan };
+}
+
+export type Checks = ReturnType<typeof createChecks>;
+
+export function ChecksButton(props: { checks: Checks; open: boolean; onToggle: () => void }) {
+  const s = () => props.checks.summary();
+  const state = () => (s().err ? 'err' : s().warn ? 'warn' : 'ok');
+  return (
+    <Show when={s().results.length > 0}>
+      <button class={`checks-button checks-${state()}`} data-testid="checks-summary" data-err={s().err} data-warn={s().warn} data-ok={s().ok}
+        aria-expanded={props.open} onClick={() => props.onToggle()}>
+        {t('checks.title')}: {t('checks.summary', { ok: s().ok, warn: s().warn, err: s().err })}
+      </button>
+    </Show>
+  );
+}
+
+export function ChecksPanel(props: { wb: Workbench; checks: Checks; onClose: () => void }) {
+  const lang = () => (locale() === 'en' ? 'en' : 'zh');
+  return (
+    <aside class="side-panel checks-panel" data-testid="checks-panel" aria-label={t('checks.title')}>
+      <header>
+        <strong>{t('checks.title')}</strong>
+        <button aria-label={t('checks.close')} onClick={() => props.onClose()}>×</button>
+      </header>
+      <Show when={props.checks.summary().results.length > 0} fallback={<p class="muted">{t('checks.none')}</p>}>
+        <ul>
+          <For each={[...props.checks.summary().results].sort((a, b) => rank(a.state) - rank(b.state))}>
+            {(r) => (
+              <li class={`check-row check-${r.state}`} data-check={`${r.sheet}!${r.addr}`} data-state={r.state}>
+                <button onClick={() => props.wb.goTo(`${r.sheet}!${r.addr}`)}>
+                  <span class="badge">{r.state === 'ok' ? 'OK' : r.state === 'warn' ? '⚠' : 'ERR'}</span>
+                  <span class="check-label">{r.label[lang()]}</span>
+                  <span class="check-where">{r.sheet}!{r.addr}</span>
+                </button>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </aside>
+  );
+}
+
+function rank(s: string): number {
+  return s === 'err' ? 0 : s === 'warn' ? 1 : 2;
+}
