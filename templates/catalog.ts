@@ -1,0 +1,78 @@
+/**
+ * The five template sheets of the spec as shipped data (generated into `templates/data/` by
+ * `scripts/gen-templates.mjs`), the workbook-scope names, and the spec's sample values.
+ * Sheet names and cell addresses are normative: formulas, expected values and exports use them.
+ */
+import type { RawContent } from '../src/model/cell';
+import { isFormula } from '../src/model/cell';
+import type { NamedExpression, Sheet } from '../src/model/notebook';
+import { newId } from '../src/model/notebook';
+import aMarket from './data/A_Market.json';
+import bTarget from './data/B_Target.json';
+import cAnsoff from './data/C_Ansoff.json';
+import dExpense from './data/D_Expense.json';
+import eBonus from './data/E_Bonus.json';
+import expectedData from './data/expected.json';
+import namesData from './data/names.json';
+
+export const TEMPLATE_SHEET_NAMES = ['A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus'] as const;
+export type TemplateSheetName = (typeof TEMPLATE_SHEET_NAMES)[number];
+
+/** One template sheet as the generator writes it: the Notebook's raw form plus layout. */
+export interface TemplateSheetData {
+  name: TemplateSheetName;
+  cells: Record<string, RawContent>;
+  formats: Record<string, string>;
+  frozen: { rows: number; cols: number };
+  colWidths: Record<string, number>;
+}
+
+const SHEETS: Record<TemplateSheetName, TemplateSheetData> = {
+  A_Market: aMarket as TemplateSheetData,
+  B_Target: bTarget as TemplateSheetData,
+  C_Ansoff: cAnsoff as TemplateSheetData,
+  D_Expense: dExpense as TemplateSheetData,
+  E_Bonus: eBonus as TemplateSheetData,
+};
+
+/** The spec's value of every formula cell under the sample data, by sheet and address. */
+const EXPECTED: Record<string, Record<string, RawContent>> = expectedData;
+
+/** The 19 workbook-scope names, in spec order (e.g. `TARGET_TOTAL` → `=B_Target!$G$45`). */
+export const TEMPLATE_NAMES: readonly NamedExpression[] = namesData;
+
+export function isTemplateSheetName(name: string): name is TemplateSheetName {
+  return (TEMPLATE_SHEET_NAMES as readonly string[]).includes(name);
+}
+
+export function templateSheetData(name: TemplateSheetName): TemplateSheetData {
+  return SHEETS[name];
+}
+
+/** A fresh document sheet holding a template sheet, tagged with the gallery entry it came from. */
+export function buildTemplateSheet(name: TemplateSheetName, templateId: string): Sheet {
+  const data = SHEETS[name];
+  return {
+    id: newId('s'),
+    name,
+    cells: { ...data.cells },
+    formats: { ...data.formats },
+    colWidths: { ...data.colWidths },
+    frozen: { ...data.frozen },
+    template: templateId,
+  };
+}
+
+/**
+ * The sample value of a spec cell: an input's own value, a formula's expected value; `undefined`
+ * for a cell the spec leaves empty. Link stubs hold these.
+ */
+export function sampleValue(sheet: TemplateSheetName, addr: string): RawContent | undefined {
+  const raw = SHEETS[sheet].cells[addr];
+  return isFormula(raw) ? EXPECTED[sheet]?.[addr] : raw;
+}
+
+/** Expected values of a template sheet's formula cells (for tests and link-stub samples). */
+export function expectedValues(sheet: TemplateSheetName): Readonly<Record<string, RawContent>> {
+  return EXPECTED[sheet] ?? {};
+}

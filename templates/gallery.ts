@@ -1,0 +1,96 @@
+/**
+ * The template gallery as data: ids, bilingual titles and descriptions, and which spec sheets each
+ * entry holds. This file imports no sheet data, so the home page can list the gallery without
+ * loading the templates; `templates/index.ts` adds `create()` on top.
+ */
+import type { TemplateSheetName } from './catalog';
+
+export type TemplateId =
+  | 'blank'
+  | 'annual-plan'
+  | 'market-model'
+  | 'six-step-targets'
+  | 'ansoff-grid'
+  | 'expense-structure'
+  | 'bonus-plan';
+
+export interface GalleryEntry {
+  id: TemplateId;
+  title: { zh: string; en: string };
+  description: { zh: string; en: string };
+  /** The spec sheets the entry holds, in tab order; empty for the blank notebook. */
+  sheets: readonly TemplateSheetName[];
+}
+
+export const GALLERY: readonly GalleryEntry[] = [
+  {
+    id: 'blank',
+    title: { zh: '空白笔记本', en: 'Blank notebook' },
+    description: { zh: '一张空白工作表 Sheet1，从零开始建模。', en: 'One empty sheet, Sheet1, to model from scratch.' },
+    sheets: [],
+  },
+  {
+    id: 'annual-plan',
+    title: { zh: '年度销售运营计划', en: 'Annual sales-ops plan' },
+    description: {
+      zh: '五个模板联动：市场演进 → 目标制定 → 安索夫缺口 → 费用结构 → 奖金计划，共用 TARGET_TOTAL 等名称。',
+      en: 'All five templates linked live: market evolution → target setting → Ansoff gap → expense structure → bonus plan, sharing names such as TARGET_TOTAL.',
+    },
+    sheets: ['A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus'],
+  },
+  {
+    id: 'market-model',
+    title: { zh: '市场演进模型', en: 'Market evolution model' },
+    description: {
+      zh: '目标 → 增长来源 → 驱动因素：容量增长、抢份额、高值替代、新客户，对照增长目标。',
+      en: 'Goal → growth sources → drivers: volume, share gain, high-value substitution and new customers, checked against the growth goal.',
+    },
+    sheets: ['A_Market'],
+  },
+  {
+    id: 'six-step-targets',
+    title: { zh: '六步骤目标制定', en: 'Six-step target setting' },
+    description: {
+      zh: '历史与市场模型预测加经验判断定出年度目标，再分解到产品、区域、代表和客户。',
+      en: 'History and market-model forecasts blended with judgement into the annual target, then split by product, region, rep and customer.',
+    },
+    sheets: ['B_Target'],
+  },
+  {
+    id: 'ansoff-grid',
+    title: { zh: '安索夫矩阵', en: 'Ansoff grid' },
+    description: {
+      zh: '增长缺口按市场渗透、市场开发、产品开发、多元化四个象限的举措补齐。',
+      en: 'The growth gap filled by initiatives in four quadrants: penetration, market development, product development, diversification.',
+    },
+    sheets: ['C_Ansoff'],
+  },
+  {
+    id: 'expense-structure',
+    title: { zh: '费用结构分析', en: 'Expense structure' },
+    description: {
+      zh: '产品成本率与高值替代、利润敏感性（龙卷风图）、费用包络按区域和产品分配。',
+      en: 'Product cost rates and substitution, profit sensitivity (tornado), and the expense envelope split by region and product.',
+    },
+    sheets: ['D_Expense'],
+  },
+  {
+    id: 'bonus-plan',
+    title: { zh: '奖金计划', en: 'Bonus plan' },
+    description: {
+      zh: '奖金预算、OTE 与薪酬结构、支付曲线（门槛、加速、封顶）与代表/经理的预计支付。',
+      en: 'Bonus budget, OTE and pay mix, the payout curve (threshold, accelerator, cap) and projected payouts for reps and managers.',
+    },
+    sheets: ['E_Bonus'],
+  },
+];
+
+export function galleryEntry(id: string): GalleryEntry | undefined {
+  return GALLERY.find((e) => e.id === id);
+}
+
+/** The single-sheet template that provides a spec sheet, e.g. `B_Target` → `six-step-targets`. */
+export function templateForSheet(sheetName: string): TemplateId | undefined {
+  const lower = sheetName.toLowerCase();
+  return GALLERY.find((e) => e.sheets.length === 1 && e.sheets[0].toLowerCase() === lower)?.id;
+}
