@@ -78,7 +78,7 @@ export function syntheticEdit(page, text, watchCell, timeoutMs = 5000) {
             const t1 = performance.now();
             mo.disconnect();
             clearTimeout(timer);
-            resolve({ ms: t1 - t0, value: v });
+            resolve({ ms: t1 - t0, syncMs, value: v });
           }
         });
         mo.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-value', 'data-cell'] });
@@ -86,6 +86,7 @@ export function syntheticEdit(page, text, watchCell, timeoutMs = 5000) {
           mo.disconnect();
           resolve({ timeout: true, before });
         }, timeoutMs);
+        let syncMs = null;
         bar.focus();
         const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(bar), 'value')?.set;
         t0 = performance.now();
@@ -94,6 +95,8 @@ export function syntheticEdit(page, text, watchCell, timeoutMs = 5000) {
         bar.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
         bar.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true }));
         bar.dispatchEvent(new KeyboardEvent('keyup', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true }));
+        // How long the app's own event handlers kept the main thread (the rest is async: worker, render).
+        syncMs = performance.now() - t0;
       }),
     { text, watchSel: attr('data-cell', watchCell), timeoutMs },
   );
@@ -146,6 +149,7 @@ export async function trustedEdit(page, text, watchCell, timeoutMs = 5000) {
  */
 export async function measureEdits(page, { inputRef, watchCell, values }) {
   const times = [];
+  const sync = [];
   let mode = 'synthetic';
   let last;
   for (const value of values) {
@@ -160,8 +164,9 @@ export async function measureEdits(page, { inputRef, watchCell, values }) {
     if (r.error) throw new Error(r.error);
     if (r.timeout) throw new Error(`editing ${inputRef} to ${value} did not change ${watchCell} (still ${JSON.stringify(r.before)}) within 5 s`);
     times.push(r.ms);
+    if (r.syncMs != null) sync.push(r.syncMs);
     last = r.value;
     await waitReady(page);
   }
-  return { times, mode, lastValue: last };
+  return { times, sync, mode, lastValue: last };
 }

@@ -93,7 +93,12 @@ export async function openRawEngine(context, baseUrl, hfPath) {
   }, WORKER_SCRIPT);
 
   const call = async (msg) => {
-    const r = await page.evaluate((m) => window.__raw(m), msg);
+    // roundTripMs: page → worker → page, the floor under any worker-based app's edit latency.
+    const r = await page.evaluate(async (m) => {
+      const t0 = performance.now();
+      const reply = await window.__raw(m);
+      return { ...reply, roundTripMs: performance.now() - t0 };
+    }, msg);
     if (r.error) throw new Error(`raw HyperFormula (${msg.type}): ${r.error}`);
     return r;
   };
