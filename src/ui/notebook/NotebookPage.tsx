@@ -2,7 +2,9 @@
  * A notebook page: loads the document from storage, starts its session (engine worker + stores),
  * autosaves every change, and lays out toolbar, formula bar, grid, sheet tabs and status.
  */
-import { createEffect, createResource, createSignal, onCleanup, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
+import { ABOVE_GRID, SIDE_PANELS, TOOLBAR_ITEMS } from './extensions';
+import type { NotebookContext } from './extensions';
 import type { JSX } from 'solid-js';
 import { createNotebookSession } from '../../engine/session';
 import type { NotebookSession } from '../../engine/session';
@@ -48,7 +50,9 @@ function OpenNotebook(props: { notebook: Notebook; sheet?: string }): JSX.Elemen
   const wb: Workbench = createWorkbench(session, props.sheet);
   const checks = createChecks(wb);
   afterChange.push(checks.rescan);
-  const [panel, setPanel] = createSignal<'checks' | null>(null);
+  const [panel, setPanel] = createSignal<string | null>(null);
+  const togglePanel = (id: string) => setPanel(panel() === id ? null : id);
+  const ctx: NotebookContext = { wb, session, checks, togglePanel, panel, onDocumentChange: (fn) => afterChange.push(fn) };
   const [gridEl, setGridEl] = createSignal<HTMLElement | null>(null);
   const focusGrid = () => (gridEl()?.querySelector('.grid') as HTMLElement | null)?.focus({ preventScroll: true });
 
@@ -72,16 +76,23 @@ function OpenNotebook(props: { notebook: Notebook; sheet?: string }): JSX.Elemen
   return (
     <div class="notebook-page" data-notebook-id={session.doc.id}>
       <Toolbar wb={wb}>
-        <ChecksButton checks={checks} open={panel() === 'checks'} onToggle={() => setPanel(panel() === 'checks' ? null : 'checks')} />
+        <For each={TOOLBAR_ITEMS}>{(item) => item.render(ctx)}</For>
+        <ChecksButton checks={checks} open={panel() === 'checks'} onToggle={() => togglePanel('checks')} />
       </Toolbar>
       <FormulaBar wb={wb} focusGrid={focusGrid} />
       <div class="workspace">
-        <div class="grid-host" ref={setGridEl}>
-          <Grid wb={wb} />
+        <div class="main-column">
+          <For each={ABOVE_GRID}>{(item) => item.render(ctx)}</For>
+          <div class="grid-host" ref={setGridEl}>
+            <Grid wb={wb} />
+          </div>
         </div>
         <Show when={panel() === 'checks'}>
           <ChecksPanel wb={wb} checks={checks} onClose={() => setPanel(null)} />
         </Show>
+        <For each={SIDE_PANELS}>
+          {(p) => <Show when={panel() === p.id}>{p.render({ ...ctx, close: () => setPanel(null) })}</Show>}
+        </For>
       </div>
       <SheetTabs wb={wb} />
       <StatusBar wb={wb} saveStatus={autosave.status} saveError={autosave.lastError} />
