@@ -25,13 +25,16 @@ declare module 'vitest' {
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  if (!existsSync(join(root, 'dist', 'index.html'))) {
-    console.log('[e2e] dist/index.html is missing: building the app');
-    await build({ root, logLevel: 'warn' });
+  // OPSBOOK_DIST lets several checkouts' worth of builds coexist (e.g. `vite build --outDir dist-x`).
+  const outDir = process.env.OPSBOOK_DIST || 'dist';
+  if (!existsSync(join(root, outDir, 'index.html'))) {
+    console.log(`[e2e] ${outDir}/index.html is missing: building the app`);
+    await build({ root, logLevel: 'warn', build: { outDir } });
   }
   const server: PreviewServer = await preview({
     root,
     logLevel: 'warn',
+    build: { outDir },
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
   });
   const address = server.httpServer.address() as AddressInfo | null;
@@ -43,7 +46,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('baseUrl', baseUrl);
   // For helpers run outside a test file's context (and for anyone debugging a run).
   process.env.OPSBOOK_BASE_URL = baseUrl;
-  console.log(`[e2e] serving dist/ at ${baseUrl}`);
+  console.log(`[e2e] serving ${outDir}/ at ${baseUrl}`);
   return async () => {
     await server.close();
   };
