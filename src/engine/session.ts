@@ -30,9 +30,13 @@ export interface SessionOptions {
   startEngine: () => EngineClient;
   /** Called after every document change (edits, undo, redo, renames) — autosave listens. */
   onDocumentChange?: (nb: Notebook) => void;
+  /** Called with the commands of every change this session makes (edits, undo, redo). */
+  onCommit?: (cmds: EditCommand[]) => void;
   /** Called when an edit is refused or the engine had to be restarted. */
   onProblem?: (p: SessionProblem) => void;
   historyLimit?: number;
+  /** How long an edit may go unanswered before the engine is checked (ms). */
+  watchdogMs?: number;
 }
 
 export type NotebookSession = ReturnType<typeof createNotebookSession>;
@@ -43,6 +47,7 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
   const [pending, setPending] = createSignal(0);
   const [ready, setReady] = createSignal(false);
   const [historyTick, setHistoryTick] = createSignal(0);
+  const [readOnly, setReadOnly] = createSignal(false);
   const undoStack: HistoryEntry[] = [];
   const redoStack: HistoryEntry[] = [];
   const limit = opts.historyLimit ?? 500;
@@ -108,13 +113,35 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
     }
   }
 
+  /**
+   * A worker that was killed answers nothing and fires no event. If an edit goes unanswered for
+   * a while, ask the worker for a ping; no pong either means it is gone, and the engine is rebuilt
+   * from the document (which already holds the edit). The wait doubles after each false alarm.
+   */
+  let watchdogMs = opts.watchdogMs ?? 1500;
+  function watch(client: EngineClient, gen: number): () => void {
+    const timer = setTimeout(async () => {
+      const pong = await Promise.race([client.api.ping(), new Promise((r) => setTimeout(() => r(null), watchdogMs))]);
+      if (gen !== generation || closed) return;
+      if (pong === 'pong') {
+        watchdogMs *= 2;
+        return;
+      }
+      opts.onProblem?.({ code: 'engineRestarted', message: 'the engine stopped answering' });
+      void startEngine();
+    }, watchdogMs);
+    return () => clearTimeout(timer);
+  }
+
   async function sendToEngine(cmds: EditCommand[]): Promise<void> {
     const client = engine;
     if (!client) return;
     const gen = generation;
     setPending((n) => n + 1);
+    const stopWatch = watch(client, gen);
     try {
       const r = await client.api.apply(doc.id, cmds);
+      stopWatch();
       if (gen !== generation) return;
       if (r.ok) applyChanges(r.value);
       else {
@@ -123,11 +150,12 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
         void startEngine();
       }
     } finally {
+      stopWatch();
       if (gen === generation) setPending((n) => Math.max(0, n - 1));
     }
   }
 
-  function commit(cmds: EditCommand[]): EditCommand[] {
+  function apply(cmds: EditCommand[]): EditCommand[] {
     let inverse: EditCommand[] = [];
     batch(() => {
       setDoc(produce((d) => {
@@ -137,13 +165,32 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
       applyStructure(cmds);
     });
     void sendToEngine(cmds);
-    opts.onDocumentChange?.(plain());
     return inverse;
+  }
+
+  function commit(cmds: EditCommand[]): EditCommand[] {
+    const inverse = apply(cmds);
+    opts.onDocumentChange?.(plain());
+    opts.onCommit?.(cmds);
+    return inverse;
+  }
+
+  /** Applies commands another tab made (this one follows it read-only): no history, no save. */
+  function applyRemote(cmds: EditCommand[]): void {
+    try {
+      apply(cmds);
+    } catch {
+      // Out of step with the editor: its next full document will set us right.
+    }
   }
 
   /** Applies a user action (one undo step). Refused edits change nothing and say why. */
   function edit(cmds: EditCommand[], label = 'edit'): boolean {
     if (cmds.length === 0) return true;
+    if (readOnly()) {
+      opts.onProblem?.({ code: 'readOnly', message: '' });
+      return false;
+    }
     let inverse: EditCommand[];
     try {
       inverse = commit(cmds);
@@ -162,6 +209,7 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
   }
 
   function undo(): boolean {
+    if (readOnly()) return false;
     const entry = undoStack.pop();
     if (!entry) return false;
     commit(entry.inverse);
@@ -171,6 +219,7 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
   }
 
   function redo(): boolean {
+    if (readOnly()) return false;
     const entry = redoStack.pop();
     if (!entry) return false;
     entry.inverse = commit(entry.forward);
@@ -181,6 +230,7 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
 
   /** Changes the title (not an undoable edit, as renaming a file is not in Excel). */
   function setTitle(title: string): void {
+    if (readOnly()) return;
     setDoc('title', title);
     setDoc('updatedAt', Date.now());
     opts.onDocumentChange?.(plain());
@@ -215,6 +265,9 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
     redo,
     setTitle,
     replaceDocument,
+    applyRemote,
+    readOnly,
+    setReadOnly,
     start: startEngine,
     close,
     plain,

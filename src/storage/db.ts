@@ -109,6 +109,10 @@ export class NotebookStore {
     await this.db.put('snapshots', s);
   }
 
+  async deleteSnapshot(id: string): Promise<void> {
+    await this.db.delete('snapshots', id);
+  }
+
   async snapshots(notebookId: string): Promise<Snapshot[]> {
     const all = await this.db.getAllFromIndex('snapshots', 'notebookId', notebookId);
     return all.sort((a, b) => b.at - a.at);

@@ -10,6 +10,10 @@ import { createNotebookSession } from '../../engine/session';
 import type { NotebookSession } from '../../engine/session';
 import { startEngineWorker } from '../../engine/engineClient';
 import { createAutosave } from '../../storage/autosave';
+import { createTabLock } from '../../storage/tabLock';
+import { createHistory } from '../../storage/history';
+import { HistoryPanel } from './HistoryPanel';
+import { TemplateMenu } from './TemplateMenu';
 import { t } from '../../i18n';
 import { navigate } from '../router';
 import { notebookStore, notify } from '../services';
@@ -37,9 +41,21 @@ export function NotebookPage(props: { id: string; sheet?: string }) {
 /** Everything that lives as long as one notebook is open. */
 function OpenNotebook(props: { notebook: Notebook; sheet?: string }): JSX.Element {
   const autosave = createAutosave(notebookStore);
-  const afterChange: ((doc: Notebook) => void)[] = [];
+  const history = createHistory(notebookStore, props.notebook.id);
+  const afterChange: ((doc: Notebook) => void)[] = [(doc) => void history.noteEdit(doc)];
+  // Other tabs on this notebook: one edits, the others follow (see storage/tabLock.ts).
+  const tabs = createTabLock(props.notebook.id, {
+    onRemoteEdits: (cmds) => session.applyRemote(cmds),
+    onRemoteDocument: (nb) => void session.replaceDocument(nb),
+    onRoleChange: (role) => {
+      session.setReadOnly(role === 'follower');
+      if (role === 'follower') notify('info', t('tabs.nowFollowing'));
+    },
+    currentDocument: () => session.plain(),
+  });
   const session: NotebookSession = createNotebookSession(props.notebook, {
     startEngine: startEngineWorker,
+    onCommit: (cmds) => tabs.publish(cmds),
     onDocumentChange: (doc) => {
       autosave.schedule(doc);
       for (const fn of afterChange) fn(doc);
@@ -47,12 +63,20 @@ function OpenNotebook(props: { notebook: Notebook; sheet?: string }): JSX.Elemen
     onProblem: (p) => notify('error', t(`problem.${p.code}`, { message: p.message })),
   });
   void session.start();
+  void tabs.start();
   const wb: Workbench = createWorkbench(session, props.sheet);
   const checks = createChecks(wb);
   afterChange.push(checks.rescan);
   const [panel, setPanel] = createSignal<string | null>(null);
   const togglePanel = (id: string) => setPanel(panel() === id ? null : id);
-  const ctx: NotebookContext = { wb, session, checks, togglePanel, panel, onDocumentChange: (fn) => afterChange.push(fn) };
+  async function restore(nb: Notebook, reason: string): Promise<void> {
+    await history.take(session.plain(), reason);
+    await session.replaceDocument({ ...nb, id: session.doc.id, updatedAt: Date.now() });
+    wb.showSheet(session.doc.sheets.some((s) => s.name === wb.sheetName()) ? wb.sheetName() : session.doc.sheets[0].name);
+    autosave.schedule(session.plain());
+    tabs.publishDocument(session.plain());
+  }
+  const ctx: NotebookContext = { wb, session, checks, togglePanel, panel, onDocumentChange: (fn) => afterChange.push(fn), history, restore };
   const [gridEl, setGridEl] = createSignal<HTMLElement | null>(null);
   const focusGrid = () => (gridEl()?.querySelector('.grid') as HTMLElement | null)?.focus({ preventScroll: true });
 
@@ -67,6 +91,7 @@ function OpenNotebook(props: { notebook: Notebook; sheet?: string }): JSX.Elemen
     window.removeEventListener('pagehide', flush);
     document.removeEventListener('visibilitychange', flush);
     void autosave.flush();
+    tabs.close();
     session.close();
   });
 
@@ -76,9 +101,18 @@ function OpenNotebook(props: { notebook: Notebook; sheet?: string }): JSX.Elemen
   return (
     <div class="notebook-page" data-notebook-id={session.doc.id}>
       <Toolbar wb={wb}>
+        <TemplateMenu wb={wb} beforeInsert={() => history.take(session.plain(), 'beforeTemplate')} />
+        <span class="spacer" />
         <For each={TOOLBAR_ITEMS}>{(item) => item.render(ctx)}</For>
         <ChecksButton checks={checks} open={panel() === 'checks'} onToggle={() => togglePanel('checks')} />
+        <button data-testid="history" aria-expanded={panel() === 'history'} onClick={() => togglePanel('history')}>{t('history.title')}</button>
       </Toolbar>
+      <Show when={tabs.role() === 'follower'}>
+        <div class="readonly-banner" data-testid="readonly-banner" role="status">
+          <span>{t('tabs.following')}</span>
+          <button class="primary" data-testid="take-over" onClick={() => void tabs.takeOver()}>{t('tabs.takeOver')}</button>
+        </div>
+      </Show>
       <FormulaBar wb={wb} focusGrid={focusGrid} />
       <div class="workspace">
         <div class="main-column">
@@ -89,6 +123,9 @@ function OpenNotebook(props: { notebook: Notebook; sheet?: string }): JSX.Elemen
         </div>
         <Show when={panel() === 'checks'}>
           <ChecksPanel wb={wb} checks={checks} onClose={() => setPanel(null)} />
+        </Show>
+        <Show when={panel() === 'history'}>
+          <HistoryPanel {...ctx} close={() => setPanel(null)} />
         </Show>
         <For each={SIDE_PANELS}>
           {(p) => <Show when={panel() === p.id}>{p.render({ ...ctx, close: () => setPanel(null) })}</Show>}

@@ -26,7 +26,7 @@ defineMessages({
   },
 });
 
-export function TemplateMenu(props: { wb: Workbench }) {
+export function TemplateMenu(props: { wb: Workbench; beforeInsert?: () => Promise<unknown> }) {
   const wb = props.wb;
   const [open, setOpen] = createSignal(false);
   const entries = () => TEMPLATE_GALLERY.filter((g) => g.sheets.length > 0);
@@ -44,6 +44,7 @@ export function TemplateMenu(props: { wb: Workbench }) {
       notify('error', r.error.code === 'sheetExists' ? t('tpl.sheetExists') : r.error.message);
       return;
     }
+    await props.beforeInsert?.();
     if (wb.session.edit(r.value, `template ${id}`)) {
       const first = TEMPLATE_GALLERY.find((g) => g.id === id)?.sheets[0];
       if (first) wb.showSheet(first);

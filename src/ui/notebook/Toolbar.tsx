@@ -3,7 +3,6 @@
  */
 import { For } from 'solid-js';
 import type { JSX } from 'solid-js';
-import { TemplateMenu } from './TemplateMenu';
 import { locale, setLocale, t } from '../../i18n';
 import { FORMAT_PRESETS, formatNumber } from '../../i18n/numberFormat';
 import { serializeOpsbook } from '../../model/fileFormat';
@@ -41,8 +40,6 @@ export function Toolbar(props: { wb: Workbench; children?: JSX.Element }) {
           <For each={FORMAT_PRESETS}>{(f) => <option value={f.code}>{f.code === 'General' ? 'General' : formatNumber(f.code.includes('%') ? 0.1234 : 1234.5, f.code)}</option>}</For>
         </select>
       </label>
-      <TemplateMenu wb={wb} />
-      <span class="spacer" />
       {props.children}
       <div class="tool-group">
         <button data-testid="export-opsbook" title={t('nb.exportOpsbook')} onClick={exportOpsbook}>⤓ .opsbook.json</button>

@@ -7,6 +7,8 @@ import type { JSX } from 'solid-js';
 import type { NotebookSession } from '../../engine/session';
 import type { Workbench } from './workbench';
 import type { Checks } from './ChecksPanel';
+import type { History } from '../../storage/history';
+import type { Notebook } from '../../model/notebook';
 
 export interface NotebookContext {
   wb: Workbench;
@@ -17,6 +19,10 @@ export interface NotebookContext {
   panel(): string | null;
   /** Registers a callback run after every document change (autosave runs first). */
   onDocumentChange(fn: () => void): void;
+  /** Version history; take a snapshot before a risky operation: `history.take(session.plain(), 'beforeScenario')`. */
+  history: History;
+  /** Replaces the document with `nb` (same notebook), after snapshotting the current state. */
+  restore(nb: Notebook, reason: string): Promise<void>;
 }
 
 export interface ToolbarItem {

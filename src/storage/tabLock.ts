@@ -1,0 +1,111 @@
+/**
+ * Cross-tab safety: of all the tabs (and windows) that open one notebook, exactly one edits; the
+ * others follow it read-only and live. The edit right is a Web Lock named after the notebook;
+ * "take over" steals it, and the tab that loses it turns into a follower. Edits travel over a
+ * BroadcastChannel of the same name as the same commands the engine takes; a follower that
+ * joins late asks the editor for the whole document.
+ */
+import { createSignal } from 'solid-js';
+import type { EditCommand } from '../model/commands';
+import type { Notebook } from '../model/notebook';
+
+export type TabRole = 'editor' | 'follower';
+
+type Message =
+  | { type: 'edits'; cmds: EditCommand[] }
+  | { type: 'hello' }
+  | { type: 'document'; notebook: Notebook }
+  | { type: 'title'; title: string };
+
+export interface TabLockHandlers {
+  /** Commands another tab applied; a follower applies them too. */
+  onRemoteEdits(cmds: EditCommand[]): void;
+  /** The editor's whole document (answer to a late follower). */
+  onRemoteDocument(nb: Notebook): void;
+  /** The editor asks for our document after we took over (nothing to do) — or we became editor. */
+  onRoleChange?(role: TabRole): void;
+  /** The current document, sent to a follower that says hello. */
+  currentDocument(): Notebook;
+}
+
+export function createTabLock(notebookId: string, h: TabLockHandlers) {
+  const name = `opsbook:notebook:${notebookId}`;
+  const [role, setRole] = createSignal<TabRole>('editor');
+  const hasLocks = typeof navigator !== 'undefined' && 'locks' in navigator;
+  const channel = typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(name) : null;
+  let release: (() => void) | null = null;
+  let closed = false;
+
+  function become(r: TabRole): void {
+    if (role() === r) return;
+    setRole(r);
+    h.onRoleChange?.(r);
+  }
+
+  /** Holds the lock until released or stolen; resolves true when we got it. */
+  function hold(options: LockOptions): Promise<boolean> {
+    return new Promise<boolean>((granted) => {
+      navigator.locks
+        .request(name, options, (lock) => {
+          if (!lock) {
+            granted(false);
+            return undefined;
+          }
+          granted(true);
+          return new Promise<void>((r) => (release = r));
+        })
+        .catch(() => {
+          // AbortError: another tab took the lock over.
+          release = null;
+          if (!closed) become('follower');
+        });
+    });
+  }
+
+  async function start(): Promise<TabRole> {
+    if (!hasLocks) return role();
+    const got = await hold({ ifAvailable: true });
+    if (got) become('editor');
+    else {
+      become('follower');
+      channel?.postMessage({ type: 'hello' } satisfies Message);
+    }
+    return role();
+  }
+
+  async function takeOver(): Promise<void> {
+    if (!hasLocks || role() === 'editor') return;
+    const got = await hold({ steal: true });
+    if (got) become('editor');
+  }
+
+  if (channel) {
+    channel.onmessage = (e: MessageEvent<Message>) => {
+      const m = e.data;
+      if (!m || typeof m !== 'object') return;
+      if (m.type === 'edits' && role() === 'follower') h.onRemoteEdits(m.cmds);
+      else if (m.type === 'document' && role() === 'follower') h.onRemoteDocument(m.notebook);
+      else if (m.type === 'hello' && role() === 'editor') channel.postMessage({ type: 'document', notebook: h.currentDocument() } satisfies Message);
+    };
+  }
+
+  return {
+    role,
+    start,
+    takeOver,
+    /** Tells the followers about an edit this tab made. */
+    publish(cmds: EditCommand[]): void {
+      if (role() === 'editor') channel?.postMessage({ type: 'edits', cmds } satisfies Message);
+    },
+    publishDocument(nb: Notebook): void {
+      if (role() === 'editor') channel?.postMessage({ type: 'document', notebook: nb } satisfies Message);
+    },
+    close(): void {
+      closed = true;
+      release?.();
+      channel?.close();
+    },
+  };
+}
+
+export type TabLock = ReturnType<typeof createTabLock>;
