@@ -133,6 +133,7 @@ export class EngineNotebook {
       }
       case 'setFormats':
       case 'setColWidths':
+      case 'setLayout':
         return []; // presentation only
       case 'addSheet': {
         const name = hf.addSheet(cmd.sheet.name);

@@ -4,7 +4,7 @@
  * that changed). Undo applies the inverse command built before the edit.
  */
 import type { CellValue, RawContent } from './cell';
-import type { NamedExpression, Sheet } from './notebook';
+import type { LayoutItem, NamedExpression, Sheet } from './notebook';
 
 export interface CellWrite {
   /** A1 address on `sheet`. */
@@ -23,7 +23,9 @@ export type EditCommand =
   | { type: 'setNames'; names: NamedExpression[] }
   | { type: 'replaceSheet'; sheet: Sheet }
   /** Column widths in pixels by column label; `null` restores the default width. */
-  | { type: 'setColWidths'; sheet: string; widths: Record<string, number | null> };
+  | { type: 'setColWidths'; sheet: string; widths: Record<string, number | null> }
+  /** Replaces the notebook view's charts, KPI cards and notes (presentation only). */
+  | { type: 'setLayout'; items: LayoutItem[] };
 
 /** One computed value that changed, as the engine reports it. */
 export interface ValueChange {

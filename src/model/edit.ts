@@ -6,7 +6,7 @@
 import { renameSheetInFormula } from './formulaText';
 import { isFormula } from './cell';
 import type { CellWrite, EditCommand } from './commands';
-import type { Notebook, Sheet } from './notebook';
+import type { LayoutItem, Notebook, Sheet } from './notebook';
 import { findSheet } from './notebook';
 
 export class EditError extends Error {
@@ -110,6 +110,11 @@ export function applyEdit(nb: Notebook, cmd: EditCommand): EditCommand {
         else widths[col] = w;
       }
       return { type: 'setColWidths', sheet: sheet.name, widths: undo };
+    }
+    case 'setLayout': {
+      const old = JSON.parse(JSON.stringify(nb.layout.items)) as LayoutItem[];
+      nb.layout.items = JSON.parse(JSON.stringify(cmd.items)) as LayoutItem[];
+      return { type: 'setLayout', items: old };
     }
     case 'replaceSheet': {
       const sheet = ensureSheet(nb, cmd.sheet.name);
