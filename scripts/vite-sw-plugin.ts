@@ -1,0 +1,84 @@
+/**
+ * Writes the service worker (`sw.js`) at build time, with the list of every file the build emits
+ * for it to precache: `index.html`, every JS chunk (the main bundle, the engine worker, lazily
+ * loaded chunks), CSS, and files copied from `public/`. The cache is versioned by a hash of the
+ * list and of every listed file's bytes, so any change to any file makes a new cache.
+ *
+ * The worker's source is `src/sw/sw.ts`, a single file without imports; it is compiled here on its
+ * own, with the list and the version put in front of it as constants.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { transformWithOxc } from 'vite';
+import type { Plugin, ResolvedConfig } from 'vite';
+
+export interface ServiceWorkerPluginOptions {
+  /** The service worker's source, relative to the project root. */
+  src?: string;
+  /** Its file name in the output folder. */
+  fileName?: string;
+}
+
+/** Files that are never precached: source maps and Vite's own manifests. */
+function isPrecached(path: string): boolean {
+  return !path.endsWith('.map') && !path.startsWith('.vite/');
+}
+
+/** The version: a short hash over the sorted list and each file's bytes. */
+export function precacheVersion(files: { path: string; bytes: Uint8Array | string }[]): string {
+  const hash = createHash('sha256');
+  for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    hash.update(f.path).update('\0').update(f.bytes).update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
+}
+
+export function serviceWorkerPlugin(options: ServiceWorkerPluginOptions = {}): Plugin {
+  const fileName = options.fileName ?? 'sw.js';
+  let config: ResolvedConfig;
+  return {
+    name: 'opsbook:service-worker',
+    apply: 'build',
+    configResolved(c) {
+      config = c;
+    },
+    generateBundle: {
+      // After Vite has emitted index.html and the worker chunks into the bundle.
+      order: 'post',
+      async handler(_outputOptions, bundle) {
+        const files: { path: string; bytes: Uint8Array | string }[] = [];
+        for (const [path, item] of Object.entries(bundle)) {
+          if (!isPrecached(path) || path === fileName) continue;
+          files.push({ path, bytes: item.type === 'chunk' ? item.code : item.source });
+        }
+        // `public/` is copied as-is, outside the bundle.
+        if (config.publicDir) {
+          for (const path of await listFiles(config.publicDir)) {
+            if (isPrecached(path) && path !== fileName && !(path in bundle)) {
+              files.push({ path, bytes: await readFile(join(config.publicDir, path)) });
+            }
+          }
+        }
+        if (!files.some((f) => f.path === 'index.html')) {
+          this.error(`the service worker needs index.html in the bundle; found ${files.map((f) => f.path).join(', ')}`);
+        }
+        const list = files.map((f) => f.path).sort();
+        const version = precacheVersion(files);
+        const srcPath = resolve(config.root, options.src ?? 'src/sw/sw.ts');
+        const compiled = await transformWithOxc(await readFile(srcPath, 'utf8'), srcPath, { lang: 'ts', target: 'es2022' });
+        const code =
+          `// Opsbook service worker, version ${version}: ${list.length} precached files.\n` +
+          `const __OPSBOOK_PRECACHE__ = ${JSON.stringify(list, null, 1)};\n` +
+          `const __OPSBOOK_VERSION__ = ${JSON.stringify(version)};\n` +
+          compiled.code;
+        this.emitFile({ type: 'asset', fileName, source: code });
+      },
+    },
+  };
+}
