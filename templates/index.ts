@@ -18,6 +18,7 @@ import { emptyNotebook } from '../src/model/notebook';
 import type { GalleryEntry } from './gallery';
 import { GALLERY } from './gallery';
 import { insertTemplateCommands } from './insert';
+import { defaultLayout } from './layouts';
 
 export interface CreateOptions {
   /** The notebook's locale; also picks the title's language. Default `zh-CN`. */
@@ -38,6 +39,8 @@ function createFromTemplate(entry: GalleryEntry, options: CreateOptions = {}): N
   // Nothing can be in the way in an empty notebook; a failure here is a bug in the data.
   if (!commands.ok) throw new Error(`template ${entry.id}: ${commands.error.message}`);
   applyEdits(nb, commands.value);
+  // The sheets' default notebook view (charts, KPI cards, notes): see templates/layouts.ts.
+  nb.layout.items.push(...nb.sheets.filter((s) => !s.stub).flatMap((s) => defaultLayout(s.name)));
   return nb;
 }
 
@@ -55,6 +58,7 @@ export { GALLERY, galleryEntry, templateForSheet } from './gallery';
 export type { InsertErrorCode } from './insert';
 export { insertTemplateCommands } from './insert';
 export { externalNeeds } from './linkStubs';
+export { defaultLayout } from './layouts';
 export type { TemplateSheetName } from './catalog';
 export { TEMPLATE_NAMES, TEMPLATE_SHEET_NAMES, expectedValues, sampleValue } from './catalog';
 export type { CheckCell, CheckResult, CheckState, CheckSummary } from '../src/model/checks';
