@@ -134,7 +134,9 @@ export class EngineNotebook {
       case 'setFormats':
       case 'setColWidths':
       case 'setLayout':
-        return []; // presentation only
+      case 'setScenarios': // the cells a scenario switch changes come as setCells alongside
+      case 'logDecisions':
+        return []; // presentation or document only
       case 'addSheet': {
         const name = hf.addSheet(cmd.sheet.name);
         return hf.setSheetContent(this.sheetId(name), toGrid(cmd.sheet.cells));

@@ -4,7 +4,8 @@
  * that changed). Undo applies the inverse command built before the edit.
  */
 import type { CellValue, RawContent } from './cell';
-import type { LayoutItem, NamedExpression, Sheet } from './notebook';
+import type { LayoutItem, NamedExpression, Scenario, Sheet } from './notebook';
+import type { Decision } from './decisionLog';
 
 export interface CellWrite {
   /** A1 address on `sheet`. */
@@ -25,7 +26,11 @@ export type EditCommand =
   /** Column widths in pixels by column label; `null` restores the default width. */
   | { type: 'setColWidths'; sheet: string; widths: Record<string, number | null> }
   /** Replaces the notebook view's charts, KPI cards and notes (presentation only). */
-  | { type: 'setLayout'; items: LayoutItem[] };
+  | { type: 'setLayout'; items: LayoutItem[] }
+  /** Replaces the scenario list and which one is active (`null` = base); the cells a switch changes travel as `setCells` alongside. */
+  | { type: 'setScenarios'; scenarios: Scenario[]; active: string | null }
+  /** Decision log: append entries, mark entries undone (undo keeps the record) or not, or set a note. */
+  | { type: 'logDecisions'; add?: Decision[]; undone?: { ids: string[]; value: boolean }; note?: { id: string; text: string } };
 
 /** One computed value that changed, as the engine reports it. */
 export interface ValueChange {

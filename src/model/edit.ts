@@ -8,6 +8,8 @@ import { isFormula } from './cell';
 import type { CellWrite, EditCommand } from './commands';
 import type { LayoutItem, Notebook, Sheet } from './notebook';
 import { findSheet } from './notebook';
+import { applyLogDecisions } from './decisionLog';
+import { applySetScenarios } from './scenarios';
 
 export class EditError extends Error {
   constructor(readonly code: string, message: string) {
@@ -123,6 +125,10 @@ export function applyEdit(nb: Notebook, cmd: EditCommand): EditCommand {
       nb.sheets[index] = cloneSheet(cmd.sheet);
       return { type: 'replaceSheet', sheet: old };
     }
+    case 'setScenarios':
+      return applySetScenarios(nb, cmd);
+    case 'logDecisions':
+      return applyLogDecisions(nb, cmd);
   }
 }
 

@@ -39,6 +39,19 @@ const ScenarioSchema = v.object({
   overrides: v.record(v.pipe(v.string(), v.maxLength(80)), RawContentSchema),
 });
 
+const DecisionSchema = v.object({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  at: v.pipe(v.number(), v.finite()),
+  kind: v.picklist(['driver', 'scenario', 'replay', 'edit']),
+  target: v.pipe(v.string(), v.maxLength(300)),
+  driver: v.optional(v.pipe(v.string(), v.maxLength(100))),
+  old: v.nullable(RawContentSchema),
+  new: v.nullable(RawContentSchema),
+  scenario: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  note: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+  undone: v.optional(v.boolean()),
+});
+
 const LayoutItemSchema = v.looseObject({
   id: v.string(),
   kind: v.string(),
@@ -56,6 +69,8 @@ export const NotebookSchema = v.object({
   sheets: v.pipe(v.array(SheetSchema), v.minLength(1), v.maxLength(MAX_SHEETS)),
   names: v.array(NameSchema),
   scenarios: v.array(ScenarioSchema),
+  activeScenario: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(64))),
+  decisions: v.optional(v.pipe(v.array(DecisionSchema), v.maxLength(100_000))),
   layout: v.looseObject({ items: v.array(LayoutItemSchema) }),
   createdAt: v.number(),
   updatedAt: v.number(),
@@ -142,6 +157,10 @@ export function readOpsbookData(data: unknown): ReadResult {
     const key = s.name.toLowerCase();
     if (names.has(key)) return { ok: false, problem: { code: 'invalid', detail: `notebook.sheets: two sheets are named ${s.name}` } };
     names.add(key);
+  }
+  const active = parsed.output.activeScenario;
+  if (active !== undefined && !parsed.output.scenarios.some((s) => s.id === active)) {
+    return { ok: false, problem: { code: 'invalid', detail: `notebook.activeScenario: no scenario has the id ${JSON.stringify(active)}` } };
   }
   return { ok: true, notebook: parsed.output as Notebook, migratedFrom: version < FILE_VERSION ? version : undefined };
 }

@@ -3,6 +3,7 @@
  * formulas), number formats, names, scenarios and layout — never computed values.
  */
 import type { RawContent } from './cell';
+import type { Decision } from './decisionLog';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -60,6 +61,10 @@ export interface Notebook {
   sheets: Sheet[];
   names: NamedExpression[];
   scenarios: Scenario[];
+  /** The scenario whose values the cells hold (see `scenarios.ts`); absent = the base plan. */
+  activeScenario?: string;
+  /** The workshop's decision log (see `decisionLog.ts`), oldest first. */
+  decisions?: Decision[];
   layout: Layout;
   createdAt: number;
   updatedAt: number;
