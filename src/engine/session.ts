@@ -19,6 +19,8 @@ interface HistoryEntry {
   label: string;
   forward: EditCommand[];
   inverse: EditCommand[];
+  /** Edits with the same key in a row (one slider drag) share this entry. */
+  merge?: string;
 }
 
 export interface SessionProblem {
@@ -184,8 +186,11 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
     }
   }
 
-  /** Applies a user action (one undo step). Refused edits change nothing and say why. */
-  function edit(cmds: EditCommand[], label = 'edit'): boolean {
+  /**
+   * Applies a user action (one undo step). Refused edits change nothing and say why. Edits with the
+   * same `merge` key in a row (the frames of one slider drag) make one undo step together.
+   */
+  function edit(cmds: EditCommand[], label = 'edit', options: { merge?: string } = {}): boolean {
     if (cmds.length === 0) return true;
     if (readOnly()) {
       opts.onProblem?.({ code: 'readOnly', message: '' });
@@ -201,7 +206,11 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
       }
       throw e;
     }
-    undoStack.push({ label, forward: cmds, inverse });
+    const top = undoStack[undoStack.length - 1];
+    if (options.merge && top?.merge === options.merge && redoStack.length === 0) {
+      top.forward = [...top.forward, ...cmds];
+      top.inverse = [...inverse, ...top.inverse];
+    } else undoStack.push({ label, forward: cmds, inverse, merge: options.merge });
     if (undoStack.length > limit) undoStack.shift();
     redoStack.length = 0;
     setHistoryTick((n) => n + 1);
