@@ -134,6 +134,7 @@ export class EngineNotebook {
       case 'setFormats':
       case 'setColWidths':
       case 'setLayout':
+      case 'setLayoutKey':
       case 'setScenarios': // the cells a scenario switch changes come as setCells alongside
       case 'logDecisions':
         return []; // presentation or document only

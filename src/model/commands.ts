@@ -27,6 +27,8 @@ export type EditCommand =
   | { type: 'setColWidths'; sheet: string; widths: Record<string, number | null> }
   /** Replaces the notebook view's charts, KPI cards and notes (presentation only). */
   | { type: 'setLayout'; items: LayoutItem[] }
+  /** Sets one top-level key of `notebook.layout` other than `items`, e.g. `whatif` (saved analyses); `undefined` removes it. */
+  | { type: 'setLayoutKey'; key: string; value: unknown }
   /** Replaces the scenario list and which one is active (`null` = base); the cells a switch changes travel as `setCells` alongside. */
   | { type: 'setScenarios'; scenarios: Scenario[]; active: string | null }
   /** Decision log: append entries, mark entries undone (undo keeps the record) or not, or set a note. */

@@ -118,6 +118,13 @@ export function applyEdit(nb: Notebook, cmd: EditCommand): EditCommand {
       nb.layout.items = JSON.parse(JSON.stringify(cmd.items)) as LayoutItem[];
       return { type: 'setLayout', items: old };
     }
+    case 'setLayoutKey': {
+      if (cmd.key === 'items') throw new EditError('badLayoutKey', 'layout.items is changed with setLayout');
+      const old = nb.layout[cmd.key];
+      if (cmd.value === undefined) delete nb.layout[cmd.key];
+      else nb.layout[cmd.key] = JSON.parse(JSON.stringify(cmd.value)) as unknown;
+      return { type: 'setLayoutKey', key: cmd.key, value: old };
+    }
     case 'replaceSheet': {
       const sheet = ensureSheet(nb, cmd.sheet.name);
       const index = nb.sheets.indexOf(sheet);
