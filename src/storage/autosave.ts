@@ -25,7 +25,8 @@ export function createAutosave(store: () => Promise<NotebookStore>, delayMs = 25
     setStatus('saving');
     writing = writing.then(async () => {
       try {
-        await (await store()).put(structuredClone(nb));
+        // IndexedDB copies the value when put() is called, so later edits cannot leak into it.
+        await (await store()).put(nb);
         setLastError(null);
         if (!latest && timer === undefined) setStatus('saved');
       } catch (e) {

@@ -4,7 +4,7 @@
  * The selection is drawn as two overlay rectangles, so moving the cursor re-renders nothing
  * else. Keyboard, mouse and clipboard map to the workbench's named actions.
  */
-import { createEffect, createMemo, createSignal, Index, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, Index, on, onCleanup, onMount, Show, untrack } from 'solid-js';
 import { columnLabel, toA1 } from '../../model/address';
 import { valueToContract } from '../../model/cell';
 import { formatValue } from '../../i18n/numberFormat';
@@ -22,9 +22,18 @@ export function Grid(props: { wb: Workbench }) {
   let root!: HTMLDivElement;
   const [vp, setVp] = createSignal<Viewport>({ scrollTop: 0, scrollLeft: 0, width: 1200, height: 800 });
   const cols = createMemo(() => new ColumnLayout(wb.bounds().cols, wb.sheet().colWidths));
-  const win = createMemo(() => visibleWindow(vp(), wb.bounds().rows, cols()));
+  const colsLayout = cols;
+  const win = createMemo(() => visibleWindow(vp(), wb.bounds().rows, cols()), undefined, { equals: sameWindow });
   const rowSlots = createMemo(() => range(win().rowStart, win().rowEnd));
   const colSlots = createMemo(() => range(win().colStart, win().colEnd));
+  // Frozen panes: header rows and label columns stay in view (sheet.frozen).
+  const frozen = createMemo(() => {
+    const f = wb.sheet().frozen;
+    const rows = Math.max(0, Math.min(f?.rows ?? 0, 50));
+    const cols = Math.max(0, Math.min(f?.cols ?? 0, 20, wb.bounds().cols - 1));
+    return { rows, cols, width: cols ? colsLayout().offsets[cols] : 0, height: rows * ROW_HEIGHT, rowList: range(0, rows - 1), colList: range(0, cols - 1) };
+  }, undefined, { equals: (a, b) => a.rows === b.rows && a.cols === b.cols && a.width === b.width });
+
 
   let frame = 0;
   const measure = () => {
@@ -43,18 +52,23 @@ export function Grid(props: { wb: Workbench }) {
     root.focus({ preventScroll: true });
   });
 
-  // Bring the active cell into view after keyboard moves and name-box jumps.
-  createEffect(() => {
-    wb.revealTick();
-    const a = wb.selection.sel.focus;
-    const next = scrollToReveal(
-      { scrollTop: scroller.scrollTop, scrollLeft: scroller.scrollLeft, width: scroller.clientWidth, height: scroller.clientHeight },
-      a.row, a.col, cols(), { top: 0, left: 0 },
-    );
-    if (next.top !== scroller.scrollTop) scroller.scrollTop = next.top;
-    if (next.left !== scroller.scrollLeft) scroller.scrollLeft = next.left;
-    measure();
-  });
+  // Bring the active cell into view after keyboard moves and name-box jumps. Geometry comes from
+  // the cached viewport, never from reading layout, so an edit forces no synchronous reflow.
+  createEffect(
+    on([wb.revealTick, () => wb.selection.sel.focus.row, () => wb.selection.sel.focus.col], () =>
+      untrack(() => {
+        const a = wb.selection.sel.focus;
+        const f = frozen();
+        const v = vp();
+        const next = scrollToReveal(v, a.row, a.col, cols(), { top: a.row < f.rows ? 0 : f.height, left: a.col < f.cols ? 0 : f.width });
+        // Cells inside a frozen pane are always in view along that axis.
+        if (a.row < f.rows) next.top = v.scrollTop;
+        if (a.col < f.cols) next.left = v.scrollLeft;
+        if (next.top !== v.scrollTop) scroller.scrollTop = next.top;
+        if (next.left !== v.scrollLeft) scroller.scrollLeft = next.left;
+      }),
+    ),
+  );
 
   // Reset scroll when the sheet changes.
   createEffect(() => {
@@ -204,6 +218,39 @@ export function Grid(props: { wb: Workbench }) {
               )}
             </Index>
           </div>
+          <Show when={frozen().rows > 0}>
+            <div class="frozen frozen-rows" style={{ 'margin-top': `-${wb.bounds().rows * ROW_HEIGHT}px`, 'margin-left': `${ROW_HEADER_WIDTH}px`, width: `${cols().total}px`, height: `${frozen().height}px`, top: `${HEADER_HEIGHT}px` }}>
+              <Index each={frozen().rowList}>
+                {(row) => (
+                  <Index each={colSlots()}>
+                    {(col) => <Cell wb={wb} row={row()} col={col()} left={cols().offsets[col()]} width={cols().width(col())} top={row() * ROW_HEIGHT} frozen />}
+                  </Index>
+                )}
+              </Index>
+            </div>
+          </Show>
+          <Show when={frozen().cols > 0}>
+            <div class="frozen frozen-cols" style={{ 'margin-top': `-${frozen().rows > 0 ? frozen().height : wb.bounds().rows * ROW_HEIGHT}px`, 'margin-left': `${ROW_HEADER_WIDTH}px`, width: `${frozen().width}px`, height: `${wb.bounds().rows * ROW_HEIGHT}px`, left: `${ROW_HEADER_WIDTH}px` }}>
+              <Index each={rowSlots()}>
+                {(row) => (
+                  <Index each={frozen().colList}>
+                    {(col) => <Cell wb={wb} row={row()} col={col()} left={cols().offsets[col()]} width={cols().width(col())} top={row() * ROW_HEIGHT} frozen />}
+                  </Index>
+                )}
+              </Index>
+            </div>
+          </Show>
+          <Show when={frozen().rows > 0 && frozen().cols > 0}>
+            <div class="frozen frozen-corner" style={{ 'margin-top': `-${wb.bounds().rows * ROW_HEIGHT}px`, 'margin-left': `${ROW_HEADER_WIDTH}px`, width: `${frozen().width}px`, height: `${frozen().height}px`, top: `${HEADER_HEIGHT}px`, left: `${ROW_HEADER_WIDTH}px` }}>
+              <Index each={frozen().rowList}>
+                {(row) => (
+                  <Index each={frozen().colList}>
+                    {(col) => <Cell wb={wb} row={row()} col={col()} left={cols().offsets[col()]} width={cols().width(col())} top={row() * ROW_HEIGHT} frozen />}
+                  </Index>
+                )}
+              </Index>
+            </div>
+          </Show>
           <div class="sel-range" style={px(selRect())} />
           <div class="sel-active" style={px(activeRect())} />
           <Show when={wb.editing()?.where === 'cell' && wb.editing()?.sheet === wb.sheetName()}>
@@ -215,13 +262,14 @@ export function Grid(props: { wb: Workbench }) {
   );
 }
 
-function Cell(props: { wb: Workbench; row: number; col: number; left: number; width: number }) {
+function Cell(props: { wb: Workbench; row: number; col: number; left: number; width: number; top?: number; frozen?: boolean }) {
   const wb = props.wb;
   const addr = () => toA1({ row: props.row, col: props.col });
   const raw = () => wb.sheet().cells[addr()];
   const value = () => wb.session.values[wb.sheetName()]?.[addr()];
   const text = () => formatValue(value(), wb.sheet().formats[addr()]);
-  const check = () => checkState(value());
+  const check = createMemo(() => checkState(value()));
+  const role = createMemo(() => cellRole(raw(), wb.sheetName()));
   const kind = () => {
     const v = value();
     if (v === null || v === undefined) return 'blank';
@@ -230,15 +278,30 @@ function Cell(props: { wb: Workbench; row: number; col: number; left: number; wi
   };
   return (
     <div
-      class={`cell role-${cellRole(raw(), wb.sheetName())} v-${kind()}`}
-      classList={{ [`check-${check()}`]: !!check(), stub: !!wb.sheet().stub }}
+      class={`cell role-${role()} v-${kind()}`}
+      classList={{
+        [`check-${check()}`]: !!check(),
+        stub: !!wb.sheet().stub,
+        // Frozen panes cover the selection overlay, so their cells draw the selection themselves.
+        'in-range': !!props.frozen && inRange(wb, props.row, props.col),
+        'is-active': !!props.frozen && wb.selection.sel.active.row === props.row && wb.selection.sel.active.col === props.col,
+      }}
       data-cell={`${wb.sheetName()}!${addr()}`}
       data-value={valueToContract(value())}
-      style={{ left: `${props.left}px`, top: `${HEADER_HEIGHT + props.row * ROW_HEIGHT}px`, width: `${props.width}px` }}
+      style={{ left: `${props.left}px`, top: `${props.top ?? HEADER_HEIGHT + props.row * ROW_HEIGHT}px`, width: `${props.width}px` }}
     >
       {check() ? <span class="badge">{text()}</span> : text()}
     </div>
   );
+}
+
+function sameWindow(a: { rowStart: number; rowEnd: number; colStart: number; colEnd: number }, b: typeof a): boolean {
+  return a.rowStart === b.rowStart && a.rowEnd === b.rowEnd && a.colStart === b.colStart && a.colEnd === b.colEnd;
+}
+
+function inRange(wb: Workbench, row: number, col: number): boolean {
+  const r = wb.selection.range();
+  return row >= r.start.row && row <= r.end.row && col >= r.start.col && col <= r.end.col;
 }
 
 function range(a: number, b: number): number[] {

@@ -12,6 +12,15 @@ import type { Workbench } from './workbench';
 export function FormulaBar(props: { wb: Workbench; focusGrid: () => void }) {
   const wb = props.wb;
   const [nameText, setNameText] = createSignal<string | null>(null);
+  // Enter/Tab hand the focus back to the grid first (cheap while the page is clean) and commit
+  // on the blur that follows, with the move they asked for.
+  let moveOnBlur: 'up' | 'down' | 'left' | 'right' | undefined;
+  const commitAndReturn = (dir: 'up' | 'down' | 'left' | 'right') => {
+    moveOnBlur = dir;
+    props.focusGrid();
+    if (wb.editing()?.where === 'bar') wb.commitEdit(dir); // focus did not move (grid missing)
+    moveOnBlur = undefined;
+  };
   const barValue = () => {
     const e = wb.editing();
     return e ? e.text : rawToInput(wb.activeRaw());
@@ -63,17 +72,15 @@ export function FormulaBar(props: { wb: Workbench; focusGrid: () => void }) {
             if (!wb.editing()) wb.startEdit('bar', e.currentTarget.value);
             else wb.updateEdit(e.currentTarget.value);
           }}
-          onBlur={() => wb.editing()?.where === 'bar' && wb.commitEdit()}
+          onBlur={() => wb.editing()?.where === 'bar' && wb.commitEdit(moveOnBlur)}
           onKeyDown={(e) => {
             if (e.isComposing) return;
             if (e.key === 'Enter') {
               e.preventDefault();
-              wb.commitEdit(e.shiftKey ? 'up' : 'down');
-              props.focusGrid();
+              commitAndReturn(e.shiftKey ? 'up' : 'down');
             } else if (e.key === 'Tab') {
               e.preventDefault();
-              wb.commitEdit(e.shiftKey ? 'left' : 'right');
-              props.focusGrid();
+              commitAndReturn(e.shiftKey ? 'left' : 'right');
             } else if (e.key === 'Escape') {
               e.preventDefault();
               wb.cancelEdit();

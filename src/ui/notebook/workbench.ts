@@ -44,6 +44,21 @@ export function cellRole(raw: RawContent | undefined, sheet: string): CellRole {
   return 'input';
 }
 
+/** Parsed addresses, memoised: the used extent is recounted after edits that add cells. */
+const positions = new Map<string, CellPos | null>();
+function positionOf(addr: string): CellPos | null {
+  let p = positions.get(addr);
+  if (p === undefined) {
+    p = parseA1(addr);
+    positions.set(addr, p);
+  }
+  return p;
+}
+
+function sameSize(a: { rows: number; cols: number }, b: { rows: number; cols: number }): boolean {
+  return a.rows === b.rows && a.cols === b.cols;
+}
+
 export function createWorkbench(session: NotebookSession, initialSheet?: string) {
   const firstSheet = () => (initialSheet && findSheet(session.doc, initialSheet)?.name) || session.doc.sheets[0].name;
   const [sheetName, setSheetName] = createSignal(firstSheet());
@@ -59,19 +74,20 @@ export function createWorkbench(session: NotebookSession, initialSheet?: string)
     let rows = 0;
     let cols = 0;
     for (const addr of Object.keys(sheet().cells)) {
-      const p = parseA1(addr);
+      const p = positionOf(addr);
       if (!p) continue;
       if (p.row + 1 > rows) rows = p.row + 1;
       if (p.col + 1 > cols) cols = p.col + 1;
     }
     return { rows, cols };
-  });
+  }, undefined, { equals: sameSize });
   const [extraRows, setExtraRows] = createSignal(0);
   const [extraCols, setExtraCols] = createSignal(0);
+  // Stable unless the size really changes: the grid's geometry hangs off it.
   const bounds = createMemo(() => ({
     rows: Math.min(MAX_ROWS, Math.max(MIN_ROWS, extent().rows + 100, extraRows())),
     cols: Math.min(MAX_COLS, Math.max(MIN_COLS, extent().cols + 5, extraCols())),
-  }));
+  }), undefined, { equals: sameSize });
 
   const activeAddr = () => toA1(selection.sel.active);
   const raw = (p: CellPos, s = sheet()): RawContent | undefined => s.cells[toA1(p)];
