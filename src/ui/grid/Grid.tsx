@@ -183,6 +183,19 @@ export function Grid(props: { wb: Workbench }) {
         <div class="grid-canvas" style={{ width: `${ROW_HEADER_WIDTH + cols().total}px`, height: `${HEADER_HEIGHT + wb.bounds().rows * ROW_HEIGHT}px` }}>
           <div class="col-headers" style={{ width: `${ROW_HEADER_WIDTH + cols().total}px` }}>
             <div class="corner" />
+            <Show when={frozen().cols > 0}>
+              <div class="frozen-heads" style={{ width: `${frozen().width}px`, 'margin-left': `${ROW_HEADER_WIDTH}px` }}>
+                <Index each={frozen().colList}>
+                  {(col) => (
+                    <div class="col-header" classList={{ on: col() >= headerActive().start.col && col() <= headerActive().end.col }}
+                      style={{ left: `${cols().offsets[col()]}px`, width: `${cols().width(col())}px` }}>
+                      {columnLabel(col())}
+                      <span class="col-resize" onMouseDown={(e) => startResize(col(), e)} />
+                    </div>
+                  )}
+                </Index>
+              </div>
+            </Show>
             <Index each={colSlots()}>
               {(col) => (
                 <div
@@ -197,6 +210,17 @@ export function Grid(props: { wb: Workbench }) {
             </Index>
           </div>
           <div class="row-headers" style={{ height: `${wb.bounds().rows * ROW_HEIGHT}px` }}>
+            <Show when={frozen().rows > 0}>
+              <div class="frozen-row-heads" style={{ height: `${frozen().height}px` }}>
+                <Index each={frozen().rowList}>
+                  {(row) => (
+                    <div class="row-header" classList={{ on: row() >= headerActive().start.row && row() <= headerActive().end.row }} style={{ top: `${row() * ROW_HEIGHT}px` }}>
+                      {row() + 1}
+                    </div>
+                  )}
+                </Index>
+              </div>
+            </Show>
             <Index each={rowSlots()}>
               {(row) => (
                 <div
