@@ -5,7 +5,8 @@
  * list and of every listed file's bytes, so any change to any file makes a new cache.
  *
  * The worker's source is `src/sw/sw.ts`, a single file without imports; it is compiled here on its
- * own, with the list and the version put in front of it as constants.
+ * own, with the list, the version and the page's Content-Security-Policy put in front of it as
+ * constants.
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
@@ -32,6 +33,20 @@ export function precacheVersion(files: { path: string; bytes: Uint8Array | strin
     hash.update(f.path).update('\0').update(f.bytes).update('\0');
   }
   return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * The Content-Security-Policy of an HTML page's meta tag, or '' without one. The meta tag in
+ * `index.html` is the one place the policy is written; the service worker and the preview server
+ * repeat it as a header, which is what binds workers.
+ */
+export function contentSecurityPolicy(html: string): string {
+  for (const [tag] of html.matchAll(/<meta\b[^>]*>/gi)) {
+    if (!/http-equiv\s*=\s*["']?Content-Security-Policy["']?/i.test(tag)) continue;
+    const m = /\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag);
+    if (m) return (m[1] ?? m[2]).replace(/\s+/g, ' ').trim();
+  }
+  return '';
 }
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -68,6 +83,9 @@ export function serviceWorkerPlugin(options: ServiceWorkerPluginOptions = {}): P
         if (!files.some((f) => f.path === 'index.html')) {
           this.error(`the service worker needs index.html in the bundle; found ${files.map((f) => f.path).join(', ')}`);
         }
+        const indexHtml = files.find((f) => f.path === 'index.html')!;
+        const csp = contentSecurityPolicy(typeof indexHtml.bytes === 'string' ? indexHtml.bytes : new TextDecoder().decode(indexHtml.bytes));
+        if (!csp) this.warn('index.html has no Content-Security-Policy meta tag: the service worker adds no policy header');
         const list = files.map((f) => f.path).sort();
         const version = precacheVersion(files);
         const srcPath = resolve(config.root, options.src ?? 'src/sw/sw.ts');
@@ -76,6 +94,7 @@ export function serviceWorkerPlugin(options: ServiceWorkerPluginOptions = {}): P
           `// Opsbook service worker, version ${version}: ${list.length} precached files.\n` +
           `const __OPSBOOK_PRECACHE__ = ${JSON.stringify(list, null, 1)};\n` +
           `const __OPSBOOK_VERSION__ = ${JSON.stringify(version)};\n` +
+          `const __OPSBOOK_CSP__ = ${JSON.stringify(csp)};\n` +
           compiled.code;
         this.emitFile({ type: 'asset', fileName, source: code });
       },

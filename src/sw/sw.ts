@@ -11,7 +11,8 @@
  * Requests are answered cache-first for precached files, with the network as the fallback for
  * anything else; opening the app (its folder or `index.html`, with any hash route) gets the cached
  * `index.html`. Nothing here talks to another origin: requests to other origins are not touched,
- * and the page's Content-Security-Policy forbids them anyway.
+ * and the page's Content-Security-Policy forbids them anyway. Every answer carries that policy as
+ * a header too, so it also binds the engine worker (a meta tag binds only the page).
  *
  * No imports: the plugin compiles this one file on its own.
  */
@@ -20,6 +21,8 @@
 declare const __OPSBOOK_PRECACHE__: readonly string[];
 /** A hash of the precache list; a new build with other files gets a new cache. */
 declare const __OPSBOOK_VERSION__: string;
+/** The Content-Security-Policy of `index.html`'s meta tag ('' if it has none). */
+declare const __OPSBOOK_CSP__: string;
 
 const CACHE_PREFIX = 'opsbook-precache-';
 const CACHE_NAME = CACHE_PREFIX + __OPSBOOK_VERSION__;
@@ -74,13 +77,25 @@ sw.addEventListener('fetch', (event) => {
 async function fromCacheOrNetwork(request: Request, cachedUrl: string): Promise<Response> {
   const cache = await caches.open(CACHE_NAME);
   const hit = await cache.match(cachedUrl);
-  if (hit) return hit;
+  if (hit) return withPolicy(hit);
   try {
-    return await fetch(request);
+    return withPolicy(await fetch(request));
   } catch (e) {
     // Offline and not cached: any older version's copy beats an error page.
     const older = await caches.match(cachedUrl);
-    if (older) return older;
+    if (older) return withPolicy(older);
     throw e;
   }
+}
+
+/**
+ * The page's policy as a response header. A meta tag only binds the page: a worker takes its
+ * policy from the headers of its own script, and without one the engine worker could reach any
+ * origin. Static hosts rarely send the header, so the service worker adds it.
+ */
+function withPolicy(response: Response): Response {
+  if (!__OPSBOOK_CSP__ || (response.type !== 'basic' && response.type !== 'default')) return response;
+  const headers = new Headers(response.headers);
+  headers.set('Content-Security-Policy', __OPSBOOK_CSP__);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
