@@ -44,7 +44,8 @@ export interface SessionOptions {
 export type NotebookSession = ReturnType<typeof createNotebookSession>;
 
 export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
-  const [doc, setDoc] = createStore<Notebook>(structuredClone(initial));
+  // The session owns `initial` from here on (callers pass a freshly loaded or created notebook).
+  const [doc, setDoc] = createStore<Notebook>(initial);
   const [values, setValues] = createStore<SheetValues>({});
   const [pending, setPending] = createSignal(0);
   const [ready, setReady] = createSignal(false);
@@ -79,7 +80,9 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
     try {
       const all = await client.api.open(doc.id, workbook());
       if (gen !== generation) return;
-      setValues(reconcile(all));
+      // First paint: a plain set. A rebuild (restart, restore) diffs, so unchanged cells stay put.
+      if (ready()) setValues(reconcile(all));
+      else setValues(all);
       setReady(true);
     } finally {
       if (gen === generation) setPending(0);

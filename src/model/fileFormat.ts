@@ -14,14 +14,44 @@ export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 const MAX_SHEETS = 200;
 
 const RawContentSchema = v.union([v.pipe(v.number(), v.finite()), v.boolean(), v.pipe(v.string(), v.maxLength(32_767))]);
-const A1Key = v.pipe(v.string(), v.regex(/^[A-Z]{1,3}[1-9][0-9]{0,6}$/, 'a cell address like C12'));
 const SheetName = v.pipe(v.string(), v.minLength(1), v.maxLength(31), v.regex(/^[^[\]:*?/\\]+$/, 'no [ ] : * ? / \\ in a sheet name'));
+
+const A1_KEY = /^[A-Z]{1,3}[1-9][0-9]{0,6}$/;
+
+/**
+ * The cell map is the bulk of a file (100,000 cells and more), so it is checked in one tight loop
+ * rather than a schema node per cell; the message names the first bad cell.
+ */
+function cellMap(check: (value: unknown) => boolean, expected: string) {
+  let problem = '';
+  return v.custom<Record<string, never>>((input) => {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      problem = 'expected an object of cells';
+      return false;
+    }
+    for (const key of Object.keys(input)) {
+      if (!A1_KEY.test(key)) {
+        problem = `${key}: not a cell address like C12`;
+        return false;
+      }
+      if (!check((input as Record<string, unknown>)[key])) {
+        problem = `${key}: expected ${expected}`;
+        return false;
+      }
+    }
+    return true;
+  }, () => problem);
+}
+
+const isRawContent = (x: unknown) =>
+  (typeof x === 'number' && Number.isFinite(x)) || typeof x === 'boolean' || (typeof x === 'string' && x.length <= 32_767);
+const isFormatCode = (x: unknown) => typeof x === 'string' && x.length <= 255;
 
 const SheetSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
   name: SheetName,
-  cells: v.record(A1Key, RawContentSchema),
-  formats: v.record(A1Key, v.pipe(v.string(), v.maxLength(255))),
+  cells: cellMap(isRawContent, 'a number, a boolean or text'),
+  formats: cellMap(isFormatCode, 'a number format code'),
   colWidths: v.optional(v.record(v.pipe(v.string(), v.regex(/^[A-Z]{1,3}$/)), v.pipe(v.number(), v.minValue(8), v.maxValue(2000)))),
   stub: v.optional(v.boolean()),
   template: v.optional(v.pipe(v.string(), v.maxLength(64))),

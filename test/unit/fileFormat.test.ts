@@ -42,7 +42,8 @@ describe('.opsbook.json reader', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.problem.code).toBe('invalid');
-      expect(r.problem.detail).toContain('sheets.0.cells.A1');
+      expect(r.problem.detail).toContain('sheets.0.cells');
+      expect(r.problem.detail).toContain('A1: expected a number');
     }
   });
 

@@ -15,16 +15,18 @@ defineMessages({
 });
 
 export function createChecks(wb: Workbench) {
-  const [cells, setCells] = createSignal<CheckCell[]>(checkCells(wb.session.plain()));
+  const [cells, setCells] = createSignal<CheckCell[]>([]);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  // Rescan for check cells after edits settle (a scan reads every formula).
-  const rescan = () => {
+  // Scan for check cells off the critical path: after opening, and after edits settle (a scan
+  // reads every formula).
+  const rescan = (delay = 300) => {
     clearTimeout(timer);
-    timer = setTimeout(() => setCells(checkCells(wb.session.plain())), 300);
+    timer = setTimeout(() => setCells(checkCells(wb.session.plain())), delay);
   };
+  rescan(0);
   onCleanup(() => clearTimeout(timer));
   const summary = createMemo(() => summarizeChecks(cells(), (s, a) => wb.session.values[s]?.[a]));
-  return { summary, rescan };
+  return { summary, rescan: () => rescan() };
 }
 
 export type Checks = ReturnType<typeof createChecks>;
