@@ -126,12 +126,17 @@ export type ReadResult = { ok: true; notebook: Notebook; migratedFrom?: number }
  * `data` instead of `cells` and had no formats or scenarios.
  */
 const MIGRATIONS: Record<number, (nb: Record<string, unknown>) => Record<string, unknown>> = {
+  // Migrations see unvalidated input: they reshape what they recognise and leave the rest for
+  // the schema to refuse.
   0: (nb) => ({
     ...nb,
-    sheets: ((nb.sheets as Record<string, unknown>[] | undefined) ?? []).map((s) => {
-      const { data, ...rest } = s;
-      return { formats: {}, ...rest, cells: s.cells ?? data ?? {} };
-    }),
+    sheets: Array.isArray(nb.sheets)
+      ? nb.sheets.map((s: unknown) => {
+          if (typeof s !== 'object' || s === null) return s;
+          const { data, ...rest } = s as Record<string, unknown>;
+          return { formats: {}, ...rest, cells: rest.cells ?? data ?? {} };
+        })
+      : nb.sheets,
     scenarios: nb.scenarios ?? [],
     layout: nb.layout ?? { items: [] },
   }),
