@@ -6,7 +6,7 @@
  * spelling; otherwise they are written into the formulas of their own sheet.
  */
 import type { NamedExpression } from '../model/notebook';
-import { fromExcelFormula } from './excelFormula';
+import { fromExcelFormula, mapCode } from './excelFormula';
 import type { ImportWarning } from './problems';
 import type { RawDefinedName } from './workbookXml';
 
@@ -14,17 +14,25 @@ import type { RawDefinedName } from './workbookXml';
 const NAME = /^[A-Za-z\u00C0-\u02AF_][A-Za-z\u00C0-\u02AF0-9_.]*$/;
 const CELL_LIKE = /^[A-Za-z]+[0-9]+$/;
 const R1C1_LIKE = /^[rR][0-9]*[cC][0-9]*$/;
-/** A reference with a relative part: a column or row without `$` (strings and sheet names aside). */
-const RELATIVE_REF = /(?<![\w.$\u00C0-\uFFFF])(?:[A-Za-z]{1,3}\$?\d+|\$[A-Za-z]{1,3}\d+)(?![\w.(\u00C0-\uFFFF])|(?<![\w.$])[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}(?![\w.(!])|(?<![\w.$])\d+:\$?\d+(?![\w.])/;
+/** Cell, column and row references; a group that caught no `$` marks a relative part. */
+const REFERENCE =
+  /(?<![\w.$\u00C0-\uFFFF])(\$?)[A-Za-z]{1,3}(\$?)\d+(?![\w.(!\u00C0-\uFFFF])|(?<![\w.$])(\$?)[A-Za-z]{1,3}:(\$?)[A-Za-z]{1,3}(?![\w.(!])|(?<![\w.$])(\$?)\d+:(\$?)\d+(?![\w.])/g;
 const PLAIN_REF = /^=(?:'(?:[^']|'')+'|[\w.\u00C0-\uFFFF]+)!\$[A-Z]{1,3}\$\d+(?::\$[A-Z]{1,3}\$\d+)?$/;
 
 /** Why the engine would refuse `name` = `expression`, or null. */
 export function nameProblem(name: string, expression: string): string | null {
   if (!NAME.test(name) || CELL_LIKE.test(name) || R1C1_LIKE.test(name)) return 'not a valid name for the engine';
-  const code = expression.replace(/"(?:[^"]|"")*"|'(?:[^']|'')*'!/g, '""');
-  if (/\[\d+\]/.test(code)) return 'refers to another workbook';
-  if (RELATIVE_REF.test(code)) return 'uses a relative reference';
-  return null;
+  // `[1]Sheet!A1` or `'[1]My sheet'!A1`: an external link, which a notebook cannot hold.
+  if (/\[\d+\]/.test(expression.replace(/"(?:[^"]|"")*"/g, ''))) return 'refers to another workbook';
+  let problem: string | null = null;
+  mapCode(expression, (code) => {
+    for (const m of code.matchAll(REFERENCE)) {
+      const dollars = m.slice(1).filter((g) => g !== undefined);
+      if (dollars.includes('')) problem ??= `uses a relative reference (${m[0]})`;
+    }
+    return code;
+  });
+  return problem;
 }
 
 export interface ImportedNames {
@@ -36,7 +44,7 @@ export interface ImportedNames {
 
 /**
  * @param sheetNames the workbook's sheets in file order (what `localSheetId` indexes)
- * @param checkName the engine's own verdict, when the caller has one (see engineChecks.ts)
+ * @param checkName the engine's own verdict, when the caller has one
  */
 export function importDefinedNames(
   raw: RawDefinedName[],
@@ -83,10 +91,7 @@ export function inlineNames(formula: string, names: NamedExpression[]): string {
     const replacement = PLAIN_REF.test(n.expression) ? body : `(${body})`;
     const escaped = n.name.replace(/\./g, '\\.');
     const token = new RegExp(`(?<![\\w.$!\\u00C0-\\uFFFF])${escaped}(?![\\w.(!\\u00C0-\\uFFFF])`, 'gi');
-    out = out
-      .split(/("(?:[^"]|"")*"?|'(?:[^']|'')*'?)/)
-      .map((part, i) => (i % 2 === 1 ? part : part.replace(token, () => replacement)))
-      .join('');
+    out = mapCode(out, (code) => code.replace(token, () => replacement));
   }
   return out;
 }

@@ -2,8 +2,8 @@
  * Formula text between Excel's file dialect and ours (HyperFormula's). In a file, functions
  * newer than Excel 2007 carry a `_xlfn.` prefix (`_xlfn._xlws.` for a few, `_xlpm.` marks LAMBDA
  * parameters), and TRUE/FALSE are literals; our engine knows the bare names and reads TRUE/FALSE
- * only as the functions TRUE()/FALSE(), which Excel also accepts. Strings and quoted sheet names
- * are never touched.
+ * only as the functions TRUE()/FALSE(), which Excel also accepts, and cannot read a doubled quote
+ * inside a string. Quoted sheet names are never touched.
  */
 
 /** Excel functions that must be written as `_xlfn.NAME` for Excel to recognise them. */
@@ -27,13 +27,20 @@ const WORKSHEET_FUNCTIONS = new Set(['FILTER', 'SORT']);
 
 /**
  * Splits formula text into code and protected parts (string literals and quoted sheet names),
- * maps the code parts and joins them back.
+ * maps the code parts (and, if asked, the string literals) and joins them back.
  */
-function mapCode(formula: string, fn: (code: string) => string): string {
+export function mapCode(formula: string, fn: (code: string) => string, literalFn?: (literal: string) => string): string {
   return formula
     .split(/("(?:[^"]|"")*"?|'(?:[^']|'')*'?)/)
-    .map((part, i) => (i % 2 === 1 ? part : fn(part)))
+    .map((part, i) => (i % 2 === 0 ? fn(part) : literalFn && part.startsWith('"') ? literalFn(part) : part))
     .join('');
+}
+
+/** HyperFormula cannot parse `""` (a quote) inside a string literal: spell the quote as CHAR(34). */
+function quotesAsChar34(literal: string): string {
+  const inner = literal.slice(1, -1);
+  if (!literal.endsWith('"') || literal.length < 2 || !inner.includes('""')) return literal;
+  return `("${inner.split('""').join('"&CHAR(34)&"')}")`;
 }
 
 const BARE_BOOLEAN = /(?<![\w.$!\u00C0-\uFFFF])(TRUE|FALSE)(?![\w.(!\u00C0-\uFFFF])/gi;
@@ -41,8 +48,10 @@ const FUNCTION_CALL = /(?<![\w.$!\u00C0-\uFFFF])([A-Za-z_][\w.]*)(?=\s*\()/g;
 
 /** A formula as stored in an .xlsx `<f>` (no `=`) → our formula text (with `=`). */
 export function fromExcelFormula(fileText: string): string {
-  return mapCode(`=${fileText}`, (code) =>
-    code.replace(/_xl(?:fn|ws|pm)\./gi, '').replace(BARE_BOOLEAN, (b) => `${b.toUpperCase()}()`),
+  return mapCode(
+    `=${fileText}`,
+    (code) => code.replace(/_xl(?:fn|ws|pm)\./gi, '').replace(BARE_BOOLEAN, (b) => `${b.toUpperCase()}()`),
+    quotesAsChar34,
   );
 }
 

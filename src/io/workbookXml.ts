@@ -1,7 +1,7 @@
 /**
  * The parts of `xl/workbook.xml` (and its relationships) that exceljs drops or reshapes: every
  * defined name with its scope and formula text (exceljs keeps only plain ranges and loses
- * `localSheetId`), the sheet order, which sheet file is which, and the 1904 date system flag.
+ * `localSheetId`), the sheet order and which sheet file is which.
  * The XML is machine-written and small, so attribute regexes are enough.
  */
 
@@ -14,9 +14,9 @@ export interface RawDefinedName {
 }
 
 export interface WorkbookInfo {
-  sheets: { name: string; relId: string }[];
+  /** `path` (inside the archive) is filled in once the relationships are read. */
+  sheets: { name: string; relId: string; path?: string }[];
   definedNames: RawDefinedName[];
-  date1904: boolean;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -25,6 +25,11 @@ export function decodeXml(text: string): string {
   return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_m, e: string) =>
     e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e],
   );
+}
+
+/** OOXML writes control characters in text as `_xHHHH_` (and a literal `_x` as `_x005F_x`). */
+export function unescapeOoxml(text: string): string {
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 /** Attributes of one start tag, namespace prefixes dropped (`r:id` → `id`). */
@@ -48,9 +53,7 @@ export function parseWorkbookXml(xml: string): WorkbookInfo {
     const local = a.localSheetId === undefined ? undefined : Number(a.localSheetId);
     definedNames.push({ name: a.name, localSheetId: Number.isInteger(local) ? local : undefined, text: decodeXml(m[2]) });
   }
-  const pr = /<(?:\w+:)?workbookPr\b([^>]*)>/.exec(xml);
-  const date1904 = pr ? /^(1|true)$/.test(xmlAttributes(pr[1]).date1904 ?? '') : false;
-  return { sheets, definedNames, date1904 };
+  return { sheets, definedNames };
 }
 
 /** Relationship id → archive path of its target (for `xl/_rels/workbook.xml.rels`). */

@@ -10,7 +10,7 @@ import { xlsxProblem } from './problems';
 import type { XlsxProblem } from './problems';
 import { parseWorkbookRels, parseWorkbookXml } from './workbookXml';
 import type { WorkbookInfo } from './workbookXml';
-import { inflateEntry, readZipDirectory } from './zipReader';
+import { inflateEntry, inflateEntryText, readZipDirectory } from './zipReader';
 
 export interface XlsxLimits {
   maxFileBytes: number;
@@ -58,19 +58,16 @@ export async function precheckXlsx(bytes: Uint8Array, limits: XlsxLimits = XLSX_
   // The workbook part first, so that worksheet problems can name the sheet.
   const texts = new Map<string, string>();
   for (const entry of dir.entries.filter((e) => e.name === WORKBOOK || e.name === WORKBOOK_RELS)) {
-    const decoder = new TextDecoder();
-    let text = '';
-    const failure = await inflateEntry(bytes, entry, (chunk) => {
-      text += decoder.decode(chunk, { stream: true });
-    });
-    if (failure) return { ok: false, problem: failure };
-    texts.set(entry.name, text + decoder.decode());
+    const read = await inflateEntryText(bytes, entry);
+    if (!read.ok) return read;
+    texts.set(entry.name, read.text);
   }
   const workbook = parseWorkbookXml(texts.get(WORKBOOK) ?? '');
   if (workbook.sheets.length === 0) return xlsxProblem('notWorkbook', `${WORKBOOK} lists no sheets`);
   if (workbook.sheets.length > limits.maxSheets) return xlsxProblem('tooManySheets', `${workbook.sheets.length} sheets; the limit is ${limits.maxSheets}`);
   const rels = parseWorkbookRels(texts.get(WORKBOOK_RELS) ?? '');
-  const sheetByPath = new Map(workbook.sheets.map((s) => [rels.get(s.relId) ?? '', s.name]));
+  for (const s of workbook.sheets) s.path = rels.get(s.relId);
+  const sheetByPath = new Map(workbook.sheets.map((s) => [s.path ?? '', s.name]));
 
   // Then every other entry: exceljs inflates them all, so all must be within their declared sizes.
   const totalCells = { count: 0 };

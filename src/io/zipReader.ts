@@ -87,7 +87,7 @@ export async function inflateEntry(bytes: Uint8Array, entry: ZipEntry, onChunk: 
   const inflater = new DecompressionStream('deflate-raw');
   const writer = inflater.writable.getWriter();
   // Not awaited: the write only settles as the output is read; its failure surfaces in read().
-  writer.write(data).catch(() => {});
+  writer.write(data as Uint8Array<ArrayBuffer>).catch(() => {});
   writer.close().catch(() => {});
   const reader = inflater.readable.getReader();
   let produced = 0;
@@ -110,4 +110,14 @@ export async function inflateEntry(bytes: Uint8Array, entry: ZipEntry, onChunk: 
   }
   if (produced !== entry.size) return { code: 'corrupt', detail: `${entry.name}: inflated to ${produced} bytes, ${entry.size} declared` };
   return null;
+}
+
+/** The whole inflated text (UTF-8) of an entry: for the small workbook parts, or entries already vetted. */
+export async function inflateEntryText(bytes: Uint8Array, entry: ZipEntry): Promise<{ ok: true; text: string } | { ok: false; problem: XlsxProblem }> {
+  const decoder = new TextDecoder();
+  let text = '';
+  const problem = await inflateEntry(bytes, entry, (chunk) => {
+    text += decoder.decode(chunk, { stream: true });
+  });
+  return problem ? { ok: false, problem } : { ok: true, text: text + decoder.decode() };
 }

@@ -1,0 +1,106 @@
+/**
+ * .xlsx → a new notebook. The file is vetted first (size, zip bomb, rows, cells: xlsxPrecheck),
+ * then read by exceljs (loaded on demand), then translated: formulas into our dialect with shared
+ * formulas expanded, defined names vetted (definedNames), and every formula cell's cached Excel
+ * result kept in the report so the UI can show what Excel computed where our engine cannot.
+ *
+ * HyperFormula stays out of this module: which functions the engine has, and its verdict on a
+ * name, come in through the options; scripts/compatCore.ts shows how the engine side fills them.
+ */
+import type { SheetValues } from '../model/commands';
+import { readOpsbookData, toOpsbookFile } from '../model/fileFormat';
+import { emptyNotebook, newId } from '../model/notebook';
+import type { Locale, Notebook, Sheet } from '../model/notebook';
+import { importDefinedNames } from './definedNames';
+import { loadExcelJs } from './exceljs';
+import { xlsxProblem } from './problems';
+import type { ImportWarning, XlsxProblem } from './problems';
+import { findUnsupportedFunctions } from './unsupportedFunctions';
+import type { UnsupportedFormula } from './unsupportedFunctions';
+import { precheckXlsx, XLSX_LIMITS } from './xlsxPrecheck';
+import type { XlsxLimits } from './xlsxPrecheck';
+import { readCachedResults } from './xlsxCachedResults';
+import { readWorksheet } from './xlsxSheetReader';
+
+export interface XlsxImportOptions {
+  /** Title of the new notebook (e.g. the file name without extension). */
+  title?: string;
+  locale?: Locale;
+  /**
+   * Function names the engine implements (`HyperFormula.getRegisteredFunctionNames('enGB')`).
+   * Without it, the report lists no unsupported functions.
+   */
+  supportedFunctions?: Iterable<string>;
+  /** The engine's verdict on a named expression: a reason to refuse it, or null. */
+  checkName?: (name: string, expression: string) => string | null;
+  limits?: Partial<XlsxLimits>;
+}
+
+export interface XlsxImportReport {
+  sheets: { name: string; cells: number; formulas: number }[];
+  /** Excel's cached result of every formula cell, by sheet then A1 (null where none was saved). */
+  cachedValues: SheetValues;
+  /** Formula cells that call functions the engine lacks, with Excel's cached result. */
+  unsupported: UnsupportedFormula[];
+  /** The distinct function names behind `unsupported`, sorted. */
+  unsupportedFunctions: string[];
+  names: { imported: number; skipped: number };
+  warnings: ImportWarning[];
+}
+
+export type XlsxImportResult = { ok: true; notebook: Notebook; report: XlsxImportReport } | { ok: false; problem: XlsxProblem };
+
+export async function importXlsx(input: Uint8Array | ArrayBuffer, opts: XlsxImportOptions = {}): Promise<XlsxImportResult> {
+  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+  const limits = { ...XLSX_LIMITS, ...opts.limits };
+  const vetted = await precheckXlsx(bytes, limits);
+  if (!vetted.ok) return vetted;
+
+  const ExcelJS = await loadExcelJs();
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    return xlsxProblem('corrupt', e instanceof Error ? e.message : String(e));
+  }
+  if (wb.worksheets.length === 0) return xlsxProblem('notWorkbook', 'the workbook has no worksheets');
+
+  const named = importDefinedNames(
+    vetted.workbook.definedNames,
+    vetted.workbook.sheets.map((s) => s.name),
+    opts.checkName,
+  );
+  const warnings = [...named.warnings];
+  const sheets: Sheet[] = [];
+  const cachedValues: SheetValues = {};
+  const summaries: XlsxImportReport['sheets'] = [];
+  for (const ws of wb.worksheets) {
+    const read = readWorksheet(ws, named.inlineBySheet.get(ws.name) ?? [], limits.maxColumns, warnings);
+    const path = vetted.workbook.sheets.find((s) => s.name === ws.name)?.path;
+    if (read.uncertainResults.length && path) {
+      for (const [addr, value] of await readCachedResults(bytes, path, new Set(read.uncertainResults))) read.cached[addr] = value;
+    }
+    sheets.push({ id: newId('s'), ...read.sheet });
+    cachedValues[ws.name] = read.cached;
+    summaries.push({ name: ws.name, cells: Object.keys(read.sheet.cells).length, formulas: read.formulaCount });
+  }
+
+  const notebook: Notebook = { ...emptyNotebook(opts.title ?? 'Imported workbook', opts.locale), sheets, names: named.names };
+  // Import is restore: the new notebook passes the same validation as an opened file.
+  const valid = readOpsbookData(toOpsbookFile(notebook));
+  if (!valid.ok) return xlsxProblem('corrupt', valid.problem.detail);
+
+  const unsupported = opts.supportedFunctions ? findUnsupportedFunctions(notebook, opts.supportedFunctions, cachedValues) : [];
+  return {
+    ok: true,
+    notebook: valid.notebook,
+    report: {
+      sheets: summaries,
+      cachedValues,
+      unsupported,
+      unsupportedFunctions: [...new Set(unsupported.flatMap((u) => u.functions))].sort(),
+      names: { imported: named.names.length, skipped: warnings.filter((w) => w.code === 'nameSkipped').length },
+      warnings,
+    },
+  };
+}

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { XLSX_PROBLEM_MESSAGES } from '../../src/io/problems';
+import { importXlsx } from '../../src/io/xlsxImport';
+import { XLSX_LIMITS } from '../../src/io/xlsxPrecheck';
+import { ENGINE_LIMITS } from '../../workers/engineCore';
+import { deflated, deflatedStream, makeZip, minimalXlsx, SHEET_HEAD, SHEET_TAIL, sheetXml } from './ioFixtures';
+
+async function problemOf(bytes: Uint8Array, limits = {}) {
+  const r = await importXlsx(bytes, { limits });
+  if (r.ok) throw new Error('the import was expected to be refused');
+  return r.problem;
+}
+
+const MB = 1024 * 1024;
+function* zeros(megabytes: number) {
+  const block = new Uint8Array(MB);
+  for (let i = 0; i < megabytes; i++) yield block;
+}
+
+describe('xlsx import refuses bad files with a code and a message', () => {
+  it('every problem code has a developer message', () => {
+    for (const message of Object.values(XLSX_PROBLEM_MESSAGES)) expect(message).toMatch(/\w{3,}.*\.$/);
+  });
+
+  it('keeps its sheet limits within what the engine can hold', () => {
+    expect(XLSX_LIMITS.maxRows).toBeLessThanOrEqual(ENGINE_LIMITS.maxRows);
+    expect(XLSX_LIMITS.maxColumns).toBeLessThanOrEqual(ENGINE_LIMITS.maxColumns);
+  });
+
+  it('a file that is not a zip', async () => {
+    expect((await problemOf(new TextEncoder().encode('name,value\nA,1\n'))).code).toBe('notZip');
+    expect((await problemOf(new Uint8Array(0))).code).toBe('notZip');
+  });
+
+  it('an old .xls or password-protected workbook (an OLE compound file)', async () => {
+    const cfb = new Uint8Array(512);
+    cfb.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    expect((await problemOf(cfb)).code).toBe('legacyOrEncrypted');
+  });
+
+  it('a truncated zip', async () => {
+    const whole = minimalXlsx([{ name: 'S', xml: sheetXml([]) }]);
+    expect((await problemOf(whole.slice(0, whole.length - 30))).code).toBe('corrupt');
+  });
+
+  it('a zip that is not a workbook', async () => {
+    const zip = makeZip([{ name: 'word/document.xml', packed: deflated('<w:document/>') }]);
+    const p = await problemOf(zip);
+    expect(p.code).toBe('notWorkbook');
+    expect(p.detail).toContain('xl/workbook.xml');
+  });
+
+  it('a file over the size limit', async () => {
+    const xlsx = minimalXlsx([{ name: 'S', xml: sheetXml(['<row r="1"><c r="A1"><v>1</v></c></row>']) }]);
+    expect((await problemOf(xlsx, { maxFileBytes: 100 })).code).toBe('tooLarge');
+  });
+
+  it('a zip bomb that declares its size: refused from the directory, before anything is inflated', async () => {
+    const bomb = await deflatedStream(zeros(210)); // 210 MB of zeros in ≈200 KB
+    const xlsx = makeZip([
+      ...unzipEntries(minimalXlsx([{ name: 'S', xml: sheetXml([]) }])),
+      { name: 'xl/media/image1.png', packed: bomb },
+    ]);
+    const started = performance.now();
+    const p = await problemOf(xlsx);
+    expect(p.code).toBe('zipBomb');
+    expect(p.detail).toMatch(/limit is 209715200/);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('a zip bomb that lies about its size: stopped as soon as it inflates past what it declared', async () => {
+    const bomb = await deflatedStream(zeros(50));
+    const xlsx = makeZip([
+      ...unzipEntries(minimalXlsx([{ name: 'S', xml: sheetXml([]) }])),
+      { name: 'xl/media/image1.png', packed: bomb, declaredSize: 1000 },
+    ]);
+    const p = await problemOf(xlsx);
+    expect(p.code).toBe('zipBomb');
+    expect(p.detail).toContain('xl/media/image1.png');
+  });
+
+  it('a workbook with 1,000,000 rows: refused with a message, without reading them all', async () => {
+    function* rows() {
+      yield SHEET_HEAD;
+      for (let start = 1; start <= 1_000_000; start += 10_000) {
+        let chunk = '';
+        for (let r = start; r < start + 10_000; r++) chunk += `<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`;
+        yield chunk;
+      }
+      yield SHEET_TAIL;
+    }
+    const xlsx = minimalXlsx([{ name: 'Huge', xml: await deflatedStream(rows()) }]);
+    const started = performance.now();
+    const p = await problemOf(xlsx);
+    expect(p.code).toBe('tooManyRows');
+    expect(p.detail).toBe('sheet Huge: row 200001; the limit is 200000 rows');
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it('a sheet whose only cell sits on row 1,000,000 or beyond the last column', async () => {
+    const far = minimalXlsx([{ name: 'Far', xml: sheetXml(['<row r="1000000"><c r="A1000000"><v>1</v></c></row>']) }]);
+    expect((await problemOf(far)).code).toBe('tooManyRows');
+    const wide = minimalXlsx([{ name: 'Wide', xml: sheetXml(['<row r="1"><c r="XFD1"><v>1</v></c></row>']) }]);
+    expect(await problemOf(wide)).toEqual({ code: 'tooManyColumns', detail: 'sheet Wide: cell XFD1; the limit is 1000 columns' });
+  });
+
+  it('too many cells across the workbook', async () => {
+    const cells = Array.from({ length: 30 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>1</v></c></row>`);
+    const xlsx = minimalXlsx([{ name: 'S', xml: sheetXml(cells) }]);
+    expect((await problemOf(xlsx, { maxCells: 20 })).code).toBe('tooManyCells');
+  });
+
+  it('a workbook part that does not inflate', async () => {
+    const broken = { data: new Uint8Array([0xff, 0xff, 0xff, 0xff]), crc: 0, size: 10 };
+    const xlsx = makeZip([...unzipEntries(minimalXlsx([{ name: 'S', xml: sheetXml([]) }])), { name: 'xl/styles.xml', packed: broken }]);
+    expect((await problemOf(xlsx)).code).toBe('corrupt');
+  });
+});
+
+/** The entries of an archive made by `minimalXlsx`, to extend it with more parts. */
+function unzipEntries(zip: Uint8Array) {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const end = zip.length - 22;
+  const count = view.getUint16(end + 10, true);
+  const out = [];
+  for (let p = view.getUint32(end + 16, true), i = 0; i < count; i++) {
+    const compressed = view.getUint32(p + 20, true);
+    const nameLength = view.getUint16(p + 28, true);
+    const local = view.getUint32(p + 42, true);
+    const dataStart = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    out.push({
+      name: new TextDecoder().decode(zip.subarray(p + 46, p + 46 + nameLength)),
+      packed: { data: zip.slice(dataStart, dataStart + compressed), crc: view.getUint32(p + 16, true), size: view.getUint32(p + 24, true) },
+    });
+    p += 46 + nameLength;
+  }
+  return out;
+}
