@@ -3,6 +3,7 @@ import { Match, Show, Switch } from 'solid-js';
 import { route } from './router';
 import { HomePage } from './home/HomePage';
 import { NotebookPage } from './notebook/NotebookPage';
+import { PrintView } from './print/PrintView';
 import { DialogHost } from './dialogs';
 import { dismissNotice, notice } from './services';
 import { t } from '../i18n';
@@ -20,6 +21,9 @@ export function App() {
             const id = () => (r() as { id: string }).id;
             return <Show when={id()} keyed>{(nbId) => <NotebookPage id={nbId} sheet={(route() as { sheet?: string }).sheet} />}</Show>;
           }}
+        </Match>
+        <Match when={route().page === 'print' && route()}>
+          {(r) => <Show when={(r() as { id: string }).id} keyed>{(nbId) => <PrintView id={nbId} />}</Show>}
         </Match>
       </Switch>
       <Show when={notice()}>

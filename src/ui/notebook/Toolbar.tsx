@@ -43,6 +43,7 @@ export function Toolbar(props: { wb: Workbench; children?: JSX.Element }) {
       {props.children}
       <div class="tool-group">
         <button data-testid="export-opsbook" title={t('nb.exportOpsbook')} onClick={exportOpsbook}>⤓ .opsbook.json</button>
+        <button data-testid="print" title={t('nb.print')} onClick={() => navigate({ page: 'print', id: session.doc.id })}>⎙</button>
       </div>
       <button class="lang" data-testid="language" title={t('nb.language')} onClick={() => setLocale(locale() === 'en' ? 'zh-CN' : 'en')}>
         {locale() === 'en' ? '中文' : 'EN'}
