@@ -1,0 +1,365 @@
+/**
+ * The what-if pool: engine workers besides the editor's, each holding its own copy of the
+ * notebook, that run sensitivity, data tables, goal seek, Monte Carlo and scenario bridges so
+ * the editor never waits.
+ *
+ * - Size: from `navigator.hardwareConcurrency` — one core is left to the page and the editor's
+ *   engine when there are more than two; at least one worker, at most four.
+ * - Copies: the pool is told the document's version (`setDocument`); each worker rebuilds its
+ *   copy lazily, right before its next job, when its version is older.
+ * - Splitting: a tornado splits its inputs, data tables their rows, Monte Carlo its trials into
+ *   chunks that idle workers pull (so results stream in and a slow worker does not hold the
+ *   others up). Goal seek and the bridge are sequential and run on one worker.
+ * - Progress comes back through a comlink proxy; cancelling (an `AbortSignal`) tells each busy
+ *   worker, which stops at its next pause between points and restores its copy. A worker that
+ *   does not answer a cancel within `CANCEL_GRACE_MS` is terminated and replaced.
+ *
+ * Only types come from `workers/`, so HyperFormula stays out of the main bundle.
+ */
+import { proxy, releaseProxy, wrap } from 'comlink';
+import type { Remote } from 'comlink';
+import type { Result } from '../model/commands';
+import type {
+  BridgeResult, BridgeSpec, DataTable1Result, DataTable1Spec, DataTable2Result, DataTable2Spec, GoalSeekResult, GoalSeekSpec,
+  JobProgress, JobResultMap, MonteCarloPart, MonteCarloResult, MonteCarloSpec, TornadoPart, TornadoResult, TornadoSpec, WhatIfJob,
+} from '../model/whatif';
+import { MonteCarloCollector, mergeTornado, splitRanges } from '../model/whatif';
+import type { EngineWorkbook } from '../../workers/engineCore';
+import type { WhatIfHost } from '../../workers/whatifCore';
+
+export const CANCEL_GRACE_MS = 3000;
+
+/** Workers for what-if work on a machine with `cores` logical cores. */
+export function defaultPoolSize(cores = globalThis.navigator?.hardwareConcurrency ?? 2): number {
+  const n = Number.isFinite(cores) && cores > 0 ? Math.floor(cores) : 2;
+  return Math.max(1, Math.min(4, n > 2 ? n - 1 : n));
+}
+
+export interface PoolProgress {
+  done: number;
+  total: number;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: PoolProgress) => void;
+}
+
+export interface PoolOptions {
+  size?: number;
+  /** Starts one worker (tests and the bench can pass their own). */
+  startWorker?: () => Worker;
+}
+
+interface Slot {
+  worker: Worker;
+  api: Remote<WhatIfHost>;
+  version: number;
+  /** Jobs on one worker run one after another. */
+  queue: Promise<unknown>;
+  dead: boolean;
+  died: Promise<string>;
+  kill(why: string): void;
+}
+
+type JobOutcome<K extends WhatIfJob['kind']> = Result<JobResultMap[K]>;
+
+const cancelled = <T>(): Result<T> => ({ ok: false, error: { code: 'cancelled', message: 'cancelled' } });
+
+function startWhatIfWorker(): Worker {
+  return new Worker(new URL('../../workers/whatif.worker.ts', import.meta.url), { type: 'module', name: 'opsbook-whatif' });
+}
+
+export function createWhatIfPool(options: PoolOptions = {}) {
+  const size = Math.max(1, Math.floor(options.size ?? defaultPoolSize()));
+  const start = options.startWorker ?? startWhatIfWorker;
+  const slots: (Slot | null)[] = Array.from({ length: size }, () => null);
+  let workbook: (() => EngineWorkbook) | null = null;
+  let version = 0;
+  let sent: { version: number; data: EngineWorkbook } | null = null;
+  let nextJobId = 1;
+
+  function slot(i: number): Slot {
+    const existing = slots[i];
+    if (existing && !existing.dead) return existing;
+    const worker = start();
+    const api = wrap<WhatIfHost>(worker);
+    let report: (why: string) => void = () => {};
+    const died = new Promise<string>((resolve) => (report = resolve));
+    const s: Slot = {
+      worker, api, version: -1, queue: Promise.resolve(), dead: false, died,
+      kill(why) {
+        s.dead = true;
+        report(why);
+      },
+    };
+    worker.addEventListener('error', (e) => s.kill((e as ErrorEvent).message || 'what-if worker error'));
+    worker.addEventListener('messageerror', () => s.kill('what-if worker message error'));
+    slots[i] = s;
+    return s;
+  }
+
+  function retire(s: Slot, why: string): void {
+    s.kill(why);
+    s.api[releaseProxy]();
+    s.worker.terminate();
+  }
+
+  /** The document as of `version`, serialised once per version. */
+  function currentWorkbook(): { version: number; data: EngineWorkbook } {
+    if (!workbook) throw new Error('what-if pool: no document (call setDocument first)');
+    if (!sent || sent.version !== version) sent = { version, data: workbook() };
+    return sent;
+  }
+
+  /** Runs one job on worker `i` (after the jobs queued there), loading the document first if needed. */
+  function runOn<K extends WhatIfJob['kind']>(i: number, job: Extract<WhatIfJob, { kind: K }>, jobId: number, onProgress?: (p: JobProgress) => void): Promise<JobOutcome<K>> {
+    const s = slot(i);
+    const run = async (): Promise<JobOutcome<K>> => {
+      if (s.dead) return { ok: false, error: { code: 'workerDied', message: 'the what-if worker stopped' } };
+      const doc = currentWorkbook();
+      if (s.version !== doc.version) {
+        await s.api.open(doc.data, doc.version);
+        s.version = doc.version;
+      }
+      const progress = onProgress ? proxy(onProgress) : undefined;
+      return (await s.api.run(jobId, job, progress)) as JobOutcome<K>;
+    };
+    const died = s.died.then((why): JobOutcome<K> => ({ ok: false, error: { code: 'workerDied', message: why } }));
+    const p = s.queue.then(() => Promise.race([run(), died]));
+    s.queue = p.catch(() => undefined);
+    return p.catch((e): JobOutcome<K> => ({ ok: false, error: { code: 'worker', message: e instanceof Error ? e.message : String(e) } }));
+  }
+
+  /**
+   * The bookkeeping shared by every analysis: a job id, progress summed over the workers,
+   * cancellation passed on to them (and a worker that ignores it replaced).
+   */
+  function begin(opts: RunOptions, total: number) {
+    const jobId = nextJobId++;
+    const doneBy = new Map<number, number>();
+    let lastReport = 0;
+    let aborted = opts.signal?.aborted ?? false;
+    const busy = new Set<number>();
+    const report = (force = false) => {
+      const now = performance.now();
+      if (!opts.onProgress || (!force && now - lastReport < 50)) return;
+      lastReport = now;
+      let done = 0;
+      for (const d of doneBy.values()) done += d;
+      opts.onProgress({ done: Math.min(done, total), total });
+    };
+    const onAbort = () => {
+      aborted = true;
+      for (const i of busy) {
+        const s = slots[i];
+        if (!s || s.dead) continue;
+        void s.api.cancel(jobId).catch(() => undefined);
+        const timer = setTimeout(() => retire(s, 'cancel not answered'), CANCEL_GRACE_MS);
+        void s.queue.then(() => clearTimeout(timer));
+      }
+    };
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    return {
+      jobId,
+      aborted: () => aborted,
+      /** Runs a job on worker i; `key` identifies its share of the progress. */
+      async on<K extends WhatIfJob['kind']>(i: number, job: Extract<WhatIfJob, { kind: K }>, key: number, offset = 0): Promise<JobOutcome<K>> {
+        if (aborted) return cancelled();
+        busy.add(i);
+        try {
+          const r = await runOn(i, job, jobId, (p) => {
+            doneBy.set(key, offset + p.done);
+            report();
+          });
+          return aborted && !r.ok ? cancelled() : r;
+        } finally {
+          busy.delete(i);
+        }
+      },
+      progress(key: number, done: number) {
+        doneBy.set(key, done);
+        report();
+      },
+      end() {
+        opts.signal?.removeEventListener('abort', onAbort);
+        report(true);
+      },
+    };
+  }
+
+  const firstError = <T>(results: Result<unknown>[]): Result<T> | null => {
+    const bad = results.find((r) => !r.ok);
+    if (!bad || bad.ok) return null;
+    // A cancel wins over the errors it caused.
+    return results.some((r) => !r.ok && r.error.code === 'cancelled') ? cancelled() : bad;
+  };
+
+  async function tornado(spec: TornadoSpec, opts: RunOptions = {}): Promise<Result<TornadoResult>> {
+    const parts = splitRanges(spec.inputs.length, size);
+    const run = begin(opts, spec.inputs.length * 2);
+    try {
+      if (parts.length === 0) return { ok: true, value: { output: spec.output, base: null, bars: [] } };
+      const results = await Promise.all(
+        parts.map((r, i) => run.on(i, { kind: 'tornado', spec, only: range(r.from, r.to) }, i)),
+      );
+      const err = firstError<TornadoResult>(results);
+      if (err) return err;
+      return { ok: true, value: mergeTornado(results.map((r) => (r as { ok: true; value: TornadoPart }).value)) };
+    } finally {
+      run.end();
+    }
+  }
+
+  async function dataTable1(spec: DataTable1Spec, opts: RunOptions = {}): Promise<Result<DataTable1Result>> {
+    const parts = splitRanges(spec.values.length, size);
+    const run = begin(opts, spec.values.length);
+    try {
+      const results = await Promise.all(
+        parts.map((r, i) => run.on(i, { kind: 'dataTable1', spec: { ...spec, values: spec.values.slice(r.from, r.to) } }, i)),
+      );
+      const err = firstError<DataTable1Result>(results);
+      if (err) return err;
+      const ok = results.map((r) => (r as { ok: true; value: DataTable1Result }).value);
+      if (ok.length === 0) return dataTable1Empty(spec);
+      return { ok: true, value: { ...ok[0], rows: ok.flatMap((p) => p.rows) } };
+    } finally {
+      run.end();
+    }
+  }
+
+  function dataTable1Empty(spec: DataTable1Spec): Result<DataTable1Result> {
+    return { ok: false, error: { code: 'badSpec', message: `a data table on ${spec.input} needs at least one input value` } };
+  }
+
+  async function dataTable2(spec: DataTable2Spec, opts: RunOptions = {}): Promise<Result<DataTable2Result>> {
+    const parts = splitRanges(spec.rowValues.length, size);
+    const run = begin(opts, spec.rowValues.length * spec.colValues.length);
+    try {
+      if (parts.length === 0 || spec.colValues.length === 0) {
+        return { ok: false, error: { code: 'badSpec', message: 'a two-way data table needs row and column values' } };
+      }
+      const results = await Promise.all(
+        parts.map((r, i) => run.on(i, { kind: 'dataTable2', spec: { ...spec, rowValues: spec.rowValues.slice(r.from, r.to) } }, i)),
+      );
+      const err = firstError<DataTable2Result>(results);
+      if (err) return err;
+      const ok = results.map((r) => (r as { ok: true; value: DataTable2Result }).value);
+      return { ok: true, value: { ...ok[0], rowValues: spec.rowValues, grid: ok.flatMap((p) => p.grid) } };
+    } finally {
+      run.end();
+    }
+  }
+
+  async function goalSeek(spec: GoalSeekSpec, opts: RunOptions = {}): Promise<Result<GoalSeekResult>> {
+    const run = begin(opts, spec.maxIterations ?? 100);
+    try {
+      return await run.on(0, { kind: 'goalSeek', spec }, 0);
+    } finally {
+      run.end();
+    }
+  }
+
+  async function bridge(spec: BridgeSpec, opts: RunOptions = {}): Promise<Result<BridgeResult>> {
+    const run = begin(opts, new Set([...Object.keys(spec.from), ...Object.keys(spec.to)]).size);
+    try {
+      return await run.on(0, { kind: 'bridge', spec }, 0);
+    } finally {
+      run.end();
+    }
+  }
+
+  /**
+   * Monte Carlo in chunks that idle workers pull; `onPartial` receives the summary of the trials
+   * done so far (at most every `partialEveryMs`), and a cancelled run still returns what it has.
+   */
+  async function monteCarlo(
+    spec: MonteCarloSpec,
+    opts: RunOptions & { onPartial?: (r: MonteCarloResult) => void; partialEveryMs?: number; chunk?: number } = {},
+  ): Promise<Result<MonteCarloResult> & { cancelled?: boolean }> {
+    const trials = Math.max(0, Math.floor(spec.trials));
+    const chunk = opts.chunk ?? Math.max(10, Math.min(200, Math.ceil(trials / (size * 10))));
+    const chunks: { from: number; to: number }[] = [];
+    for (let from = 0; from < trials; from += chunk) chunks.push({ from, to: Math.min(trials, from + chunk) });
+    const collector = new MonteCarloCollector(spec);
+    const run = begin(opts, trials);
+    let next = 0;
+    let failure: Result<never> | null = null;
+    let lastPartial = 0;
+    try {
+      if (chunks.length === 0) return { ok: false, error: { code: 'badSpec', message: `invalid trials ${JSON.stringify(spec.trials)}: a whole number > 0` } };
+      const worker = async (i: number) => {
+        while (next < chunks.length && !failure && !run.aborted()) {
+          const c = chunks[next++];
+          const r = await run.on(i, { kind: 'monteCarlo', spec, from: c.from, to: c.to }, c.from);
+          if (!r.ok) {
+            if (r.error.code !== 'cancelled') failure ??= r as Result<never>;
+            return;
+          }
+          collector.add(r.value as MonteCarloPart);
+          run.progress(c.from, c.to - c.from);
+          const now = performance.now();
+          if (opts.onPartial && now - lastPartial >= (opts.partialEveryMs ?? 150) && collector.done < trials) {
+            lastPartial = now;
+            opts.onPartial(collector.result());
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(size, chunks.length) }, (_, i) => worker(i)));
+      if (failure) return failure;
+      if (run.aborted()) {
+        return collector.done > 0 ? { ok: true, value: collector.result(), cancelled: true } : cancelled();
+      }
+      return { ok: true, value: collector.result() };
+    } finally {
+      run.end();
+    }
+  }
+
+  return {
+    size,
+    /** Tells the pool the document changed; workers reload it before their next job. */
+    setDocument(get: () => EngineWorkbook, v: number): void {
+      workbook = get;
+      version = v;
+    },
+    /** Starts the workers and loads the document now, so the first analysis does not wait. */
+    async warm(): Promise<void> {
+      if (!workbook) return;
+      const doc = currentWorkbook();
+      await Promise.all(
+        slots.map(async (_, i) => {
+          const s = slot(i);
+          const load = s.queue.then(async () => {
+            if (s.version !== doc.version && !s.dead) {
+              await s.api.open(doc.data, doc.version);
+              s.version = doc.version;
+            }
+          });
+          s.queue = load.catch(() => undefined);
+          await s.queue;
+        }),
+      );
+    },
+    tornado,
+    dataTable1,
+    dataTable2,
+    goalSeek,
+    monteCarlo,
+    bridge,
+    /** Stops every worker; the pool can start new ones if used again. */
+    terminate(): void {
+      for (let i = 0; i < slots.length; i++) {
+        const s = slots[i];
+        if (s) retire(s, 'terminated');
+        slots[i] = null;
+      }
+    },
+  };
+}
+
+export type WhatIfPool = ReturnType<typeof createWhatIfPool>;
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, i) => from + i);
+}
