@@ -183,7 +183,9 @@ export function createWhatIfPool(options: PoolOptions = {}) {
       },
       end() {
         opts.signal?.removeEventListener('abort', onAbort);
-        report(true);
+        // Workers' last progress messages travel on their own ports and may trail the answers.
+        if (!aborted) opts.onProgress?.({ done: total, total });
+        else report(true);
       },
     };
   }

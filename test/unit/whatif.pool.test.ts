@@ -65,7 +65,7 @@ describe('what-if pool', () => {
     // ranks as COUNTIF(">"&swing)+1: 1 first, never decreasing, ties shared
     const ranks = one.value.bars.map((b) => b.rank);
     expect(ranks[0]).toBe(1);
-    one.value.bars.forEach((b, i) => expect(b.rank).toBe(1 + one.value.bars.filter((o) => o.swing! > b.swing!).length));
+    one.value.bars.forEach((b) => expect(b.rank).toBe(1 + one.value.bars.filter((o) => o.swing! > b.swing!).length));
     expect(ranks.every((r, i) => i === 0 || r >= ranks[i - 1])).toBe(true);
   });
 
