@@ -11,15 +11,18 @@ import { formatValue } from '../../i18n/numberFormat';
 import type { Workbench } from '../notebook/workbench';
 import { cellRole } from '../notebook/workbench';
 import { checkState } from '../../model/checks';
+import { isScenarioOverride } from '../../model/scenarios';
 import { ColumnLayout, HEADER_HEIGHT, ROW_HEADER_WIDTH, ROW_HEIGHT, scrollToReveal, visibleWindow } from './geometry';
 import type { Viewport } from './geometry';
 import { handleGridKey } from './keyboard';
-import { CellEditor } from './CellEditor';
+import { GridInput } from './GridInput';
 
 export function Grid(props: { wb: Workbench }) {
   const wb = props.wb;
   let scroller!: HTMLDivElement;
   let root!: HTMLDivElement;
+  let input!: HTMLTextAreaElement;
+  const focusInput = () => input.focus({ preventScroll: true });
   const [vp, setVp] = createSignal<Viewport>({ scrollTop: 0, scrollLeft: 0, width: 1200, height: 800 });
   const cols = createMemo(() => new ColumnLayout(wb.bounds().cols, wb.sheet().colWidths));
   const colsLayout = cols;
@@ -49,7 +52,7 @@ export function Grid(props: { wb: Workbench }) {
     const ro = new ResizeObserver(() => measure());
     ro.observe(scroller);
     onCleanup(() => ro.disconnect());
-    root.focus({ preventScroll: true });
+    focusInput();
   });
 
   // Bring the active cell into view after keyboard moves and name-box jumps. Geometry comes from
@@ -91,7 +94,7 @@ export function Grid(props: { wb: Workbench }) {
   function onMouseDown(e: MouseEvent) {
     if (e.button !== 0) return;
     const target = e.target as HTMLElement;
-    if (target.closest('.cell-editor') || target.closest('.col-resize')) return;
+    if (target.closest('.grid-input.editing') || target.closest('.col-resize')) return;
     if (wb.editing()) wb.commitEdit();
     const p = cellAt(e);
     if (target.closest('.col-header')) {
@@ -102,7 +105,7 @@ export function Grid(props: { wb: Workbench }) {
       wb.selection.select(p, e.shiftKey);
       dragging = true;
     }
-    root.focus({ preventScroll: true });
+    focusInput();
     e.preventDefault();
   }
   function onMouseMove(e: MouseEvent) {
@@ -169,12 +172,13 @@ export function Grid(props: { wb: Workbench }) {
     <div
       ref={root}
       class="grid"
-      tabindex="0"
+      tabindex="-1"
       data-testid="grid"
       role="grid"
       aria-rowcount={wb.bounds().rows}
       aria-colcount={wb.bounds().cols}
-      onKeyDown={(e) => handleGridKey(wb, e, () => root.focus({ preventScroll: true }))}
+      onFocus={(e) => e.target === root && focusInput()}
+      onKeyDown={(e) => handleGridKey(wb, e)}
       onCopy={onCopy}
       onCut={onCut}
       onPaste={onPaste}
@@ -277,9 +281,7 @@ export function Grid(props: { wb: Workbench }) {
           </Show>
           <div class="sel-range" style={px(selRect())} />
           <div class="sel-active" style={px(activeRect())} />
-          <Show when={wb.editing()?.where === 'cell' && wb.editing()?.sheet === wb.sheetName()}>
-            <CellEditor wb={wb} rect={activeRect()} refocusGrid={() => root.focus({ preventScroll: true })} />
-          </Show>
+          <GridInput wb={wb} rect={activeRect()} ref={(el) => (input = el)} />
         </div>
       </div>
     </div>
@@ -309,6 +311,8 @@ function Cell(props: { wb: Workbench; row: number; col: number; left: number; wi
         // Frozen panes cover the selection overlay, so their cells draw the selection themselves.
         'in-range': !!props.frozen && inRange(wb, props.row, props.col),
         'is-active': !!props.frozen && wb.selection.sel.active.row === props.row && wb.selection.sel.active.col === props.col,
+        // Scenarios (src/ui/scenarios): the shown scenario overrides this input.
+        'scenario-override': isScenarioOverride(wb.session.doc, wb.sheetName(), addr()),
       }}
       data-cell={`${wb.sheetName()}!${addr()}`}
       data-value={valueToContract(value())}

@@ -1,7 +1,7 @@
 /**
  * Excel's keyboard habits on the grid (when no cell is being edited): arrows, Shift to extend,
  * Ctrl/Cmd+arrow to jump, Tab/Enter to advance, F2 to edit, Delete to clear, Ctrl+Z/Y to undo
- * and redo, Ctrl+A to select all, and typing to replace the cell's content.
+ * and redo, Ctrl+A to select all. Typing goes to the grid's input (GridInput.tsx).
  */
 import type { Workbench } from '../notebook/workbench';
 import type { Direction } from './selection';
@@ -9,7 +9,7 @@ import type { Direction } from './selection';
 const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 const PAGE_ROWS = 20;
 
-export function handleGridKey(wb: Workbench, e: KeyboardEvent, refocus: () => void): void {
+export function handleGridKey(wb: Workbench, e: KeyboardEvent): void {
   if (wb.editing()) return; // the editor handles its own keys
   const mod = e.ctrlKey || e.metaKey;
   const b = wb.bounds();
@@ -65,11 +65,6 @@ export function handleGridKey(wb: Workbench, e: KeyboardEvent, refocus: () => vo
       return handled();
     }
   }
-  // A printable character (or an IME start) replaces the cell's content, as in Excel.
-  if ((key.length === 1 && !e.altKey) || key === 'Process') {
-    e.preventDefault();
-    wb.startEdit('cell', key === 'Process' ? '' : key);
-    return;
-  }
-  void refocus;
+  // A printable character (or an IME composition) is left to the grid's input, which starts
+  // editing with it and so replaces the cell's content, as in Excel.
 }

@@ -26,6 +26,7 @@ import { createWorkbench } from './workbench';
 import type { Workbench } from './workbench';
 import { ChecksButton, ChecksPanel, createChecks } from './ChecksPanel';
 import type { Notebook } from '../../model/notebook';
+import '../presenter/register';
 
 export function NotebookPage(props: { id: string; sheet?: string }) {
   const [nb] = createResource(() => props.id, async (id) => (await (await notebookStore()).get(id)) ?? null);
@@ -78,7 +79,7 @@ function OpenNotebook(props: { notebook: Notebook; sheet?: string }): JSX.Elemen
   }
   const ctx: NotebookContext = { wb, session, checks, togglePanel, panel, onDocumentChange: (fn) => afterChange.push(fn), history, restore };
   const [gridEl, setGridEl] = createSignal<HTMLElement | null>(null);
-  const focusGrid = () => (gridEl()?.querySelector('.grid') as HTMLElement | null)?.focus({ preventScroll: true });
+  const focusGrid = () => (gridEl()?.querySelector('.grid-input') as HTMLElement | null)?.focus({ preventScroll: true });
 
   // The address follows the sheet shown, so a reload reopens it.
   createEffect(() => navigate({ page: 'notebook', id: session.doc.id, sheet: wb.sheetName() }, { replace: true }));

@@ -30,6 +30,8 @@ export interface EditState {
   text: string;
   /** Where the user types: in the cell overlay or the formula bar. */
   where: 'cell' | 'bar';
+  /** Typing over a cell is "enter" mode (arrows commit and move); F2 is "edit" mode. */
+  mode: 'enter' | 'edit';
   pos: CellPos;
   sheet: string;
 }
@@ -148,9 +150,9 @@ export function createWorkbench(session: NotebookSession, initialSheet?: string)
   }
 
   // ---- editing -------------------------------------------------------------------------
-  function startEdit(where: 'cell' | 'bar', text?: string): void {
+  function startEdit(where: 'cell' | 'bar', text?: string, mode: EditState['mode'] = 'edit'): void {
     const p = { ...selection.sel.active };
-    setEditing({ where, pos: p, sheet: sheetName(), text: text ?? rawToInput(raw(p)) });
+    setEditing({ where, mode, pos: p, sheet: sheetName(), text: text ?? rawToInput(raw(p)) });
   }
 
   function updateEdit(text: string): void {
