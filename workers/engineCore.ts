@@ -17,7 +17,8 @@ export interface EngineWorkbook {
   names: NamedExpression[];
 }
 
-export const ENGINE_LIMITS = { maxRows: 200_000, maxColumns: 1_000 } as const;
+// Excel's width; rows are capped well below Excel's million to bound memory in a browser tab.
+export const ENGINE_LIMITS = { maxRows: 200_000, maxColumns: 16_384 } as const;
 
 export const ENGINE_CONFIG: Partial<ConfigParams> = {
   licenseKey: 'gpl-v3',
@@ -204,11 +205,22 @@ export class EngineNotebook {
 export class EngineHost {
   private books = new Map<string, EngineNotebook>();
 
-  open(id: string, workbook: EngineWorkbook): SheetValues {
+  /** Builds the notebook's engine; a workbook the engine cannot build is a failure value. */
+  open(id: string, workbook: EngineWorkbook): Result<SheetValues> {
     this.books.get(id)?.destroy();
-    const book = new EngineNotebook(workbook);
-    this.books.set(id, book);
-    return book.allValues();
+    this.books.delete(id);
+    try {
+      const book = new EngineNotebook(workbook);
+      this.books.set(id, book);
+      return { ok: true, value: book.allValues() };
+    } catch (e) {
+      return { ok: false, error: { code: 'build', message: e instanceof Error ? e.message : String(e) } };
+    }
+  }
+
+  /** The functions the engine implements (for reports of what an imported file uses). */
+  functionNames(): string[] {
+    return HyperFormula.getRegisteredFunctionNames('enGB');
   }
 
   close(id: string): void {

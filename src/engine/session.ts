@@ -78,8 +78,13 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
       void startEngine();
     });
     try {
-      const all = await client.api.open(doc.id, workbook());
+      const opened = await client.api.open(doc.id, workbook());
       if (gen !== generation) return;
+      if (!opened.ok) {
+        opts.onProblem?.({ code: 'engineBuild', message: opened.error.message });
+        return;
+      }
+      const all = opened.value;
       // First paint: a plain set. A rebuild (restart, restore) diffs, so unchanged cells stay put.
       if (ready()) setValues(reconcile(all));
       else setValues(all);

@@ -61,6 +61,13 @@ describe('engine', () => {
     host.close('nb');
   });
 
+  it('answers a workbook it cannot build with a failure value', () => {
+    const host = new EngineHost();
+    const r = host.open('nb', { sheets: [{ name: 'A', cells: {} }, { name: 'a', cells: {} }], names: [] });
+    expect(r.ok).toBe(false);
+    expect(host.functionNames()).toContain('SUMPRODUCT');
+  });
+
   it('returns a failure value, not an exception, for an impossible edit', () => {
     const host = new EngineHost();
     host.open('nb', { sheets: [{ name: 'A', cells: {} }], names: [] });

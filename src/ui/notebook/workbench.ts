@@ -24,7 +24,7 @@ import type { Direction } from '../grid/selection';
 export const MIN_ROWS = 1000;
 export const MIN_COLS = 26;
 export const MAX_ROWS = 200_000;
-export const MAX_COLS = 1_000;
+export const MAX_COLS = 16_384;
 
 export interface EditState {
   text: string;
