@@ -26,6 +26,7 @@ import { createWorkbench } from './workbench';
 import type { Workbench } from './workbench';
 import { ChecksButton, ChecksPanel, createChecks } from './ChecksPanel';
 import type { Notebook } from '../../model/notebook';
+import '../whatif/register';
 import '../presenter/register';
 
 export function NotebookPage(props: { id: string; sheet?: string }) {

@@ -1,0 +1,144 @@
+/**
+ * Monte Carlo: inputs with distributions (triangular, normal, uniform), outputs, trials and a
+ * seed; P10 / P50 / P90 and a histogram per output, streaming in while the pool works. A
+ * cancelled run keeps (and says) the trials it finished.
+ */
+import { createSignal, For, Show } from 'solid-js';
+import type { JSX } from 'solid-js';
+import { createStore, reconcile } from 'solid-js/store';
+import { locale, t } from '../../i18n';
+import { findSheet } from '../../model/notebook';
+import type { Distribution, MonteCarloResult, MonteCarloSpec, OutputSummary } from '../../model/whatif';
+import { MONTE_CARLO_PRESETS } from './presets';
+import { fmt, parseNumber, parseRefList } from './format';
+import { NumberField, RunBar, SavedNote, selectedRef } from './common';
+import type { ViewProps } from './common';
+import { HistogramChart } from './charts';
+
+const PARAMS: Record<Distribution['kind'], string[]> = {
+  triangular: ['low', 'likely', 'high'],
+  normal: ['mean', 'sd'],
+  uniform: ['low', 'high'],
+};
+
+function convert(d: Distribution, kind: Distribution['kind']): Distribution {
+  const mid = d.kind === 'normal' ? d.mean : d.kind === 'triangular' ? d.likely : (d.low + d.high) / 2;
+  const lo = d.kind === 'normal' ? d.mean - 2 * d.sd : d.low;
+  const hi = d.kind === 'normal' ? d.mean + 2 * d.sd : d.high;
+  if (kind === 'triangular') return { kind, low: lo, likely: mid, high: hi };
+  if (kind === 'uniform') return { kind, low: lo, high: hi };
+  return { kind, mean: mid, sd: (hi - lo) / 4 };
+}
+
+export function MonteCarloView(props: ViewProps): JSX.Element {
+  const doc = () => props.ctx.session.doc;
+  const value = (ref: string) => {
+    const [s, a] = ref.split('!');
+    return props.ctx.session.values[s]?.[a];
+  };
+  const available = () => MONTE_CARLO_PRESETS.filter((p) => p.sheets.every((s) => findSheet(doc(), s) && !findSheet(doc(), s)?.stub));
+  const initial = (): MonteCarloSpec => props.wi.saved('monteCarlo')?.config ?? available()[0]?.spec(value) ?? { inputs: [], outputs: [], trials: 1000, seed: 1 };
+  const [spec, setSpec] = createStore<MonteCarloSpec>(JSON.parse(JSON.stringify(initial())));
+  const [preset, setPreset] = createSignal('');
+  const saved = () => props.wi.saved('monteCarlo');
+  const running = () => props.wi.state('monteCarlo')().status === 'running';
+  /** While running: the streamed figures; afterwards: the saved ones. */
+  const shown = (): MonteCarloResult | undefined => (running() ? (props.wi.partial() ?? undefined) : saved()?.result);
+
+  function usePreset(id: string): void {
+    setPreset(id);
+    const p = MONTE_CARLO_PRESETS.find((x) => x.id === id);
+    if (p) setSpec(reconcile(p.spec(value)));
+  }
+  const setParam = (i: number, key: string, text: string) => {
+    const n = parseNumber(text);
+    if (n !== null) setSpec('inputs', i, 'dist', (d) => ({ ...d, [key]: n }) as Distribution);
+  };
+
+  return (
+    <div class="whatif-view" data-whatif-view="monteCarlo">
+      <label class="whatif-field">
+        <span>{t('whatif.preset')}</span>
+        <select data-testid="whatif-preset" value={preset()} onChange={(e) => usePreset(e.currentTarget.value)}>
+          <option value="">{t('whatif.presetNone')}</option>
+          <For each={available()}>{(p) => <option value={p.id}>{locale() === 'en' ? p.title.en : p.title.zh}</option>}</For>
+        </select>
+      </label>
+      <table class="whatif-inputs mc">
+        <thead><tr><th>{t('whatif.input')}</th><th>{t('whatif.mc.dist')}</th><th /></tr></thead>
+        <tbody>
+          <For each={spec.inputs}>
+            {(input, i) => (
+              <tr data-whatif-input={input.ref}>
+                <td>
+                  <input class="ref" value={input.ref} spellcheck={false} title={input.label} onChange={(e) => setSpec('inputs', i(), 'ref', e.currentTarget.value.trim())} />
+                </td>
+                <td class="dist">
+                  <select value={input.dist.kind} onChange={(e) => setSpec('inputs', i(), 'dist', convert(input.dist, e.currentTarget.value as Distribution['kind']))}>
+                    <option value="triangular">{t('whatif.mc.triangular')}</option>
+                    <option value="normal">{t('whatif.mc.normal')}</option>
+                    <option value="uniform">{t('whatif.mc.uniform')}</option>
+                  </select>
+                  <For each={PARAMS[input.dist.kind]}>
+                    {(key) => (
+                      <input class="param" title={t(`whatif.mc.${key}`)} placeholder={t(`whatif.mc.${key}`)}
+                        value={String((input.dist as unknown as Record<string, number>)[key])} onChange={(e) => setParam(i(), key, e.currentTarget.value)} />
+                    )}
+                  </For>
+                </td>
+                <td><button class="link" title={t('whatif.remove')} onClick={() => setSpec('inputs', (l) => l.filter((_, j) => j !== i()))}>×</button></td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+      <button class="link" onClick={() => {
+        const ref = selectedRef(props.ctx);
+        const v = value(ref);
+        const base = typeof v === 'number' ? v : 0;
+        setSpec('inputs', (l) => [...l, { ref, dist: { kind: 'triangular', low: base * 0.9, likely: base, high: base * 1.1 } }]);
+      }}>{t('whatif.addSelected')}</button>
+      <NumberField label={t('whatif.outputs')} value={spec.outputs.join(', ')} testid="whatif-outputs" placeholder={t('whatif.outputsHint')} onChange={(v) => setSpec('outputs', parseRefList(v))} />
+      <div class="whatif-row">
+        <NumberField label={t('whatif.mc.trials')} value={String(spec.trials)} testid="whatif-trials" width="7em"
+          onChange={(v) => { const n = parseNumber(v); if (n !== null && n >= 1) setSpec('trials', Math.min(1_000_000, Math.round(n))); }} />
+        <NumberField label={t('whatif.mc.seed')} value={String(spec.seed)} testid="whatif-seed" width="8em"
+          onChange={(v) => { const n = parseNumber(v); if (n !== null) setSpec('seed', Math.round(n)); }} />
+      </div>
+      <RunBar kind="monteCarlo" wi={props.wi} disabled={spec.inputs.length === 0 || spec.outputs.length === 0} onRun={() => void props.wi.monteCarlo(JSON.parse(JSON.stringify(spec)) as MonteCarloSpec)} />
+      <Show when={shown()}>
+        {(r) => (
+          <div class="whatif-result" data-testid="whatif-result" data-kind="monteCarlo" data-done={r().done} data-trials={r().trials}
+            data-streaming={running() ? 'true' : 'false'} data-ms={running() ? '' : saved()?.ms}>
+            <Show when={!running()}><SavedNote at={saved()?.at} stale={props.wi.stale('monteCarlo')} /></Show>
+            <Show when={running()}><p class="muted">{t('whatif.mc.streaming', { done: r().done, trials: r().trials })}</p></Show>
+            <Show when={!running() && saved()?.cancelled}><p class="whatif-problem" data-testid="whatif-partial">{t('whatif.mc.partial', { done: r().done, trials: r().trials })}</p></Show>
+            <For each={r().outputs}>{(o) => <OutputCard o={o} f={(v) => fmt(doc(), o.ref, v)} />}</For>
+          </div>
+        )}
+      </Show>
+    </div>
+  );
+}
+
+function OutputCard(props: { o: OutputSummary; f: (v: number | null) => string }): JSX.Element {
+  const o = () => props.o;
+  return (
+    <section class="whatif-mc-output" data-mc-output={o().ref} data-p10={o().p10 ?? ''} data-p50={o().p50 ?? ''} data-p90={o().p90 ?? ''} data-count={o().count}>
+      <h4>{o().ref}</h4>
+      <table class="whatif-table compact">
+        <thead><tr><th>P10</th><th>P50</th><th>P90</th><th>{t('whatif.mc.mean')}</th><th>{t('whatif.base')}</th></tr></thead>
+        <tbody><tr>
+          <td class="num">{props.f(o().p10)}</td>
+          <td class="num"><strong>{props.f(o().p50)}</strong></td>
+          <td class="num">{props.f(o().p90)}</td>
+          <td class="num">{props.f(o().mean)}</td>
+          <td class="num">{props.f(o().base)}</td>
+        </tr></tbody>
+      </table>
+      <HistogramChart bins={o().histogram} format={(v) => props.f(v)}
+        marks={[{ label: 'P10', value: o().p10, color: '#c2410c' }, { label: 'P50', value: o().p50 }, { label: 'P90', value: o().p90, color: '#c2410c' }, { label: t('whatif.base'), value: o().base, color: '#12813c' }]} />
+      <Show when={o().errors > 0}><p class="whatif-problem">{t('whatif.mc.errors', { n: o().errors })}</p></Show>
+    </section>
+  );
+}

@@ -1,0 +1,207 @@
+/**
+ * The what-if tools of one open notebook: the engine pool, one run at a time per analysis (with
+ * progress, cancel, elapsed time), and the results saved in the notebook under `layout.whatif`.
+ *
+ * It lives as long as the notebook page (not the panel), so closing the panel does not stop a
+ * run; the page's cleanup terminates the pool. Saving a result is one undoable document edit;
+ * applying a goal-seek solution is another.
+ */
+import { batch, createSignal } from 'solid-js';
+import type { Accessor } from 'solid-js';
+import type { NotebookSession } from '../../engine/session';
+import { createWhatIfPool, workbookOf } from '../../engine/pool';
+import type { PoolProgress, WhatIfPool } from '../../engine/pool';
+import { splitSheetRef } from '../../model/address';
+import type { Result } from '../../model/commands';
+import type { Notebook } from '../../model/notebook';
+import type {
+  BridgeResult, DataTable1Result, DataTable1Spec, DataTable2Result, DataTable2Spec, GoalSeekResult, GoalSeekSpec,
+  MonteCarloResult, MonteCarloSpec, Overrides, TornadoResult, TornadoSpec,
+} from '../../model/whatif';
+
+export type AnalysisKind = 'tornado' | 'dataTable' | 'goalSeek' | 'monteCarlo' | 'bridge';
+export const ANALYSES: AnalysisKind[] = ['tornado', 'dataTable', 'goalSeek', 'monteCarlo', 'bridge'];
+
+export interface DataTableConfig {
+  mode: 'one' | 'two';
+  one: DataTable1Spec;
+  two: DataTable2Spec;
+}
+
+/** A bridge names its scenarios; the overrides are worked out when it runs. */
+export interface BridgeConfig {
+  from: string;
+  to: string;
+  output: string;
+}
+
+export interface ConfigOf {
+  tornado: TornadoSpec;
+  dataTable: DataTableConfig;
+  goalSeek: GoalSeekSpec;
+  monteCarlo: MonteCarloSpec;
+  bridge: BridgeConfig;
+}
+
+export interface ResultOf {
+  tornado: TornadoResult;
+  dataTable: DataTable1Result | DataTable2Result;
+  goalSeek: GoalSeekResult;
+  monteCarlo: MonteCarloResult;
+  bridge: BridgeResult & { fromName: string; toName: string };
+}
+
+/** What `layout.whatif[kind]` holds: the last result with the settings that produced it. */
+export interface SavedAnalysis<K extends AnalysisKind> {
+  config: ConfigOf[K];
+  result: ResultOf[K];
+  /** When it finished (ms since epoch) and how long it took. */
+  at: number;
+  ms: number;
+  /** A Monte Carlo run stopped early keeps the trials it did. */
+  cancelled?: boolean;
+}
+
+export type WhatIfLayout = { [K in AnalysisKind]?: SavedAnalysis<K> };
+
+export interface RunState {
+  status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+  done: number;
+  total: number;
+  message?: string;
+  /** Elapsed time of the last run, ms (from the click to the merged result). */
+  ms?: number;
+}
+
+const IDLE: RunState = { status: 'idle', done: 0, total: 0 };
+
+export function savedAnalyses(nb: Notebook): WhatIfLayout {
+  const w = nb.layout.whatif;
+  return w && typeof w === 'object' ? (w as WhatIfLayout) : {};
+}
+
+/** How a bridge config turns into the two sides' cell contents (supplied by the panel, which knows the scenarios). */
+export type BridgeResolver = (cfg: BridgeConfig) => { from: Overrides; to: Overrides; fromName: string; toName: string } | { error: string };
+
+export function createWhatIf(session: NotebookSession, options: { poolSize?: number } = {}) {
+  const pool: WhatIfPool = createWhatIfPool({ size: options.poolSize });
+  let version = 1;
+  let savingLayout = false;
+  pool.setDocument(() => workbookOf(session.plain()), version);
+
+  const states = Object.fromEntries(ANALYSES.map((k) => [k, createSignal<RunState>(IDLE)])) as Record<AnalysisKind, ReturnType<typeof createSignal<RunState>>>;
+  const aborts = new Map<AnalysisKind, AbortController>();
+  const [partial, setPartial] = createSignal<MonteCarloResult | null>(null);
+  const [docVersion, setDocVersion] = createSignal(version);
+  /** The document version each analysis last ran on (this session only). */
+  const [ranOn, setRanOn] = createSignal<Partial<Record<AnalysisKind, number>>>({});
+
+  /** Called after every document change: workers reload before their next job (our own saves aside). */
+  function documentChanged(): void {
+    if (savingLayout) return;
+    pool.setDocument(() => workbookOf(session.plain()), ++version);
+    setDocVersion(version);
+  }
+
+  function save<K extends AnalysisKind>(kind: K, entry: SavedAnalysis<K>): void {
+    const next = { ...savedAnalyses(session.plain()), [kind]: entry };
+    savingLayout = true;
+    try {
+      session.edit([{ type: 'setLayoutKey', key: 'whatif', value: next }], `what-if: ${kind}`);
+    } finally {
+      savingLayout = false;
+    }
+  }
+
+  async function run<K extends AnalysisKind>(
+    kind: K,
+    config: ConfigOf[K],
+    go: (opts: { signal: AbortSignal; onProgress: (p: PoolProgress) => void }) => Promise<Result<ResultOf[K]> & { cancelled?: boolean }>,
+  ): Promise<void> {
+    aborts.get(kind)?.abort();
+    const abort = new AbortController();
+    aborts.set(kind, abort);
+    const [, setState] = states[kind];
+    const t0 = performance.now();
+    const startedOn = version;
+    setState({ status: 'running', done: 0, total: 0 });
+    const onProgress = (p: PoolProgress) => {
+      if (!abort.signal.aborted) setState({ status: 'running', done: p.done, total: p.total });
+    };
+    let r: Result<ResultOf[K]> & { cancelled?: boolean };
+    try {
+      r = await go({ signal: abort.signal, onProgress });
+    } catch (e) {
+      r = { ok: false, error: { code: 'worker', message: e instanceof Error ? e.message : String(e) } };
+    }
+    if (aborts.get(kind) !== abort) return; // a newer run of the same analysis took over
+    aborts.delete(kind);
+    const ms = Math.round(performance.now() - t0);
+    const prev = states[kind][0]();
+    batch(() => {
+      if (r.ok) {
+        setRanOn((m) => ({ ...m, [kind]: startedOn }));
+        save(kind, { config: JSON.parse(JSON.stringify(config)), result: r.value, at: Date.now(), ms, ...(r.cancelled ? { cancelled: true } : {}) });
+        setState({ status: r.cancelled ? 'cancelled' : 'done', done: prev.done, total: prev.total, ms });
+      } else if (r.error.code === 'cancelled') {
+        setState({ status: 'cancelled', done: prev.done, total: prev.total, ms });
+      } else {
+        setState({ status: 'error', done: prev.done, total: prev.total, message: r.error.message, ms });
+      }
+      if (kind === 'monteCarlo') setPartial(null);
+    });
+  }
+
+  return {
+    pool,
+    state: (kind: AnalysisKind): Accessor<RunState> => states[kind][0],
+    /** Monte Carlo figures of the trials done so far while a run streams in. */
+    partial,
+    saved: <K extends AnalysisKind>(kind: K): SavedAnalysis<K> | undefined => savedAnalyses(session.doc)[kind] as SavedAnalysis<K> | undefined,
+    documentChanged,
+    /** True when the notebook changed after this session's last run of `kind`. */
+    stale: (kind: AnalysisKind): boolean => {
+      const v = ranOn()[kind];
+      return v !== undefined && v !== docVersion();
+    },
+    /** Starts the workers and loads the notebook into them. */
+    warm: () => pool.warm(),
+    cancel(kind: AnalysisKind): void {
+      aborts.get(kind)?.abort();
+    },
+    tornado: (spec: TornadoSpec) => run('tornado', spec, (o) => pool.tornado(spec, o)),
+    dataTable: (cfg: DataTableConfig) =>
+      run('dataTable', cfg, (o) => (cfg.mode === 'one' ? pool.dataTable1(cfg.one, o) : pool.dataTable2(cfg.two, o))),
+    goalSeek: (spec: GoalSeekSpec) => run('goalSeek', spec, (o) => pool.goalSeek(spec, o)),
+    monteCarlo: (spec: MonteCarloSpec) =>
+      run('monteCarlo', spec, (o) => {
+        setPartial(null);
+        return pool.monteCarlo(spec, { ...o, onPartial: setPartial });
+      }),
+    bridge: (cfg: BridgeConfig, resolve: BridgeResolver) => {
+      const r = resolve(cfg);
+      if ('error' in r) {
+        states.bridge[1]({ status: 'error', done: 0, total: 0, message: r.error });
+        return Promise.resolve();
+      }
+      const spec = { output: cfg.output, from: r.from, to: r.to };
+      return run('bridge', cfg, async (o) => {
+        const res = await pool.bridge(spec, o);
+        return res.ok ? { ok: true, value: { ...res.value, fromName: r.fromName, toName: r.toName } } : res;
+      });
+    },
+    /** Writes a goal-seek solution into its input cell (one undo step). */
+    applyGoal(result: Extract<GoalSeekResult, { status: 'solved' }>, label: string): boolean {
+      const { sheet, ref } = splitSheetRef(result.input);
+      if (!sheet) return false;
+      return session.edit([{ type: 'setCells', sheet, writes: [{ addr: ref, raw: result.x }] }], label);
+    },
+    dispose(): void {
+      for (const a of aborts.values()) a.abort();
+      aborts.clear();
+      pool.terminate();
+    },
+  };
+}
+
+export type WhatIf = ReturnType<typeof createWhatIf>;

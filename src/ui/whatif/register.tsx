@@ -1,0 +1,77 @@
+/**
+ * Plugs the what-if tools into the editor: a toolbar button and a side panel. Only this small
+ * module loads with the editor; the panel, the pool client and the charts load the first time
+ * the panel opens. The tools of a notebook (its pool of workers and any run in progress) live as
+ * long as the notebook page, so closing the panel does not stop a run.
+ */
+import { lazy, onCleanup, Suspense } from 'solid-js';
+import { defineMessages, t } from '../../i18n';
+import type { NotebookSession } from '../../engine/session';
+import { SIDE_PANELS, TOOLBAR_ITEMS } from '../notebook/extensions';
+import type { WhatIf } from './controller';
+
+defineMessages({
+  en: { 'whatif.button': 'What-if', 'whatif.buttonTitle': 'Sensitivity, data tables, goal seek, Monte Carlo and scenario bridges, computed in background workers' },
+  'zh-CN': { 'whatif.button': '假设分析', 'whatif.buttonTitle': '敏感性、数据表、单变量求解、蒙特卡洛与情景桥，在后台线程中计算' },
+});
+
+const Panel = lazy(() => import('./WhatIfPanel'));
+
+interface Tools {
+  get(): Promise<WhatIf>;
+  changed(): void;
+  dispose(): void;
+}
+
+const tools = new WeakMap<NotebookSession, Tools>();
+
+function toolsFor(session: NotebookSession): Tools {
+  let t = tools.get(session);
+  if (t) return t;
+  let made: Promise<WhatIf> | null = null;
+  let current: WhatIf | null = null;
+  let disposed = false;
+  t = {
+    get() {
+      made ??= import('./controller').then(({ createWhatIf }) => {
+        current = createWhatIf(session);
+        if (disposed) current.dispose();
+        return current;
+      });
+      return made;
+    },
+    changed: () => current?.documentChanged(),
+    dispose() {
+      disposed = true;
+      current?.dispose();
+      tools.delete(session);
+    },
+  };
+  tools.set(session, t);
+  return t;
+}
+
+TOOLBAR_ITEMS.push({
+  id: 'whatif',
+  render(ctx) {
+    const mine = toolsFor(ctx.session);
+    ctx.onDocumentChange(() => mine.changed());
+    onCleanup(() => mine.dispose());
+    return (
+      <button class="whatif-button" data-testid="whatif-open" title={t('whatif.buttonTitle')} aria-expanded={ctx.panel() === 'whatif'} onClick={() => ctx.togglePanel('whatif')}>
+        ⚖ {t('whatif.button')}
+      </button>
+    );
+  },
+});
+
+SIDE_PANELS.push({
+  id: 'whatif',
+  render(ctx) {
+    return (
+      <Suspense>
+        <Panel ctx={ctx} whatIf={() => toolsFor(ctx.session).get()} />
+      </Suspense>
+    );
+  },
+});
