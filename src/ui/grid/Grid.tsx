@@ -8,6 +8,7 @@ import { createEffect, createMemo, createSignal, Index, on, onCleanup, onMount, 
 import { columnLabel, toA1 } from '../../model/address';
 import { valueToContract } from '../../model/cell';
 import { formatValue } from '../../i18n/numberFormat';
+import { t } from '../../i18n';
 import type { Workbench } from '../notebook/workbench';
 import { cellRole } from '../notebook/workbench';
 import { checkState } from '../../model/checks';
@@ -293,7 +294,15 @@ function Cell(props: { wb: Workbench; row: number; col: number; left: number; wi
   const addr = () => toA1({ row: props.row, col: props.col });
   const raw = () => wb.sheet().cells[addr()];
   const value = () => wb.session.values[wb.sheetName()]?.[addr()];
-  const text = () => formatValue(value(), wb.sheet().formats[addr()]);
+  // A cell imported from Excel with a function Opsbook lacks shows Excel's value, marked ≈.
+  const cached = () => {
+    const v = value();
+    return typeof v === 'object' && v !== null && v.error === '#NAME?' ? wb.cachedImport().get(`${wb.sheetName()}!${addr()}`) : undefined;
+  };
+  const text = () => {
+    const c = cached();
+    return c ? `≈ ${formatValue(c.cached, wb.sheet().formats[addr()])}` : formatValue(value(), wb.sheet().formats[addr()]);
+  };
   const check = createMemo(() => checkState(value()));
   const role = createMemo(() => cellRole(raw(), wb.sheetName()));
   const kind = () => {
@@ -308,6 +317,7 @@ function Cell(props: { wb: Workbench; row: number; col: number; left: number; wi
       classList={{
         [`check-${check()}`]: !!check(),
         stub: !!wb.sheet().stub,
+        'excel-cached': !!cached(),
         // Frozen panes cover the selection overlay, so their cells draw the selection themselves.
         'in-range': !!props.frozen && inRange(wb, props.row, props.col),
         'is-active': !!props.frozen && wb.selection.sel.active.row === props.row && wb.selection.sel.active.col === props.col,
@@ -316,6 +326,7 @@ function Cell(props: { wb: Workbench; row: number; col: number; left: number; wi
       }}
       data-cell={`${wb.sheetName()}!${addr()}`}
       data-value={valueToContract(value())}
+      title={cached() ? t('report.cachedTitle', { value: formatValue(cached()!.cached, undefined), functions: cached()!.functions.join(', ') }) : undefined}
       style={{ left: `${props.left}px`, top: `${props.top ?? HEADER_HEIGHT + props.row * ROW_HEIGHT}px`, width: `${props.width}px` }}
     >
       {check() ? <span class="badge">{text()}</span> : text()}

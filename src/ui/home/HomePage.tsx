@@ -60,7 +60,7 @@ export function HomePage() {
       notify('error', r.message);
       return;
     }
-    notify('info', t('file.imported', { title: r.notebook.title }));
+    notify('info', r.notes.length ? r.notes.join(' ') : t('file.imported', { title: r.notebook.title }));
     await open(r.notebook);
   }
 

@@ -4,6 +4,7 @@
  */
 import { createEffect, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import { ABOVE_GRID, SIDE_PANELS, TOOLBAR_ITEMS } from './extensions';
+import '../charts/register';
 import type { NotebookContext } from './extensions';
 import type { JSX } from 'solid-js';
 import { createNotebookSession } from '../../engine/session';
@@ -14,6 +15,7 @@ import { createTabLock } from '../../storage/tabLock';
 import { createHistory } from '../../storage/history';
 import { HistoryPanel } from './HistoryPanel';
 import { TemplateMenu } from './TemplateMenu';
+import { ImportReportPanel, importReportOf } from './importReport';
 import { t } from '../../i18n';
 import { navigate } from '../router';
 import { notebookStore, notify } from '../services';
@@ -71,6 +73,7 @@ function OpenNotebook(props: { notebook: Notebook; sheet?: string }): JSX.Elemen
   afterChange.push(checks.rescan);
   const [panel, setPanel] = createSignal<string | null>(null);
   const togglePanel = (id: string) => setPanel(panel() === id ? null : id);
+  if (importReportOf(props.notebook)?.unsupportedCount) setPanel('import-report');
   async function restore(nb: Notebook, reason: string): Promise<void> {
     await history.take(session.plain(), reason);
     await session.replaceDocument({ ...nb, id: session.doc.id, updatedAt: Date.now() });
@@ -107,6 +110,9 @@ function OpenNotebook(props: { notebook: Notebook; sheet?: string }): JSX.Elemen
         <span class="spacer" />
         <For each={TOOLBAR_ITEMS}>{(item) => item.render(ctx)}</For>
         <ChecksButton checks={checks} open={panel() === 'checks'} onToggle={() => togglePanel('checks')} />
+        <Show when={importReportOf(session.doc)}>
+          {(r) => <button data-testid="import-report-button" onClick={() => togglePanel('import-report')}>{t('report.button', { n: r().unsupportedCount + r().warnings.length })}</button>}
+        </Show>
         <button data-testid="history" aria-expanded={panel() === 'history'} onClick={() => togglePanel('history')}>{t('history.title')}</button>
       </Toolbar>
       <Show when={tabs.role() === 'follower'}>
@@ -125,6 +131,9 @@ function OpenNotebook(props: { notebook: Notebook; sheet?: string }): JSX.Elemen
         </div>
         <Show when={panel() === 'checks'}>
           <ChecksPanel wb={wb} checks={checks} onClose={() => setPanel(null)} />
+        </Show>
+        <Show when={panel() === 'import-report'}>
+          <ImportReportPanel {...ctx} close={() => setPanel(null)} />
         </Show>
         <Show when={panel() === 'history'}>
           <HistoryPanel {...ctx} close={() => setPanel(null)} />

@@ -5,15 +5,15 @@ import { For } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { locale, setLocale, t } from '../../i18n';
 import { FORMAT_PRESETS, formatNumber } from '../../i18n/numberFormat';
-import { serializeOpsbook } from '../../model/fileFormat';
 import { navigate } from '../router';
-import { download, fileStem } from '../services';
+import { notify } from '../services';
+import { exportCsv, exportOpsbook, exportXlsx } from './fileActions';
 import type { Workbench } from './workbench';
 
 export function Toolbar(props: { wb: Workbench; children?: JSX.Element }) {
   const wb = props.wb;
   const session = wb.session;
-  const exportOpsbook = () => download(`${fileStem(session.doc.title)}.opsbook.json`, serializeOpsbook(session.plain()), 'application/json');
+  const busy = (job: Promise<void>) => job.catch((e) => notify('error', t('nb.exportFailed', { why: e instanceof Error ? e.message : String(e) })));
   return (
     <header class="toolbar">
       <button class="home-btn" data-testid="home" title={t('home.title')} onClick={() => navigate({ page: 'home' })}>⌂ Opsbook</button>
@@ -42,7 +42,9 @@ export function Toolbar(props: { wb: Workbench; children?: JSX.Element }) {
       </label>
       {props.children}
       <div class="tool-group">
-        <button data-testid="export-opsbook" title={t('nb.exportOpsbook')} onClick={exportOpsbook}>⤓ .opsbook.json</button>
+        <button data-testid="export-opsbook" title={t('nb.exportOpsbook')} onClick={() => exportOpsbook(session)}>⤓ .opsbook.json</button>
+        <button data-testid="export-xlsx" title={t('nb.exportXlsx')} onClick={() => void busy(exportXlsx(session))}>⤓ .xlsx</button>
+        <button data-testid="export-csv" title={t('nb.exportCsv')} onClick={() => void busy(exportCsv(session, wb.sheetName()))}>⤓ CSV</button>
         <button data-testid="print" title={t('nb.print')} onClick={() => navigate({ page: 'print', id: session.doc.id })}>⎙</button>
       </div>
       <button class="lang" data-testid="language" title={t('nb.language')} onClick={() => setLocale(locale() === 'en' ? 'zh-CN' : 'en')}>

@@ -17,6 +17,7 @@ import { formatValue } from '../../i18n/numberFormat';
 import { t } from '../../i18n';
 import { notify } from '../services';
 import { copyBlock, pasteWrites } from '../grid/clipboard';
+import { createCachedLookup, importReportOf } from './importReport';
 import type { CopiedBlock } from '../grid/clipboard';
 import { createSelection } from '../grid/selection';
 import type { Direction } from '../grid/selection';
@@ -70,6 +71,7 @@ export function createWorkbench(session: NotebookSession, initialSheet?: string)
   let clipboard: CopiedBlock | null = null;
 
   const sheet = createMemo<Sheet>(() => findSheet(session.doc, sheetName()) ?? session.doc.sheets[0]);
+  const cachedImport = createCachedLookup(() => importReportOf(session.doc));
 
   /** Used extent of the current sheet, so the grid always has room past the data. */
   const extent = createMemo(() => {
@@ -291,6 +293,7 @@ export function createWorkbench(session: NotebookSession, initialSheet?: string)
   return {
     session,
     sheet,
+    cachedImport,
     sheetName,
     showSheet,
     selection,
