@@ -32,7 +32,7 @@ export const XLSX_LIMITS: XlsxLimits = {
   maxEntries: 10_000,
   maxSheets: 200,
   maxRows: 200_000,
-  maxColumns: 1_000,
+  maxColumns: 16_384,
   maxCells: 1_000_000,
 };
 
