@@ -112,7 +112,7 @@ describe('.opsbook.json reader (property)', () => {
     const sheetKeys = ['id', 'name', 'cells', 'formats', 'colWidths', 'stub', 'template', 'frozen', 'data'];
     fc.assert(
       fc.property(fc.constantFrom(...notebookKeys), fc.constantFrom(...sheetKeys), fc.nat(4), nasty, fc.boolean(), fc.constantFrom(0, FILE_VERSION), (nbKey, sheetKey, sheetIndex, value, inSheet, version) => {
-        const file = structuredClone({ ...planFile, version }) as { notebook: Record<string, unknown> & { sheets: Record<string, unknown>[] } };
+        const file = structuredClone({ ...planFile, version }) as unknown as { notebook: Record<string, unknown> & { sheets: Record<string, unknown>[] } };
         if (inSheet) file.notebook.sheets[sheetIndex][sheetKey] = value;
         else file.notebook[nbKey] = value;
         read(JSON.stringify(file));

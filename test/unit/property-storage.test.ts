@@ -92,6 +92,7 @@ function commandFor(nb: Notebook, a: Exclude<Action, { kind: 'undo' | 'redo' | '
 /** What the edit must have done, checked independently of `applyEdit`'s own code. */
 function expectEffect(before: Notebook, after: Notebook, cmd: EditCommand): void {
   const names = (nb: Notebook) => nb.sheets.map((s) => s.name);
+  const inserted = (list: string[], index: number, name: string) => [...list.slice(0, index), name, ...list.slice(index)];
   switch (cmd.type) {
     case 'setCells': {
       const sheet = findSheet(after, cmd.sheet)!;
@@ -101,14 +102,14 @@ function expectEffect(before: Notebook, after: Notebook, cmd: EditCommand): void
       break;
     }
     case 'addSheet':
-      expect(names(after)).toEqual(names(before).toSpliced(Math.min(cmd.index, before.sheets.length), 0, cmd.sheet.name));
+      expect(names(after)).toEqual(inserted(names(before), Math.min(cmd.index, before.sheets.length), cmd.sheet.name));
       break;
     case 'removeSheet':
       expect(names(after)).toEqual(names(before).filter((n) => n !== cmd.name));
       break;
     case 'moveSheet': {
       const rest = names(before).filter((n) => n !== cmd.name);
-      expect(names(after)).toEqual(rest.toSpliced(Math.min(cmd.index, rest.length), 0, cmd.name));
+      expect(names(after)).toEqual(inserted(rest, Math.min(cmd.index, rest.length), cmd.name));
       break;
     }
     case 'renameSheet':
