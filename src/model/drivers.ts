@@ -147,7 +147,7 @@ export const SLIDES: readonly SlideDef[] = [
   {
     id: 'B_Target',
     sheet: 'B_Target',
-    title: { zh: '六步骤目标：定多少、怎么分', en: 'Six-step target: how big, and how split' },
+    title: { zh: '六步骤目标：定多少、怎么分', en: 'Six-step target: how big, how split' },
     kpis: [
       kpi('TARGET_TOTAL', '年度目标', 'Annual target'),
       kpi('B_Target!G46', '目标增长率', 'Target growth', 'percent'),
@@ -210,7 +210,7 @@ export const SLIDES: readonly SlideDef[] = [
   {
     id: 'E_Bonus',
     sheet: 'E_Bonus',
-    title: { zh: '奖金计划：奖金池多大、怎么发', en: 'Bonus plan: how big the pool, how it pays' },
+    title: { zh: '奖金计划：奖金池多大、怎么发', en: 'Bonus plan: the pool and the payout' },
     kpis: [
       kpi('BONUS_BUDGET', '奖金预算', 'Bonus budget'),
       kpi('E_Bonus!C48', '预测奖金支出', 'Projected payout'),

@@ -1,5 +1,5 @@
 /** The app shell: routes between home and a notebook, and hosts dialogs and notices. */
-import { Match, Show, Switch } from 'solid-js';
+import { lazy, Match, Show, Switch } from 'solid-js';
 import { route } from './router';
 import { HomePage } from './home/HomePage';
 import { NotebookPage } from './notebook/NotebookPage';
@@ -8,6 +8,9 @@ import { DialogHost } from './dialogs';
 import { dismissNotice, notice } from './services';
 import { t } from '../i18n';
 import './messages';
+
+/** The projector window (a second window of the presenter), loaded only there. */
+const ProjectorPage = lazy(() => import('./presenter/ProjectorPage'));
 
 export function App() {
   return (
@@ -24,6 +27,9 @@ export function App() {
         </Match>
         <Match when={route().page === 'print' && route()}>
           {(r) => <Show when={(r() as { id: string }).id} keyed>{(nbId) => <PrintView id={nbId} />}</Show>}
+        </Match>
+        <Match when={route().page === 'present' && route()}>
+          {(r) => <Show when={(r() as { id: string }).id} keyed>{(nbId) => <ProjectorPage id={nbId} />}</Show>}
         </Match>
       </Switch>
       <Show when={notice()}>

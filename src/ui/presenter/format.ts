@@ -1,0 +1,80 @@
+/**
+ * How the presenter writes numbers for a room: few digits, the unit beside them, the locale's
+ * grouping. `money` is 万元 (the templates' unit): 21,211 万元 in Chinese, 21,211 (CNY 10k) in English.
+ */
+import type { CellValue, RawContent } from '../../model/cell';
+import { isCellError } from '../../model/cell';
+import type { Unit } from '../../model/drivers';
+import type { Locale } from '../../model/notebook';
+
+const cache = new Map<string, Intl.NumberFormat>();
+function nf(locale: Locale, digits: number): Intl.NumberFormat {
+  const key = `${locale}|${digits}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** The number alone, as the unit wants it (percent ×100). */
+export function formatUnitNumber(v: number, unit: Unit, locale: Locale): string {
+  switch (unit) {
+    case 'percent':
+      return `${nf(locale, Math.abs(v) < 0.1 ? 2 : 1).format(v * 100)}%`;
+    case 'weight':
+      return `${nf(locale, 0).format(v * 100)}%`;
+    case 'times':
+      return `${nf(locale, 1).format(v)}×`;
+    case 'ratio':
+      return nf(locale, 2).format(v);
+    case 'count':
+      return nf(locale, 0).format(v);
+    case 'money':
+      return nf(locale, Math.abs(v) >= 1000 ? 0 : Math.abs(v) >= 10 ? 1 : 2).format(v);
+  }
+}
+
+export function moneyUnit(locale: Locale): string {
+  return locale === 'en' ? 'CNY 10k' : '万元';
+}
+
+/** A computed value for a card: the number with its unit, or the error / text as is. */
+export function formatKpi(v: CellValue | undefined, unit: Unit, locale: Locale): string {
+  if (v === undefined || v === null) return '—';
+  if (isCellError(v)) return v.error;
+  if (typeof v !== 'number') return String(v);
+  return formatUnitNumber(v, unit, locale);
+}
+
+/** A change, signed: +240, −1.5 pts (percentages move in points); null when it would read as zero. */
+export function formatDelta(d: number, unit: Unit, locale: Locale): string | null {
+  const sign = d > 0 ? '+' : '−';
+  const a = Math.abs(d);
+  if (unit === 'percent' || unit === 'weight') {
+    const pts = a * 100;
+    const digits = pts >= 0.05 ? 1 : 2;
+    if (Number(pts.toFixed(digits)) === 0) return null;
+    return `${sign}${nf(locale, digits).format(pts)} ${locale === 'en' ? 'pts' : '个百分点'}`;
+  }
+  const text = formatUnitNumber(a, unit, locale);
+  if (!/[1-9]/.test(text)) return null;
+  return `${sign}${text}`;
+}
+
+/** A driver's value with as many digits as its step has: 80%, 1.5%, 2.0×. */
+export function formatDriver(raw: RawContent | null | undefined, d: { unit: Unit; step: number }, locale: Locale): string {
+  if (typeof raw !== 'number') return formatRaw(raw, d.unit, locale);
+  const scaled = d.unit === 'percent' || d.unit === 'weight' ? d.step * 100 : d.step;
+  const digits = Math.max(0, Math.min(3, Math.ceil(-Math.log10(scaled) - 1e-9)));
+  const n = nf(locale, digits).format(d.unit === 'percent' || d.unit === 'weight' ? raw * 100 : raw);
+  return d.unit === 'percent' || d.unit === 'weight' ? `${n}%` : d.unit === 'times' ? `${n}×` : n;
+}
+
+/** A raw input (a driver's value) as the unit reads. */
+export function formatRaw(raw: RawContent | null | undefined, unit: Unit, locale: Locale): string {
+  if (typeof raw === 'number') return formatUnitNumber(raw, unit, locale);
+  if (raw === null || raw === undefined) return '—';
+  return String(raw);
+}

@@ -1,0 +1,84 @@
+/**
+ * The presenter's state for one open notebook: whether it is showing, which slide, the privacy
+ * mask, the reference values changes are measured from, and the log drawer. It is shared with the
+ * projector window through `viewLink.ts`, so both show the same slide.
+ */
+import { createMemo, createSignal } from 'solid-js';
+import type { NotebookSession } from '../../engine/session';
+import { availableSlides, refKey } from '../../model/drivers';
+import { splitCellKey } from '../../model/scenarios';
+import type { SlideDef } from '../../model/drivers';
+import { locale, setLocale } from '../../i18n';
+import type { PresenterView } from './viewLink';
+import { createViewLink } from './viewLink';
+
+export function createPresenterState(session: NotebookSession, options: { ask?: boolean } = {}) {
+  const [open, setOpen] = createSignal(false);
+  const [slideId, setSlideId] = createSignal('overview');
+  const [mask, setMask] = createSignal(false);
+  const [reference, setReference] = createSignal<Record<string, number>>({});
+  const [logOpen, setLogOpen] = createSignal(false);
+  const slides = createMemo<SlideDef[]>(() => availableSlides(session.doc));
+  const index = createMemo(() => Math.max(0, slides().findIndex((s) => s.id === slideId())));
+  const slide = createMemo<SlideDef | undefined>(() => slides()[index()]);
+
+  const go = (i: number) => {
+    const list = slides();
+    if (list.length) setSlideId(list[Math.max(0, Math.min(list.length - 1, i))].id);
+  };
+
+  const view = (): PresenterView => ({ slide: slide()?.id ?? slideId(), mask: mask(), locale: locale(), reference: reference() });
+  const apply = (v: PresenterView) => {
+    setSlideId(v.slide);
+    setMask(!!v.mask);
+    if (v.locale !== locale() && (v.locale === 'en' || v.locale === 'zh-CN')) setLocale(v.locale);
+    if (v.reference && typeof v.reference === 'object') setReference(v.reference);
+  };
+  createViewLink(session.doc.id, view, apply, options);
+
+  return {
+    session,
+    open,
+    setOpen,
+    slides,
+    slide,
+    index,
+    go,
+    next: () => go(index() + 1),
+    prev: () => go(index() - 1),
+    mask,
+    setMask,
+    reference,
+    setReference,
+    logOpen,
+    setLogOpen,
+  };
+}
+
+export type PresenterState = ReturnType<typeof createPresenterState>;
+
+/** The numbers every KPI of every slide holds now: what "since start" is measured from. */
+export function referenceValues(session: NotebookSession, slides: readonly SlideDef[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const s of slides) {
+    for (const k of s.kpis) {
+      const key = refKey(session.doc, k.id);
+      const c = key && splitCellKey(key);
+      const v = c ? session.values[c.sheet]?.[c.addr] : undefined;
+      if (key && typeof v === 'number') out[key] = v;
+    }
+  }
+  return out;
+}
+
+/** Opens (or brings forward) the projector window: the presenter route of this notebook in a second window. */
+export function openProjectorWindow(notebookId: string): Window | null {
+  const url = `${location.origin}${location.pathname}${location.search}#/present/${encodeURIComponent(notebookId)}`;
+  return window.open(url, `opsbook-projector-${notebookId}`, 'popup=yes,width=1280,height=720');
+}
+
+/** Full screen on or off (browsers allow it only from a user's key press or click). */
+export function toggleFullscreen(): void {
+  if (document.fullscreenElement) void document.exitFullscreen?.().catch(() => {});
+  else void document.documentElement.requestFullscreen?.().catch(() => {});
+}

@@ -1,0 +1,177 @@
+/**
+ * The scenario side panel: the list (show, rename, delete), each scenario's inputs (add the
+ * selected cell, remove one), the upside/downside presets, and a side-by-side comparison of the
+ * key outputs with their difference from base.
+ */
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import type { CellValue } from '../../model/cell';
+import { isFormula } from '../../model/cell';
+import { COMPARE_OUTPUTS, refKey } from '../../model/drivers';
+import type { CompareRow } from '../../model/scenarios';
+import { activeScenarioId, BASE_SCENARIO_ID, captureScenarios, compareScenarios } from '../../model/scenarios';
+import { locale, t } from '../../i18n';
+import { confirmDialog, promptDialog } from '../dialogs';
+import { notify } from '../services';
+import type { NotebookContext } from '../notebook/extensions';
+import { formatDelta, formatKpi, formatRaw } from '../presenter/format';
+import { addPresetScenarios, deleteScenario, newScenario, renameScenario, scenarioChoices, setOverride, switchScenario } from './actions';
+
+interface Comparison {
+  ids: string[];
+  names: string[];
+  rows: (CompareRow & { label: string; unit: (typeof COMPARE_OUTPUTS)[number]['unit'] })[];
+}
+
+export function ScenarioPanel(props: NotebookContext & { close(): void }) {
+  const session = props.session;
+  const [open, setOpen] = createSignal<string | null>(null);
+  const [comparison, setComparison] = createSignal<Comparison | null>(null);
+  const [computing, setComputing] = createSignal(false);
+  const captured = createMemo(() => captureScenarios(session.doc));
+  const overridesOf = (id: string) => Object.entries(captured().find((s) => s.id === id)?.overrides ?? {});
+  const ro = () => session.readOnly();
+
+  async function create() {
+    const name = await promptDialog(t('sc.namePrompt'), t('sc.newName', { n: scenarioChoices(session.doc).length }));
+    if (name?.trim()) setOpen(newScenario(session, name.trim()));
+  }
+  async function rename(id: string, current: string) {
+    const name = await promptDialog(t('sc.rename'), current);
+    if (name?.trim()) renameScenario(session, id, name.trim());
+  }
+  async function remove(id: string, name: string) {
+    if (await confirmDialog(t('sc.confirmDelete', { name }), t('sc.delete'))) deleteScenario(session, id);
+  }
+  function addSelected(id: string) {
+    const raw = props.wb.activeRaw();
+    if (raw === undefined || isFormula(raw)) {
+      notify('error', t('sc.notInput'));
+      return;
+    }
+    setOverride(session, id, `${props.wb.sheetName()}!${props.wb.activeAddr()}`, raw);
+  }
+  async function compare() {
+    setComputing(true);
+    try {
+      const doc = session.plain();
+      const choices = scenarioChoices(doc);
+      const outputs = COMPARE_OUTPUTS.map((k) => ({ ...k, key: refKey(doc, k.id) })).filter((k): k is typeof k & { key: string } => !!k.key);
+      const values = await (await import('./compare')).computeScenarioValues(doc, choices.map((c) => c.id), outputs.map((o) => o.key));
+      const rows = compareScenarios(choices.map((c) => c.id), outputs.map((o) => o.key), (id, key) => values[id]?.[key] as CellValue);
+      setComparison({
+        ids: choices.map((c) => c.id),
+        names: choices.map((c) => c.name),
+        rows: rows.map((r, i) => ({ ...r, label: outputs[i].label[locale() === 'en' ? 'en' : 'zh'], unit: outputs[i].unit })),
+      });
+    } catch (e) {
+      notify('error', e instanceof Error ? e.message : String(e));
+    } finally {
+      setComputing(false);
+    }
+  }
+
+  return (
+    <aside class="side-panel scenario-panel" data-testid="scenario-panel">
+      <header>
+        <strong>{t('sc.title')}</strong>
+        <button aria-label={t('common.close')} onClick={() => props.close()}>×</button>
+      </header>
+      <div class="sc-actions">
+        <button data-testid="scenario-presets" disabled={ro()} title={t('sc.addPresetsTitle')} onClick={() => addPresetScenarios(session)}>{t('sc.addPresets')}</button>
+        <button data-testid="scenario-new" disabled={ro()} onClick={() => void create()}>{t('sc.new')}</button>
+      </div>
+      <Show when={session.doc.scenarios.length > 0} fallback={<p class="muted sc-note">{t('sc.none')}</p>}>
+        <p class="muted sc-note">{t('sc.explain')}</p>
+      </Show>
+      <ul class="sc-list">
+        <For each={scenarioChoices(session.doc)}>
+          {(s) => {
+            const isShown = () => activeScenarioId(session.doc) === s.id;
+            const count = () => (s.id === BASE_SCENARIO_ID ? 0 : overridesOf(s.id).length);
+            return (
+              <li classList={{ shown: isShown() }} data-scenario-row={s.id}>
+                <div class="sc-row">
+                  <button class="sc-name" onClick={() => setOpen(open() === s.id ? null : s.id)} aria-expanded={open() === s.id}>
+                    {s.name}
+                  </button>
+                  <Show when={s.id !== BASE_SCENARIO_ID}><span class="muted">{t('sc.overrides', { n: count() })}</span></Show>
+                  <span class="spacer" />
+                  <Show when={isShown()} fallback={<button disabled={ro()} onClick={() => switchScenario(session, s.id)}>{t('sc.show')}</button>}>
+                    <span class="sc-badge">{t('sc.active')}</span>
+                  </Show>
+                </div>
+                <Show when={open() === s.id && s.id !== BASE_SCENARIO_ID}>
+                  <table class="sc-overrides">
+                    <tbody>
+                      <For each={overridesOf(s.id)}>
+                        {([key, raw]) => (
+                          <tr>
+                            <td class="mono">{key}</td>
+                            <td class="num">{formatRaw(raw === '' ? null : raw, 'ratio', locale())}</td>
+                            <td><button class="link" disabled={ro()} onClick={() => setOverride(session, s.id, key, null)}>{t('sc.remove')}</button></td>
+                          </tr>
+                        )}
+                      </For>
+                    </tbody>
+                  </table>
+                  <div class="sc-actions">
+                    <button disabled={ro()} title={t('sc.addCellTitle')} onClick={() => addSelected(s.id)}>{t('sc.addCell')}</button>
+                    <button disabled={ro()} onClick={() => void rename(s.id, s.name)}>{t('sc.rename')}</button>
+                    <button class="danger" disabled={ro()} onClick={() => void remove(s.id, s.name)}>{t('sc.delete')}</button>
+                  </div>
+                </Show>
+              </li>
+            );
+          }}
+        </For>
+      </ul>
+      <section class="sc-compare">
+        <div class="sc-row">
+          <strong>{t('sc.compare')}</strong>
+          <span class="spacer" />
+          <button data-testid="scenario-compare" title={t('sc.compareTitle')} disabled={computing()} onClick={() => void compare()}>
+            {computing() ? t('sc.computing') : t('sc.compare')}
+          </button>
+        </div>
+        <Show when={comparison()}>{(c) => <CompareTable c={c()} />}</Show>
+      </section>
+    </aside>
+  );
+}
+
+/** Outputs down, scenarios across; each cell a value, its difference from base, and a bar. */
+export function CompareTable(props: { c: Comparison }) {
+  return (
+    <table class="sc-compare-table" data-testid="scenario-compare-table">
+      <thead>
+        <tr>
+          <th>{t('sc.output')}</th>
+          <For each={props.c.names}>{(n) => <th>{n}</th>}</For>
+        </tr>
+      </thead>
+      <tbody>
+        <For each={props.c.rows}>
+          {(row) => {
+            const max = Math.max(1e-12, ...row.values.map((v) => Math.abs(v ?? 0)));
+            return (
+              <tr data-compare-key={row.key}>
+                <th scope="row">{row.label}</th>
+                <For each={row.values}>
+                  {(v, i) => (
+                    <td data-scenario={props.c.ids[i()]} data-value={v ?? ''}>
+                      <div class="num">{formatKpi(v, row.unit, locale())}</div>
+                      <Show when={i() > 0 && row.deltas[i()] !== null}>
+                        <div class="delta" classList={{ up: row.deltas[i()]! > 0, down: row.deltas[i()]! < 0 }}>{formatDelta(row.deltas[i()]!, row.unit, locale())}</div>
+                      </Show>
+                      <div class="bar"><span style={{ width: `${(Math.abs(v ?? 0) / max) * 100}%` }} /></div>
+                    </td>
+                  )}
+                </For>
+              </tr>
+            );
+          }}
+        </For>
+      </tbody>
+    </table>
+  );
+}
