@@ -67,6 +67,8 @@ export interface SlideDef {
   drivers: string[];
   bars?: BarsDef;
   people?: PeopleTableDef;
+  /** A chart of the notebook view (a layout item id such as `E_Bonus.payout`), shown beside the bars when available. */
+  chart?: string;
 }
 
 const pct = (name: string, zh: string, en: string, ref: string, min: number, max: number, step: number): DriverDef => ({
@@ -106,6 +108,7 @@ const cellBar = (ref: string, zh: string, en: string) => ({ label: { zh, en }, r
 export const SLIDES: readonly SlideDef[] = [
   {
     id: 'overview',
+    chart: 'C_Ansoff.bridge',
     title: { zh: '年度计划总览', en: 'Annual plan at a glance' },
     kpis: [
       kpi('TARGET_TOTAL', '年度目标', 'Annual target'),
@@ -124,6 +127,7 @@ export const SLIDES: readonly SlideDef[] = [
   },
   {
     id: 'A_Market',
+    chart: 'A_Market.sources',
     sheet: 'A_Market',
     title: { zh: '市场演进：增长从哪里来', en: 'Market evolution: where growth comes from' },
     kpis: [
@@ -146,6 +150,7 @@ export const SLIDES: readonly SlideDef[] = [
   },
   {
     id: 'B_Target',
+    chart: 'B_Target.tdbu',
     sheet: 'B_Target',
     title: { zh: '六步骤目标：定多少、怎么分', en: 'Six-step target: how big, how split' },
     kpis: [
@@ -164,6 +169,7 @@ export const SLIDES: readonly SlideDef[] = [
   },
   {
     id: 'C_Ansoff',
+    chart: 'C_Ansoff.grid',
     sheet: 'C_Ansoff',
     title: { zh: '安索夫矩阵：缺口靠哪种策略补', en: 'Ansoff grid: which strategy fills the gap' },
     kpis: [
@@ -186,6 +192,7 @@ export const SLIDES: readonly SlideDef[] = [
   },
   {
     id: 'D_Expense',
+    chart: 'D_Expense.tornado',
     sheet: 'D_Expense',
     title: { zh: '费用结构：钱花在哪', en: 'Expense structure: where the money goes' },
     kpis: [
@@ -209,6 +216,7 @@ export const SLIDES: readonly SlideDef[] = [
   },
   {
     id: 'E_Bonus',
+    chart: 'E_Bonus.payout',
     sheet: 'E_Bonus',
     title: { zh: '奖金计划：奖金池多大、怎么发', en: 'Bonus plan: the pool and the payout' },
     kpis: [

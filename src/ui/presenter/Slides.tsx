@@ -4,12 +4,14 @@
  * of drivers (`data-driver` inputs). Everything reads single cells of the session's value store,
  * so a driver move re-renders only the cards and bars it changed.
  */
-import { createMemo, For, Show } from 'solid-js';
-import type { JSX } from 'solid-js';
+import { createMemo, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
+import type { Component, JSX } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
 import type { NotebookSession } from '../../engine/session';
 import type { CellValue } from '../../model/cell';
 import { valueToContract } from '../../model/cell';
 import type { BarsDef, DriverDef, KpiDef, PeopleTableDef, SlideDef } from '../../model/drivers';
+import type { LayoutItem } from '../../model/notebook';
 import { driverByName, refKey } from '../../model/drivers';
 import { findSheet } from '../../model/notebook';
 import { isScenarioOverride, splitCellKey } from '../../model/scenarios';
@@ -39,15 +41,15 @@ export function KpiCard(props: { session: NotebookSession; def: KpiDef; referenc
     return text === null ? null : { d, text };
   };
   return (
-    <div class="kpi-card" data-kpi={props.def.id} data-value={valueToContract(value())}>
-      <div class="kpi-label">{props.def.label[lang()]}</div>
-      <div class="kpi-value">
+    <div class="pr-kpi" data-kpi={props.def.id} data-value={valueToContract(value())}>
+      <div class="pr-kpi-label">{props.def.label[lang()]}</div>
+      <div class="pr-kpi-value">
         {formatKpi(value(), props.def.unit, locale())}
-        <Show when={props.def.unit === 'money'}><span class="kpi-unit">{moneyUnit(locale())}</span></Show>
+        <Show when={props.def.unit === 'money'}><span class="pr-kpi-unit">{moneyUnit(locale())}</span></Show>
       </div>
-      <div class="kpi-delta" classList={{ up: (delta()?.d ?? 0) > 0, down: (delta()?.d ?? 0) < 0 }}>
+      <div class="pr-kpi-delta" classList={{ up: (delta()?.d ?? 0) > 0, down: (delta()?.d ?? 0) < 0 }}>
         <Show when={delta()} fallback={<>&nbsp;</>}>
-          {(d) => <>{d().text} <span class="kpi-since">{t('present.sinceStart')}</span></>}
+          {(d) => <>{d().text} <span class="pr-kpi-since">{t('present.sinceStart')}</span></>}
         </Show>
       </div>
     </div>
@@ -66,7 +68,7 @@ export function Bars(props: { session: NotebookSession; def: BarsDef; mask: bool
   const values = () => rows().map((r) => valueAt(props.session, r.key));
   const max = () => Math.max(1e-12, ...values().map((v) => (typeof v === 'number' ? Math.abs(v) : 0)));
   return (
-    <figure class="bars">
+    <figure class="bars pr-visual">
       <figcaption>{props.def.title[lang()]} <Show when={props.def.unit === 'money'}><span class="unit">{moneyUnit(locale())}</span></Show></figcaption>
       <For each={rows()}>
         {(r) => {
@@ -102,7 +104,7 @@ export function PeopleTable(props: { session: NotebookSession; def: PeopleTableD
     return c.unit === 'text' ? String(valueToContract(v)) : formatKpi(v, c.unit, locale());
   };
   return (
-    <figure class="people">
+    <figure class="people pr-visual">
       <figcaption>{props.def.title[lang()]} <span class="unit">{moneyUnit(locale())}</span></figcaption>
       <table data-testid="people-table" classList={{ masked: props.mask }}>
         <thead>
@@ -209,14 +211,60 @@ export function SlideView(props: {
 }) {
   return (
     <article class="slide" data-slide={props.slide.id}>
-      <div class="kpi-grid" style={{ '--kpis': String(props.slide.kpis.length) }}>
+      <div class="pr-kpi-grid" style={{ '--kpis': String(props.slide.kpis.length) }}>
         <For each={props.slide.kpis}>{(k) => <KpiCard session={props.session} def={k} reference={props.reference} />}</For>
       </div>
       <div class="slide-visual">
         <Show when={props.slide.people}>{(p) => <PeopleTable session={props.session} def={p()} mask={props.mask} />}</Show>
         <Show when={!props.slide.people && props.slide.bars}>{(b) => <Bars session={props.session} def={b()} mask={props.mask} />}</Show>
+        <Show when={props.slide.chart}>{(id) => <ChartSlot session={props.session} id={id()} mask={props.mask} />}</Show>
       </div>
       <DriverStrip session={props.session} names={props.slide.drivers} control={props.control} />
     </article>
+  );
+}
+
+/**
+ * The notebook view's charts (`src/ui/charts`, another part of the app) are used when that module
+ * is built in: it is looked up by path, so the presenter works — with its own bars — without it.
+ */
+interface ChartsModule {
+  ChartView: Component<{ session: NotebookSession; item: LayoutItem; height?: number; large?: boolean }>;
+  layoutItemsOf(session: NotebookSession, sheet: string): LayoutItem[];
+}
+const loadCharts = Object.values(import.meta.glob<ChartsModule>('../charts/index.ts'))[0];
+
+/** One chart of the sheet's layout (the user's own view if they changed it), sized to its box. */
+function ChartSlot(props: { session: NotebookSession; id: string; mask: boolean }) {
+  const [mod] = createResource(async () => (loadCharts ? await loadCharts().catch(() => null) : null));
+  const item = createMemo(() => {
+    const m = mod();
+    if (!m) return null;
+    const sheet = props.id.slice(0, props.id.indexOf('.'));
+    const it = m.layoutItemsOf(props.session, sheet).find((i) => i.id === props.id && !i.hidden);
+    if (!it) return null;
+    if (!props.mask || !it.ranges.repLabels) return it;
+    // Privacy: the reps stay as dots, without their names.
+    const { repLabels: _names, ...ranges } = it.ranges;
+    return { ...it, ranges };
+  });
+  const [height, setHeight] = createSignal(0);
+  let ro: ResizeObserver | undefined;
+  const measure = (box: HTMLDivElement) => {
+    ro?.disconnect();
+    ro = new ResizeObserver(() => setHeight(Math.max(120, box.clientHeight - 90)));
+    ro.observe(box);
+  };
+  onCleanup(() => ro?.disconnect());
+  return (
+    <Show when={item()}>
+      {(it) => (
+        <div class="pr-chart" ref={measure}>
+          <Show when={height() > 0}>
+            <Dynamic component={mod()!.ChartView} session={props.session} item={it()} height={height()} large />
+          </Show>
+        </div>
+      )}
+    </Show>
   );
 }
