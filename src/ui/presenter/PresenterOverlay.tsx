@@ -80,9 +80,13 @@ export default function PresenterOverlay(props: { state: PresenterState; onExit(
 
   onMount(() => {
     window.addEventListener('keydown', onKey, true);
+    document.body.classList.add('presenting');
     root.focus({ preventScroll: true });
   });
-  onCleanup(() => window.removeEventListener('keydown', onKey, true));
+  onCleanup(() => {
+    window.removeEventListener('keydown', onKey, true);
+    document.body.classList.remove('presenting');
+  });
 
   return (
     <div class="presenter" ref={root} tabIndex={-1} role="dialog" aria-modal="true" data-testid="presenter" classList={{ masked: st.mask() }} lang={locale()}>
