@@ -93,7 +93,7 @@ const LAYOUTS: Record<string, () => LayoutItem[]> = {
       kpi(s, 'vsGoal', 'G47', tx('目标 − 增长目标', 'Target − goal'), { unit: WAN, sub: 'GOAL_REVENUE', subLabel: tx('增长目标', 'goal') }),
       kpi(s, 'base', 'BASE_TOTAL', tx('FY2025 实际', 'FY2025 actual'), { unit: WAN }),
       kpi(s, 'quotas', 'J109', tx('代表指标合计', 'Σ rep quotas'), { unit: WAN, sub: 'OVERASSIGN', subLabel: tx('超额分配', 'over-assignment') }),
-      chart(s, 'forecasts', 'groupedBar', tx('各产品线的预测方法：趋势、市场模型、定量、判断、目标', 'Forecast methods per product line: trend, market model, quantitative, judgement, target'), {
+      chart(s, 'forecasts', 'groupedBar', tx('各产品线的预测方法', 'Forecast methods per product line'), {
         values: 'C38:E40,C44:E45',
         colLabels: 'C11:E11',
       }, {
@@ -180,7 +180,7 @@ const LAYOUTS: Record<string, () => LayoutItem[]> = {
         swing: 'E29:E34',
         base: 'C26',
       }, { unit: WAN }),
-      chart(s, 'regions', 'stackedBar', tx('区域费用：推广池 / 项目 / 底薪 / 奖金，及费用率', 'Expense by region: pool / projects / salaries / bonus, with the expense ratio'), {
+      chart(s, 'regions', 'stackedBar', tx('区域费用构成与费用率', 'Expense by region, with the expense ratio'), {
         values: 'C72:F76',
         rowLabels: 'A72:A76',
         colLabels: 'C71:F71',

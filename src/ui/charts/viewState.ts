@@ -1,0 +1,53 @@
+/**
+ * How the notebook view is shown (a UI preference of this browser, not part of any notebook):
+ * shown or hidden (toolbar toggle), collapsed to its header, and its height above the grid.
+ */
+import { createSignal } from 'solid-js';
+
+const KEY = 'opsbook.notebookView';
+
+interface Saved {
+  shown: boolean;
+  collapsed: boolean;
+  height?: number;
+}
+
+function load(): Saved {
+  try {
+    const v = JSON.parse(globalThis.localStorage?.getItem(KEY) ?? 'null') as Partial<Saved> | null;
+    return { shown: v?.shown !== false, collapsed: v?.collapsed === true, height: typeof v?.height === 'number' ? v.height : undefined };
+  } catch {
+    return { shown: true, collapsed: false };
+  }
+}
+
+export function defaultHeight(): number {
+  const h = globalThis.innerHeight || 900;
+  return Math.round(Math.min(600, Math.max(260, h * 0.5)));
+}
+
+export function createViewState() {
+  const saved = load();
+  const [shown, setShownSignal] = createSignal(saved.shown);
+  const [collapsed, setCollapsedSignal] = createSignal(saved.collapsed);
+  const [height, setHeight] = createSignal(saved.height ?? defaultHeight());
+  const persist = () => globalThis.localStorage?.setItem(KEY, JSON.stringify({ shown: shown(), collapsed: collapsed(), height: height() }));
+  return {
+    shown,
+    collapsed,
+    height,
+    setShown(v: boolean) {
+      setShownSignal(v);
+      persist();
+    },
+    setCollapsed(v: boolean) {
+      setCollapsedSignal(v);
+      persist();
+    },
+    /** While dragging; `persist()` when the drag ends. */
+    setHeight,
+    persist,
+  };
+}
+
+export type ViewState = ReturnType<typeof createViewState>;
