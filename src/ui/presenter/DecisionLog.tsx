@@ -7,9 +7,10 @@ import { createSignal, For, onCleanup, Show } from 'solid-js';
 import type { NotebookSession } from '../../engine/session';
 import type { RawContent } from '../../model/cell';
 import type { Decision } from '../../model/decisionLog';
-import { decisionRows, effectiveDecisions } from '../../model/decisionLog';
+import { decisionRows, effectiveDecisions, logCommand, newDecision } from '../../model/decisionLog';
+import { findSheet } from '../../model/notebook';
 import { driverByName } from '../../model/drivers';
-import { setInputCommands } from '../../model/scenarios';
+import { setInputCommands, splitCellKey } from '../../model/scenarios';
 import { toCsv } from '../../io/csv';
 import { locale, t } from '../../i18n';
 import { download, fileStem } from '../services';
@@ -29,11 +30,22 @@ export function describeDecision(doc: NotebookSession['doc'], d: Decision): { wh
   return { what, from: fmt(d.old), to: fmt(d.new) };
 }
 
-/** Re-applies one value of a decision (its new or its old one) as a fresh, undoable edit. */
-export function applyDecisionValue(session: NotebookSession, d: Decision, which: 'new' | 'old'): boolean {
+/**
+ * Re-applies one value of a decision (its new or its old one) as a fresh, undoable edit; with
+ * `log` (in the presenter) that is itself recorded, as a `replay` entry.
+ */
+export function applyDecisionValue(session: NotebookSession, d: Decision, which: 'new' | 'old', options: { log?: boolean } = {}): boolean {
   const v = d[which];
-  if (d.kind === 'scenario') return switchScenario(session, (v as string | null) ?? 'base');
-  return session.edit(setInputCommands(session.plain(), d.target, v), `replay ${d.driver ?? d.target}`);
+  if (d.kind === 'scenario') return switchScenario(session, (v as string | null) ?? 'base', options);
+  const nb = session.plain();
+  const cmds = setInputCommands(nb, d.target, v);
+  if (cmds.length === 0) return false;
+  const k = splitCellKey(d.target);
+  const before = (k && findSheet(nb, k.sheet)?.cells[k.addr]) ?? null;
+  if (options.log && before !== v) {
+    cmds.push(logCommand(newDecision({ kind: 'replay', target: d.target, driver: d.driver, old: before, new: v, scenario: nb.activeScenario })));
+  }
+  return session.edit(cmds, `replay ${d.driver ?? d.target}`);
 }
 
 export function exportDecisionsCsv(session: NotebookSession): void {
@@ -78,7 +90,7 @@ export function createReplay(session: NotebookSession, stepMs = 1200) {
   return { step, start, stop };
 }
 
-export function DecisionLogView(props: { session: NotebookSession; replay: ReturnType<typeof createReplay>; onNote?: (d: Decision) => void }) {
+export function DecisionLogView(props: { session: NotebookSession; replay: ReturnType<typeof createReplay>; onNote?: (d: Decision) => void; log?: boolean }) {
   const session = props.session;
   const entries = () => [...(session.doc.decisions ?? [])].reverse();
   const ro = () => session.readOnly();
@@ -110,8 +122,8 @@ export function DecisionLogView(props: { session: NotebookSession; replay: Retur
                     <Show when={d.note}><q class="log-note">{d.note}</q></Show>
                     <span class="spacer" />
                     <Show when={props.onNote}><button class="link" disabled={ro()} onClick={() => props.onNote!(d)}>{t('log.note')}</button></Show>
-                    <button class="link" disabled={ro()} title={t('log.revertTitle')} onClick={() => applyDecisionValue(session, d, 'old')}>{t('log.revert')}</button>
-                    <button class="link" disabled={ro()} title={t('log.applyTitle')} onClick={() => applyDecisionValue(session, d, 'new')}>{t('log.apply')}</button>
+                    <button class="link" disabled={ro()} title={t('log.revertTitle')} onClick={() => applyDecisionValue(session, d, 'old', { log: props.log })}>{t('log.revert')}</button>
+                    <button class="link" disabled={ro()} title={t('log.applyTitle')} onClick={() => applyDecisionValue(session, d, 'new', { log: props.log })}>{t('log.apply')}</button>
                   </div>
                 </li>
               );

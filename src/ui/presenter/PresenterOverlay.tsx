@@ -156,7 +156,7 @@ export default function PresenterOverlay(props: { state: PresenterState; onExit(
       <Show when={st.logOpen()}>
         <aside class="pr-log">
           <header><strong>{t('log.title')}</strong><button onClick={() => st.setLogOpen(false)} aria-label={t('common.close')}>×</button></header>
-          <DecisionLogView session={session} replay={replay} onNote={(d) => setNoteFor(d)} />
+          <DecisionLogView session={session} replay={replay} onNote={(d) => setNoteFor(d)} log />
         </aside>
       </Show>
     </div>

@@ -33,17 +33,17 @@ function WorkshopTools(props: { ctx: NotebookContext }) {
   };
   return (
     <div class="tool-group workshop-tools">
+      <button class="primary" data-testid="present" title={t('present.openTitle')} onClick={present}>▶ {t('present.open')}</button>
+      <Show when={!state.open()}>
+        <button data-testid="projector-window" title={t('present.projectorTitle')} onClick={projector}>{t('present.projectorShort')}</button>
+      </Show>
       <ScenarioSwitcher session={session} />
       <button data-testid="scenarios-panel" aria-expanded={props.ctx.panel() === 'scenarios'} title={t('sc.manageTitle')} onClick={() => props.ctx.togglePanel('scenarios')}>
         {t('sc.manage')}
       </button>
       <button data-testid="decisions-panel" aria-expanded={props.ctx.panel() === 'decisions'} title={t('log.title')} onClick={() => props.ctx.togglePanel('decisions')}>
-        {t('present.log')}
+        {t('present.logShort')}
       </button>
-      <Show when={!state.open()}>
-        <button data-testid="projector-window" title={t('present.projectorTitle')} onClick={projector}>⧉</button>
-      </Show>
-      <button class="primary" data-testid="present" title={t('present.openTitle')} onClick={present}>▶ {t('present.open')}</button>
       <Show when={state.open()}>
         <Portal>
           <PresenterOverlay state={state} onExit={() => state.setOpen(false)} openProjector={projector} />

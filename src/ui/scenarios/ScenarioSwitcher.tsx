@@ -9,9 +9,9 @@ export function ScenarioSwitcher(props: { session: NotebookSession; log?: boolea
   const session = props.session;
   return (
     <label class={`scenario-switcher ${props.class ?? ''}`} title={t('sc.switchTitle')} classList={{ 'is-scenario': activeScenarioId(session.doc) !== 'base' }}>
-      <span class="scenario-switcher-label">{t('sc.label')}</span>
       <select
         data-testid="scenario-select"
+        aria-label={t('sc.label')}
         value={activeScenarioId(session.doc)}
         disabled={session.readOnly()}
         onChange={(e) => {
