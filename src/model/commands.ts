@@ -19,7 +19,7 @@ export type EditCommand =
   | { type: 'setFormats'; sheet: string; formats: { addr: string; format: string | null }[] }
   | { type: 'addSheet'; sheet: Sheet; index: number }
   | { type: 'removeSheet'; name: string }
-  | { type: 'renameSheet'; from: string; to: string }
+  | { type: 'renameSheet'; from: string; to: string; exact?: RenameRewrites }
   | { type: 'moveSheet'; name: string; index: number }
   | { type: 'setNames'; names: NamedExpression[] }
   | { type: 'replaceSheet'; sheet: Sheet }
@@ -33,6 +33,20 @@ export type EditCommand =
   | { type: 'setScenarios'; scenarios: Scenario[]; active: string | null }
   /** Decision log: append entries, mark entries undone (undo keeps the record) or not, or set a note. */
   | { type: 'logDecisions'; add?: Decision[]; undone?: { ids: string[]; value: boolean }; note?: { id: string; text: string } };
+
+/**
+ * What a rename rewrote, recorded so that undoing it (and redoing the undo) puts back exactly
+ * these texts instead of rewriting references again — a formula may name a sheet that did not
+ * exist, or spell it in another case, and must come back as it was.
+ */
+export interface RenameRewrites {
+  cells: { sheetId: string; addr: string; raw: string }[];
+  names: NamedExpression[];
+  /** Scenario overrides, by scenario index (their keys name sheets). */
+  overrides: Record<string, RawContent>[];
+  /** The sheet of each layout item, by item index. */
+  itemSheets: string[];
+}
 
 /** One computed value that changed, as the engine reports it. */
 export interface ValueChange {

@@ -5,7 +5,7 @@
  */
 import { renameSheetInFormula } from './formulaText';
 import { isFormula } from './cell';
-import type { CellWrite, EditCommand } from './commands';
+import type { CellWrite, EditCommand, RenameRewrites } from './commands';
 import type { LayoutItem, Notebook, Sheet } from './notebook';
 import { findSheet } from './notebook';
 import { applyLogDecisions } from './decisionLog';
@@ -69,26 +69,16 @@ export function applyEdit(nb: Notebook, cmd: EditCommand): EditCommand {
       const other = findSheet(nb, cmd.to);
       if (other && other !== sheet) throw new EditError('sheetExists', `a sheet named ${cmd.to} exists`);
       const from = sheet.name;
+      const before: RenameRewrites = {
+        cells: [],
+        names: nb.names.map((n) => ({ ...n })),
+        overrides: nb.scenarios.map((sc) => ({ ...sc.overrides })),
+        itemSheets: nb.layout.items.map((i) => i.sheet),
+      };
       sheet.name = cmd.to;
-      for (const s of nb.sheets) {
-        for (const [addr, raw] of Object.entries(s.cells)) {
-          if (isFormula(raw)) {
-            const next = renameSheetInFormula(raw, from, cmd.to);
-            if (next !== raw) s.cells[addr] = next;
-          }
-        }
-      }
-      for (const n of nb.names) n.expression = renameSheetInFormula(n.expression, from, cmd.to);
-      for (const sc of nb.scenarios) {
-        for (const key of Object.keys(sc.overrides)) {
-          if (key.startsWith(`${from}!`)) {
-            sc.overrides[`${cmd.to}!${key.slice(from.length + 1)}`] = sc.overrides[key];
-            delete sc.overrides[key];
-          }
-        }
-      }
-      for (const item of nb.layout.items) if (item.sheet === from) item.sheet = cmd.to;
-      return { type: 'renameSheet', from: cmd.to, to: from };
+      if (cmd.exact) restoreRewrites(nb, cmd.exact, before);
+      else rewriteReferences(nb, from, cmd.to, before);
+      return { type: 'renameSheet', from: cmd.to, to: from, exact: before };
     }
     case 'moveSheet': {
       const sheet = ensureSheet(nb, cmd.name);
@@ -139,9 +129,58 @@ export function applyEdit(nb: Notebook, cmd: EditCommand): EditCommand {
   }
 }
 
-/** Applies a group of commands; returns the commands that undo the whole group, in order. */
+/**
+ * Applies a group of commands as one: returns the commands that undo the whole group, in order.
+ * If one is refused, those before it are undone and the error is rethrown — all or nothing.
+ */
 export function applyEdits(nb: Notebook, cmds: EditCommand[]): EditCommand[] {
   const inverse: EditCommand[] = [];
-  for (const c of cmds) inverse.unshift(applyEdit(nb, c));
+  try {
+    for (const c of cmds) inverse.unshift(applyEdit(nb, c));
+  } catch (e) {
+    for (const undo of inverse) applyEdit(nb, undo);
+    throw e;
+  }
   return inverse;
+}
+
+/** A rename as the user makes it: every reference to `from` now names `to`. Records old texts. */
+function rewriteReferences(nb: Notebook, from: string, to: string, record: RenameRewrites): void {
+  for (const s of nb.sheets) {
+    for (const [addr, raw] of Object.entries(s.cells)) {
+      if (!isFormula(raw)) continue;
+      const next = renameSheetInFormula(raw, from, to);
+      if (next !== raw) {
+        record.cells.push({ sheetId: s.id, addr, raw });
+        s.cells[addr] = next;
+      }
+    }
+  }
+  for (const n of nb.names) n.expression = renameSheetInFormula(n.expression, from, to);
+  for (const sc of nb.scenarios) {
+    for (const key of Object.keys(sc.overrides)) {
+      if (key.startsWith(`${from}!`)) {
+        sc.overrides[`${to}!${key.slice(from.length + 1)}`] = sc.overrides[key];
+        delete sc.overrides[key];
+      }
+    }
+  }
+  for (const item of nb.layout.items) if (item.sheet === from) item.sheet = to;
+}
+
+/** An undone (or redone) rename: puts back exactly the recorded texts. Records the current ones. */
+function restoreRewrites(nb: Notebook, exact: RenameRewrites, record: RenameRewrites): void {
+  for (const c of exact.cells) {
+    const s = nb.sheets.find((x) => x.id === c.sheetId);
+    if (!s) continue;
+    record.cells.push({ sheetId: c.sheetId, addr: c.addr, raw: String(s.cells[c.addr] ?? '') });
+    s.cells[c.addr] = c.raw;
+  }
+  nb.names.splice(0, nb.names.length, ...exact.names.map((n) => ({ ...n })));
+  nb.scenarios.forEach((sc, i) => {
+    if (exact.overrides[i]) sc.overrides = { ...exact.overrides[i] };
+  });
+  nb.layout.items.forEach((item, i) => {
+    if (exact.itemSheets[i] !== undefined) item.sheet = exact.itemSheets[i];
+  });
 }

@@ -203,10 +203,7 @@ describe('document model and storage (property)', () => {
     console.log(`[property-storage] ${applied} edits applied, ${refused} refused`);
   });
 
-  // Known problems of src/model/edit.ts, kept here as failing properties (`it.fails` passes while
-  // the problem exists): when one is fixed, its test fails — turn it into a plain `it`.
-
-  it.fails('KNOWN PROBLEM: a group of edits with a refused one in it changes nothing (applyEdits leaves the first ones applied)', () => {
+  it('a group of edits with a refused one in it changes nothing', () => {
     fc.assert(
       fc.property(fc.array(action.filter((a) => !['undo', 'redo', 'reload'].includes(a.kind)), { minLength: 2, maxLength: 5 }), (actions) => {
         const nb = emptyNotebook('Plan');
@@ -230,7 +227,7 @@ describe('document model and storage (property)', () => {
     );
   });
 
-  it.fails('KNOWN PROBLEM: undoing a rename restores formulas that named a missing sheet of the new name', () => {
+  it('undoing a rename restores formulas that named a missing sheet of the new name', () => {
     // Delete "Costs" (formulas that used it keep its name), rename "Sheet2" to "Costs", undo. The
     // same happens to a reference spelled in another case (=COSTS!A1 comes back as =Costs!A1).
     const nb = emptyNotebook('Plan');
