@@ -71,6 +71,23 @@ describe('default layouts', () => {
   });
 });
 
+describe('layout edits', () => {
+  it('setLayout replaces the items, returns its inverse, and the engine ignores it', () => {
+    const { nb, engine, edit } = annualPlan();
+    const before = structuredClone(nb.layout.items);
+    const hidden = before.map((i) => (i.id === 'E_Bonus.payout' ? { ...i, hidden: true } : i));
+    const inverse = applyEdits(nb, [{ type: 'setLayout', items: hidden }]);
+    expect(nb.layout.items.find((i) => i.id === 'E_Bonus.payout')?.hidden).toBe(true);
+    expect(inverse).toEqual([{ type: 'setLayout', items: before }]);
+    applyEdits(nb, inverse);
+    expect(nb.layout.items).toEqual(before);
+    expect(engine.apply([{ type: 'setLayout', items: [] }])).toEqual({ ok: true, value: [] });
+    // renaming a sheet carries its items along
+    edit([{ type: 'renameSheet', from: 'E_Bonus', to: 'Bonus' }]);
+    expect(nb.layout.items.filter((i) => i.sheet === 'Bonus')).toHaveLength(defaultLayout('E_Bonus').length);
+  });
+});
+
 describe('waterfall', () => {
   it('A_Market growth bridge: steps on the running base (D52:D55) and ending on the FY2026 total', () => {
     const { nb, engine, reader } = annualPlan();

@@ -45,6 +45,9 @@ export default function NotebookView(props: { ctx: NotebookContext; view: ViewSt
   const note = createMemo(() => items().find((i) => i.kind === 'note' && !i.hidden));
   const hidden = createMemo(() => items().filter((i) => i.hidden));
   const title = () => pickText(note()?.options?.title as Bilingual | undefined, locale()) || wb.sheetName();
+  /** Nothing to show: only the header, so a sheet without charts keeps its grid. */
+  const empty = createMemo(() => !note() && kpiIds().length === 0 && chartIds().length === 0);
+  const open = () => !view.collapsed() && !empty();
 
   function goToData(item: LayoutItem): void {
     const ref = item.ranges.values ?? Object.values(item.ranges)[0];
@@ -133,24 +136,29 @@ export default function NotebookView(props: { ctx: NotebookContext; view: ViewSt
   return (
     <section
       class="nbv"
-      classList={{ collapsed: view.collapsed() }}
+      classList={{ collapsed: !open() }}
       data-testid="notebook-view"
       data-sheet={wb.sheetName()}
       aria-label={title()}
-      style={view.collapsed() ? undefined : { height: `${view.height()}px` }}
+      style={open() ? { height: `${view.height()}px` } : undefined}
     >
       <header class="nbv-head">
-        <button
-          class="nbv-collapse"
-          data-testid="notebook-view-collapse"
-          aria-expanded={!view.collapsed()}
-          title={view.collapsed() ? t('nbv.expand') : t('nbv.collapse')}
-          aria-label={view.collapsed() ? t('nbv.expand') : t('nbv.collapse')}
-          onClick={() => view.setCollapsed(!view.collapsed())}
-        >
-          {view.collapsed() ? '▸' : '▾'}
-        </button>
+        <Show when={!empty()}>
+          <button
+            class="nbv-collapse"
+            data-testid="notebook-view-collapse"
+            aria-expanded={!view.collapsed()}
+            title={view.collapsed() ? t('nbv.expand') : t('nbv.collapse')}
+            aria-label={view.collapsed() ? t('nbv.expand') : t('nbv.collapse')}
+            onClick={() => view.setCollapsed(!view.collapsed())}
+          >
+            {view.collapsed() ? '▸' : '▾'}
+          </button>
+        </Show>
         <h2 class="nbv-title">{title()}</h2>
+        <Show when={empty()}>
+          <span class="nbv-empty">{t('nbv.empty')}</span>
+        </Show>
         <span class="spacer" />
         <Show when={hidden().length > 0}>
           <div class="menu-anchor">
@@ -173,7 +181,7 @@ export default function NotebookView(props: { ctx: NotebookContext; view: ViewSt
         </Show>
         <button data-testid="add-chart" onClick={() => setDialog({ range: selectionRef() })}>{t('nbv.addChart')}</button>
       </header>
-      <Show when={!view.collapsed()}>
+      <Show when={open()}>
         <div class="nbv-body">
           <Show when={note()}>{(n) => <NoteCard item={n()} onSave={(text) => layout.update(n().id, { options: { ...n().options, text } }, 'edit note')} onHide={() => layout.hide(n().id)} />}</Show>
           <Show when={kpiIds().length > 0}>
@@ -186,7 +194,7 @@ export default function NotebookView(props: { ctx: NotebookContext; view: ViewSt
               </For>
             </div>
           </Show>
-          <Show when={chartIds().length > 0} fallback={<p class="nbv-empty">{t('nbv.empty')}</p>}>
+          <Show when={chartIds().length > 0}>
             <div class="chart-grid">
               <For each={chartIds()}>
                 {(id) => {
