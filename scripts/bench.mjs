@@ -33,6 +33,7 @@ import { build, preview } from 'vite';
 import { attr, exportedNotebook, measureEdits, timedImport, timedReload, waitReady } from './bench/appDriver.mjs';
 import { openRawEngine } from './bench/rawEngine.mjs';
 import { presenterScenario } from './bench/presenter.mjs';
+import { chartRedrawScenario } from './bench/chartRedraw.mjs';
 import { engineSheets, tenThousandFormulaNotebook, toOpsbookText } from './bench/workbook.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -228,8 +229,11 @@ async function annualPlan(ctx) {
 /** The presenter: driver move → KPI updated in the editor and in the projector window (scripts/bench/presenter.mjs). */
 const presenter = (ctx) => presenterScenario(ctx, { moves: Math.min(EDITS, 30), log, percentile, round });
 
+/** An edit → the notebook view's chart redrawn (scripts/bench/chartRedraw.mjs). */
+const chartRedraw = (ctx) => chartRedrawScenario(ctx, { edits: Math.min(EDITS, 30), log, percentile, round });
+
 /** name → scenario; each returns figures merged into the final JSON. */
-const SCENARIOS = { shell, annualPlan, tenK, presenter };
+const SCENARIOS = { shell, annualPlan, tenK, presenter, chartRedraw };
 /** Scenarios that need no browser. */
 const OFFLINE = new Set(['shell']);
 
