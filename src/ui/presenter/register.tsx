@@ -7,7 +7,6 @@
 import { lazy, Show } from 'solid-js';
 import { Portal } from 'solid-js/web';
 import { t } from '../../i18n';
-import { notify } from '../services';
 import { SIDE_PANELS, TOOLBAR_ITEMS } from '../notebook/extensions';
 import type { NotebookContext } from '../notebook/extensions';
 import { ScenarioSwitcher } from '../scenarios/ScenarioSwitcher';
@@ -29,7 +28,7 @@ function WorkshopTools(props: { ctx: NotebookContext }) {
     void document.documentElement.requestFullscreen?.().catch(() => {});
   };
   const projector = () => {
-    if (!openProjectorWindow(session.doc.id)) notify('error', t('present.projectorBlocked'));
+    openProjectorWindow(session.doc.id);
   };
   return (
     <div class="tool-group workshop-tools">
