@@ -19,6 +19,7 @@
 import { proxy, releaseProxy, wrap } from 'comlink';
 import type { Remote } from 'comlink';
 import type { Result } from '../model/commands';
+import type { Notebook } from '../model/notebook';
 import type {
   BridgeResult, BridgeSpec, DataTable1Result, DataTable1Spec, DataTable2Result, DataTable2Spec, GoalSeekResult, GoalSeekSpec,
   JobProgress, JobResultMap, MonteCarloPart, MonteCarloResult, MonteCarloSpec, TornadoPart, TornadoResult, TornadoSpec, WhatIfJob,
@@ -28,6 +29,11 @@ import type { EngineWorkbook } from '../../workers/engineCore';
 import type { WhatIfHost } from '../../workers/whatifCore';
 
 export const CANCEL_GRACE_MS = 3000;
+
+/** What a worker's copy is built from: the document's sheets and names, nothing else. */
+export function workbookOf(nb: Notebook): EngineWorkbook {
+  return { sheets: nb.sheets.map((s) => ({ name: s.name, cells: s.cells })), names: nb.names };
+}
 
 /** Workers for what-if work on a machine with `cores` logical cores. */
 export function defaultPoolSize(cores = globalThis.navigator?.hardwareConcurrency ?? 2): number {
@@ -58,6 +64,8 @@ interface Slot {
   /** Jobs on one worker run one after another. */
   queue: Promise<unknown>;
   dead: boolean;
+  /** Its engine code has been compiled by a warm-up run. */
+  warmed?: boolean;
   died: Promise<string>;
   kill(why: string): void;
 }
@@ -78,6 +86,9 @@ export function createWhatIfPool(options: PoolOptions = {}) {
   let version = 0;
   let sent: { version: number; data: EngineWorkbook } | null = null;
   let nextJobId = 1;
+  /** Worker-side times of the jobs of the last analysis (see `lastTimes`). */
+  let workerMs: number[] = [];
+  let last = { wallMs: 0, workerMs: [] as number[] };
 
   function slot(i: number): Slot {
     const existing = slots[i];
@@ -123,7 +134,12 @@ export function createWhatIfPool(options: PoolOptions = {}) {
         s.version = doc.version;
       }
       const progress = onProgress ? proxy(onProgress) : undefined;
-      return (await s.api.run(jobId, job, progress)) as JobOutcome<K>;
+      const answer = (await s.api.run(jobId, job, progress)) as JobOutcome<K> & { ms?: number };
+      if (answer.ms !== undefined) {
+        workerMs.push(answer.ms);
+        delete answer.ms;
+      }
+      return answer;
     };
     const died = s.died.then((why): JobOutcome<K> => ({ ok: false, error: { code: 'workerDied', message: why } }));
     const p = s.queue.then(() => Promise.race([run(), died]));
@@ -137,6 +153,8 @@ export function createWhatIfPool(options: PoolOptions = {}) {
    */
   function begin(opts: RunOptions, total: number) {
     const jobId = nextJobId++;
+    const t0 = performance.now();
+    workerMs = [];
     const doneBy = new Map<number, number>();
     let lastReport = 0;
     let aborted = opts.signal?.aborted ?? false;
@@ -182,6 +200,7 @@ export function createWhatIfPool(options: PoolOptions = {}) {
         report();
       },
       end() {
+        last = { wallMs: performance.now() - t0, workerMs };
         opts.signal?.removeEventListener('abort', onAbort);
         // Workers' last progress messages travel on their own ports and may trail the answers.
         if (!aborted) opts.onProgress?.({ done: total, total });
@@ -198,13 +217,14 @@ export function createWhatIfPool(options: PoolOptions = {}) {
   };
 
   async function tornado(spec: TornadoSpec, opts: RunOptions = {}): Promise<Result<TornadoResult>> {
-    const parts = splitRanges(spec.inputs.length, size);
+    // Dealt out like cards, not in blocks: neighbouring inputs tend to cost alike (a sheet's
+    // market inputs recalculate the whole plan, its cost rates one sheet), so each worker gets a mix.
+    const n = Math.min(size, spec.inputs.length);
+    const shares = Array.from({ length: n }, (_, i) => range(0, spec.inputs.length).filter((j) => j % n === i));
     const run = begin(opts, spec.inputs.length * 2);
     try {
-      if (parts.length === 0) return { ok: true, value: { output: spec.output, base: null, bars: [] } };
-      const results = await Promise.all(
-        parts.map((r, i) => run.on(i, { kind: 'tornado', spec, only: range(r.from, r.to) }, i)),
-      );
+      if (n === 0) return { ok: true, value: { output: spec.output, base: null, bars: [] } };
+      const results = await Promise.all(shares.map((only, i) => run.on(i, { kind: 'tornado', spec, only }, i)));
       const err = firstError<TornadoResult>(results);
       if (err) return err;
       return { ok: true, value: mergeTornado(results.map((r) => (r as { ok: true; value: TornadoPart }).value)) };
@@ -320,12 +340,14 @@ export function createWhatIfPool(options: PoolOptions = {}) {
 
   return {
     size,
+    /** The last analysis: wall time in the pool and each job's time inside its worker (ms). */
+    lastTimes: () => last,
     /** Tells the pool the document changed; workers reload it before their next job. */
     setDocument(get: () => EngineWorkbook, v: number): void {
       workbook = get;
       version = v;
     },
-    /** Starts the workers and loads the document now, so the first analysis does not wait. */
+    /** Starts the workers, loads the document and warms the engine up now, so the first analysis does not wait. */
     async warm(): Promise<void> {
       if (!workbook) return;
       const doc = currentWorkbook();
@@ -336,6 +358,10 @@ export function createWhatIfPool(options: PoolOptions = {}) {
             if (s.version !== doc.version && !s.dead) {
               await s.api.open(doc.data, doc.version);
               s.version = doc.version;
+            }
+            if (!s.warmed && !s.dead) {
+              s.warmed = true;
+              await s.api.warmUp();
             }
           });
           s.queue = load.catch(() => undefined);

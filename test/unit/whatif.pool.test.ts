@@ -142,6 +142,19 @@ describe('what-if pool', () => {
     if (before.ok && after.ok) expect(after.value.rows[0].values[0]! - before.value.rows[0].values[0]!).toBeCloseTo(240 * 0.015, 8);
   });
 
+  it('warms its workers up without changing their copies', async () => {
+    const hosts: WhatIfHost[] = [];
+    const p = pool(2, hosts);
+    await p.warm();
+    expect(hosts).toHaveLength(2);
+    const r = await p.tornado(EXPENSE_SENSITIVITY.spec(value));
+    expect(r.ok && r.value.base).toBe(value('D_Expense!C26'));
+    const host = new WhatIfHost();
+    host.open(workbook(), 1);
+    const w = await host.warmUp();
+    expect(w.inputs).toBe(16);
+  });
+
   it('passes expected failures through as values', async () => {
     const r = await pool(2).goalSeek({ input: 'Nope!A1', output: 'TARGET_TOTAL', target: 1 });
     expect(r.ok).toBe(false);

@@ -47,7 +47,7 @@ export function RunBar(props: { kind: AnalysisKind; wi: WhatIf; onRun: () => voi
         <progress data-testid="whatif-progress" max="1" value={fraction()} data-done={st().done} data-total={st().total} />
         <button data-testid="whatif-cancel" onClick={() => props.wi.cancel(props.kind)}>{t('whatif.cancel')}</button>
       </Show>
-      <span class={`whatif-status whatif-${st().status}`} data-testid="whatif-status" data-status={st().status} data-ms={st().ms ?? ''}>
+      <span class={`whatif-status whatif-${st().status}`} data-testid="whatif-status" data-status={st().status} data-run={st().run} data-ms={st().ms ?? ''} data-pool-size={props.wi.pool.size} data-pool-warm={props.wi.warmed() ? 'true' : 'false'}>
         {text()}
       </span>
     </div>

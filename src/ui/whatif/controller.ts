@@ -66,6 +66,8 @@ export type WhatIfLayout = { [K in AnalysisKind]?: SavedAnalysis<K> };
 
 export interface RunState {
   status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+  /** How many runs of this analysis started in this session (scripts wait for the next one). */
+  run: number;
   done: number;
   total: number;
   message?: string;
@@ -73,7 +75,7 @@ export interface RunState {
   ms?: number;
 }
 
-const IDLE: RunState = { status: 'idle', done: 0, total: 0 };
+const IDLE: RunState = { status: 'idle', run: 0, done: 0, total: 0 };
 
 export function savedAnalyses(nb: Notebook): WhatIfLayout {
   const w = nb.layout.whatif;
@@ -83,8 +85,14 @@ export function savedAnalyses(nb: Notebook): WhatIfLayout {
 /** How a bridge config turns into the two sides' cell contents (supplied by the panel, which knows the scenarios). */
 export type BridgeResolver = (cfg: BridgeConfig) => { from: Overrides; to: Overrides; fromName: string; toName: string } | { error: string };
 
+/** A fixed pool size for benchmarks and support (`localStorage['opsbook.whatifPoolSize']`); default: from the cores. */
+function poolSizeSetting(): number | undefined {
+  const n = Number(globalThis.localStorage?.getItem('opsbook.whatifPoolSize'));
+  return Number.isInteger(n) && n >= 1 && n <= 16 ? n : undefined;
+}
+
 export function createWhatIf(session: NotebookSession, options: { poolSize?: number } = {}) {
-  const pool: WhatIfPool = createWhatIfPool({ size: options.poolSize });
+  const pool: WhatIfPool = createWhatIfPool({ size: options.poolSize ?? poolSizeSetting() });
   let version = 1;
   let savingLayout = false;
   pool.setDocument(() => workbookOf(session.plain()), version);
@@ -93,6 +101,7 @@ export function createWhatIf(session: NotebookSession, options: { poolSize?: num
   const aborts = new Map<AnalysisKind, AbortController>();
   const [partial, setPartial] = createSignal<MonteCarloResult | null>(null);
   const [docVersion, setDocVersion] = createSignal(version);
+  const [warmed, setWarmed] = createSignal(false);
   /** The document version each analysis last ran on (this session only). */
   const [ranOn, setRanOn] = createSignal<Partial<Record<AnalysisKind, number>>>({});
 
@@ -121,12 +130,13 @@ export function createWhatIf(session: NotebookSession, options: { poolSize?: num
     aborts.get(kind)?.abort();
     const abort = new AbortController();
     aborts.set(kind, abort);
-    const [, setState] = states[kind];
+    const [state, setState] = states[kind];
     const t0 = performance.now();
     const startedOn = version;
-    setState({ status: 'running', done: 0, total: 0 });
+    const runNo = state().run + 1;
+    setState({ status: 'running', run: runNo, done: 0, total: 0 });
     const onProgress = (p: PoolProgress) => {
-      if (!abort.signal.aborted) setState({ status: 'running', done: p.done, total: p.total });
+      if (!abort.signal.aborted) setState({ status: 'running', run: runNo, done: p.done, total: p.total });
     };
     let r: Result<ResultOf[K]> & { cancelled?: boolean };
     try {
@@ -142,11 +152,11 @@ export function createWhatIf(session: NotebookSession, options: { poolSize?: num
       if (r.ok) {
         setRanOn((m) => ({ ...m, [kind]: startedOn }));
         save(kind, { config: JSON.parse(JSON.stringify(config)), result: r.value, at: Date.now(), ms, ...(r.cancelled ? { cancelled: true } : {}) });
-        setState({ status: r.cancelled ? 'cancelled' : 'done', done: prev.done, total: prev.total, ms });
+        setState({ status: r.cancelled ? 'cancelled' : 'done', run: runNo, done: prev.done, total: prev.total, ms });
       } else if (r.error.code === 'cancelled') {
-        setState({ status: 'cancelled', done: prev.done, total: prev.total, ms });
+        setState({ status: 'cancelled', run: runNo, done: prev.done, total: prev.total, ms });
       } else {
-        setState({ status: 'error', done: prev.done, total: prev.total, message: r.error.message, ms });
+        setState({ status: 'error', run: runNo, done: prev.done, total: prev.total, message: r.error.message, ms });
       }
       if (kind === 'monteCarlo') setPartial(null);
     });
@@ -164,8 +174,10 @@ export function createWhatIf(session: NotebookSession, options: { poolSize?: num
       const v = ranOn()[kind];
       return v !== undefined && v !== docVersion();
     },
-    /** Starts the workers and loads the notebook into them. */
-    warm: () => pool.warm(),
+    /** Starts the workers, loads the notebook into them and warms their engines up. */
+    warm: () => pool.warm().then(() => setWarmed(true)),
+    /** True once `warm` finished: a run starts at full speed. */
+    warmed,
     cancel(kind: AnalysisKind): void {
       aborts.get(kind)?.abort();
     },
@@ -181,7 +193,7 @@ export function createWhatIf(session: NotebookSession, options: { poolSize?: num
     bridge: (cfg: BridgeConfig, resolve: BridgeResolver) => {
       const r = resolve(cfg);
       if ('error' in r) {
-        states.bridge[1]({ status: 'error', done: 0, total: 0, message: r.error });
+        states.bridge[1]((st) => ({ status: 'error', run: st.run + 1, done: 0, total: 0, message: r.error }));
         return Promise.resolve();
       }
       const spec = { output: cfg.output, from: r.from, to: r.to };

@@ -35,6 +35,8 @@ function toolsFor(session: NotebookSession): Tools {
     get() {
       made ??= import('./controller').then(({ createWhatIf }) => {
         current = createWhatIf(session);
+        // Script hook (bench, support): the tools of the open notebook.
+        (globalThis as { __opsbookWhatIf?: WhatIf }).__opsbookWhatIf = current;
         if (disposed) current.dispose();
         return current;
       });
