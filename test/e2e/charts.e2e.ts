@@ -182,6 +182,8 @@ describe('the annual plan’s notebook view', () => {
     const png = readFileSync((await pngFile.path())!);
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(png.readUInt32BE(16)).toBeGreaterThan(800); // width at 2×
+    mkdirSync(SHOTS, { recursive: true });
+    await pngFile.saveAs(`${SHOTS}/export-E_Bonus.payout.png`);
 
     // the Ansoff grid is drawn without Plot; it downloads the same way
     await shownSheet(page, 'C_Ansoff');
@@ -226,6 +228,39 @@ describe('the annual plan’s notebook view', () => {
     await expect.poll(() => view(page).count()).toBe(0);
     await byTestId(page, 'toggle-notebook-view').click();
     await chartsDrawn(page, CHARTS.C_Ansoff);
+
+    expectNoPageErrors(app.errors);
+    await app.context.close();
+  });
+});
+
+describe('templates added later and chart settings', () => {
+  it('a template added to a notebook shows its default view; renaming a chart is an undoable edit', async () => {
+    const app = await openApp(browser, { viewport: { width: 1600, height: 1000 } });
+    const { page } = app;
+    await newNotebookFromGallery(page, 'six-step-targets');
+    await shownSheet(page, 'B_Target');
+    // a link stub has no view of its own: just the header
+    await openSheet(page, 'A_Market');
+    await expect.poll(() => view(page).getAttribute('data-sheet')).toBe('A_Market');
+    expect(await chartIds(page)).toEqual([]);
+    expect(await view(page).locator('.nbv-body').count()).toBe(0);
+
+    await byTestId(page, 'add-template').click();
+    await page.locator('[data-insert-template="market-model"]').click();
+    await waitReady(page);
+    await shownSheet(page, 'A_Market');
+    expect(await chartIds(page)).toEqual(CHARTS.A_Market);
+
+    await chartAction(page, 'A_Market.bridge', 'edit');
+    const dialog = byTestId(page, 'chart-dialog');
+    expect(await dialog.locator('[data-range-key="values"]').inputValue()).toBe('B51:B56');
+    await dialog.locator(attr('data-testid', 'chart-title')).fill('Where growth comes from');
+    await byTestId(page, 'chart-dialog-ok').click();
+    await expect.poll(() => chart(page, 'A_Market.bridge').locator('.chart-title').textContent()).toBe('Where growth comes from');
+    await expect.poll(() => summary(page, 'A_Market.bridge')).toMatch(/^Where growth comes from:/);
+    await byTestId(page, 'undo').click();
+    await expect.poll(() => chart(page, 'A_Market.bridge').locator('.chart-title').textContent()).toMatch(/^Growth bridge/);
 
     expectNoPageErrors(app.errors);
     await app.context.close();
