@@ -97,8 +97,8 @@ export function drawTdBu(data: { rows: TdBuRow[]; band: number; format?: string;
       data.band > 0 ? Plot.rectY(bands, { fx: 'g', y1: 'y1', y2: 'y2', fill: bandColor }) : null,
       Plot.barY(rows, { fx: 'g', x: 'kind', y: 'value', fill: 'kind', title: (d: (typeof rows)[number]) => `${d.label} · ${d.kind}: ${d.text}` }),
       Plot.ruleY([0], { stroke: INK }),
-      Plot.text(devs.filter((d) => !d.alert), { fx: 'g', frameAnchor: 'top', dy: -14, text: 'text', fill: INK, fontWeight: 600 }),
-      Plot.text(devs.filter((d) => d.alert), { fx: 'g', frameAnchor: 'top', dy: -14, text: 'text', fill: NEGATIVE, fontWeight: 700 }),
+      Plot.text(devs.filter((d) => !d.alert), { fx: 'g', frameAnchor: 'top', dy: 8, text: 'text', fill: INK, fontWeight: 600 }),
+      Plot.text(devs.filter((d) => d.alert), { fx: 'g', frameAnchor: 'top', dy: 8, text: 'text', fill: NEGATIVE, fontWeight: 700 }),
     ],
   });
   return {
