@@ -42,11 +42,11 @@ export function KpiCard(props: { session: NotebookSession; def: KpiDef; referenc
   };
   return (
     <div class="pr-kpi" data-kpi={props.def.id} data-value={valueToContract(value())}>
-      <div class="pr-kpi-label">{props.def.label[lang()]}</div>
-      <div class="pr-kpi-value">
-        {formatKpi(value(), props.def.unit, locale())}
+      <div class="pr-kpi-label">
+        {props.def.label[lang()]}
         <Show when={props.def.unit === 'money'}><span class="pr-kpi-unit">{moneyUnit(locale())}</span></Show>
       </div>
+      <div class="pr-kpi-value">{formatKpi(value(), props.def.unit, locale())}</div>
       <div class="pr-kpi-delta" classList={{ up: (delta()?.d ?? 0) > 0, down: (delta()?.d ?? 0) < 0 }}>
         <Show when={delta()} fallback={<>&nbsp;</>}>
           {(d) => <>{d().text} <span class="pr-kpi-since">{t('present.sinceStart')}</span></>}
@@ -211,7 +211,7 @@ export function SlideView(props: {
 }) {
   return (
     <article class="slide" data-slide={props.slide.id}>
-      <div class="pr-kpi-grid" style={{ '--kpis': String(props.slide.kpis.length) }}>
+      <div class="pr-kpi-grid" classList={{ many: props.slide.kpis.length > 5 }} style={{ '--kpis': String(props.slide.kpis.length) }}>
         <For each={props.slide.kpis}>{(k) => <KpiCard session={props.session} def={k} reference={props.reference} />}</For>
       </div>
       <div class="slide-visual">
