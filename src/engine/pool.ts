@@ -29,6 +29,10 @@ import type { EngineWorkbook } from '../../workers/engineCore';
 import type { WhatIfHost } from '../../workers/whatifCore';
 
 export const CANCEL_GRACE_MS = 3000;
+/** Previews of a streaming Monte Carlo are computed from at most this many trials per output. */
+export const PREVIEW_SAMPLE = 20_000;
+/** The most trials one run takes: the final figures sort every trial's values on the main thread. */
+export const MAX_TRIALS = 100_000;
 
 /** What a worker's copy is built from: the document's sheets and names, nothing else. */
 export function workbookOf(nb: Notebook): EngineWorkbook {
@@ -300,6 +304,7 @@ export function createWhatIfPool(options: PoolOptions = {}) {
     opts: RunOptions & { onPartial?: (r: MonteCarloResult) => void; partialEveryMs?: number; chunk?: number } = {},
   ): Promise<Result<MonteCarloResult> & { cancelled?: boolean }> {
     const trials = Math.max(0, Math.floor(spec.trials));
+    if (trials > MAX_TRIALS) return { ok: false, error: { code: 'badSpec', message: `invalid trials ${trials}: at most ${MAX_TRIALS}` } };
     const chunk = opts.chunk ?? Math.max(10, Math.min(200, Math.ceil(trials / (size * 10))));
     const chunks: { from: number; to: number }[] = [];
     for (let from = 0; from < trials; from += chunk) chunks.push({ from, to: Math.min(trials, from + chunk) });
@@ -323,7 +328,7 @@ export function createWhatIfPool(options: PoolOptions = {}) {
           const now = performance.now();
           if (opts.onPartial && now - lastPartial >= (opts.partialEveryMs ?? 150) && collector.done < trials) {
             lastPartial = now;
-            opts.onPartial(collector.result());
+            opts.onPartial(collector.result(PREVIEW_SAMPLE));
           }
         }
       };

@@ -478,13 +478,20 @@ export class MonteCarloCollector {
     return this.doneCount;
   }
 
-  result(): MonteCarloResult {
+  /**
+   * The figures of the trials done so far. `sample` caps how many values each output's figures
+   * are computed from (every k-th finished trial), for cheap previews while a run streams in;
+   * the final result uses every trial.
+   */
+  result(sample = Infinity): MonteCarloResult {
     const complete = this.doneCount === this.spec.trials;
+    const stride = Math.max(1, Math.ceil(this.doneCount / sample));
     const outputs = this.outputs.map((ref, o) => {
       let vals: ArrayLike<number> = this.values[o];
-      if (!complete) {
+      if (!complete || stride > 1) {
         const got: number[] = [];
-        for (let t = 0; t < this.spec.trials; t++) if (this.filled[t]) got.push(this.values[o][t]);
+        let k = 0;
+        for (let t = 0; t < this.spec.trials; t++) if (this.filled[t] && k++ % stride === 0) got.push(this.values[o][t]);
         vals = got;
       }
       return summarize(ref, this.base[o] ?? null, vals, this.spec.bins ?? 20);

@@ -140,6 +140,36 @@ describe('what-if analysis', () => {
     await context.close();
   });
 
+  it('a two-way data table of payout by threshold × cap, and the bridge from base to upside', async () => {
+    const { page, errors, context } = await openApp(browser, { viewport: { width: 1600, height: 1000 } });
+    await newNotebookFromGallery(page, 'annual-plan');
+    await openWhatIf(page, 'dataTable');
+    await byTestId(page, 'whatif-run').click();
+    await waitStatus(page, 'done');
+    const table = page.locator(`${attr('data-testid', 'whatif-result')}${attr('data-kind', 'dataTable2')}`);
+    expect(await table.locator('[data-dt-cell]').count()).toBe(25);
+    // threshold 80 % × cap 200 % is the plan itself: the sheet's projected payout
+    const centre = Number(await table.locator(attr('data-dt-cell', '2,2')).getAttribute('data-value'));
+    expect(near(centre, Number(await cellValue(page, 'E_Bonus!C48')))).toBe(true);
+
+    await openWhatIf(page, 'bridge');
+    await byTestId(page, 'whatif-bridge-from').selectOption('base');
+    await byTestId(page, 'whatif-bridge-to').selectOption('preset:upside');
+    await byTestId(page, 'whatif-run').click();
+    await waitStatus(page, 'done');
+    const bridge = page.locator(`${attr('data-testid', 'whatif-result')}${attr('data-kind', 'bridge')}`);
+    const steps = await bridge.locator('[data-bridge-step]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-delta'))));
+    expect(steps).toHaveLength(6); // volume growth of three lines, judgement growth of three
+    const [start, end] = [Number(await bridge.getAttribute('data-start')), Number(await bridge.getAttribute('data-end'))];
+    expect(near(start + steps.reduce((a, b) => a + b, 0), end, 1e-9)).toBe(true);
+    expect(end).toBeGreaterThan(start);
+    expect(await bridge.locator('svg[data-chart-kind="waterfall"]').count()).toBe(1);
+    // the document was not touched: the cells still hold the base plan
+    expect(near(Number(await cellValue(page, 'D_Expense!C26')), start)).toBe(true);
+    expectNoPageErrors(errors);
+    await context.close();
+  });
+
   it('goal seek finds the judgement growth for a 21,500 target, applies it, and undo takes it back', async () => {
     const { page, errors, context } = await openApp(browser, { viewport: { width: 1600, height: 1000 } });
     await newNotebookFromGallery(page, 'annual-plan');

@@ -85,7 +85,7 @@ describe('sensitivity (tornado)', () => {
     expect(r.bars).toHaveLength(20);
     expect(r.bars.every((b) => (b.swing ?? 0) > 0)).toBe(true);
     for (let i = 1; i < r.bars.length; i++) expect(r.bars[i - 1].swing!).toBeGreaterThanOrEqual(r.bars[i].swing!);
-    expect(r.bars[0].label).toBe('Sales expense ratio');
+    expect(r.bars[0].refs).toEqual(['D_Expense!C40']); // the sales expense ratio
     // π = T − COGS − T × ratio: the ratio's bar is T × 10 % each way
     close(r.bars[0].swing, 2 * 0.1 * 0.2 * (value('B_Target!G45') as number) * 1, 1e-9);
     expect(snapshot()).toBe(before);
@@ -342,6 +342,15 @@ describe('statistics and splitting', () => {
     expect(h[2].x1).toBe(10);
     const sum = summarize('X', 1, [1, Number.NaN, 3]);
     expect(sum).toMatchObject({ count: 2, errors: 1, mean: 2, min: 1, max: 3 });
+  });
+
+  it('previews of a streaming run come from a bounded sample; the final figures from every trial', () => {
+    const spec: MonteCarloSpec = { inputs: [], outputs: ['X'], trials: 1000, seed: 1 };
+    const c = new MonteCarloCollector(spec);
+    c.add({ from: 0, to: 1000, inputs: [], outputs: ['X'], base: [0], values: [Float64Array.from({ length: 1000 }, (_, i) => i)] });
+    expect(c.result(100).outputs[0].count).toBe(100);
+    expect(c.result(100).done).toBe(1000);
+    expect(c.result().outputs[0]).toMatchObject({ count: 1000, min: 0, max: 999, p50: 499.5 });
   });
 
   it('splits work into near-equal contiguous ranges; steps have no binary noise', () => {

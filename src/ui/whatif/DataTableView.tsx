@@ -8,7 +8,7 @@ import { createStore } from 'solid-js/store';
 import { t } from '../../i18n';
 import { findSheet } from '../../model/notebook';
 import type { DataTable1Result, DataTable2Result } from '../../model/whatif';
-import { PAYOUT_THRESHOLD_CAP, PAYOUT_VS_FUNDING } from './presets';
+import { PAYOUT_THRESHOLD_CAP, PAYOUT_VS_THRESHOLD } from './presets';
 import type { DataTableConfig } from './controller';
 import { fmt, listText, parseNumberList, parseRefList } from './format';
 import { NumberField, RefField, RunBar, SavedNote } from './common';
@@ -24,7 +24,7 @@ export function DataTableView(props: ViewProps): JSX.Element {
   const hasBonus = () => !!findSheet(doc(), 'E_Bonus');
   const fallback = (): DataTableConfig => ({
     mode: hasBonus() ? 'two' : 'one',
-    one: hasBonus() ? PAYOUT_VS_FUNDING.spec(value) : { input: '', values: [], outputs: [] },
+    one: hasBonus() ? PAYOUT_VS_THRESHOLD.spec(value) : { input: '', values: [], outputs: [] },
     two: hasBonus() ? PAYOUT_THRESHOLD_CAP.spec(value) : { rowInput: '', rowValues: [], colInput: '', colValues: [], output: '' },
   });
   const [cfg, setCfg] = createStore<DataTableConfig>(JSON.parse(JSON.stringify(props.wi.saved('dataTable')?.config ?? fallback())));

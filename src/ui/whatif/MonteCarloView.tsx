@@ -9,6 +9,7 @@ import { createStore, reconcile } from 'solid-js/store';
 import { locale, t } from '../../i18n';
 import { findSheet } from '../../model/notebook';
 import type { Distribution, MonteCarloResult, MonteCarloSpec, OutputSummary } from '../../model/whatif';
+import { MAX_TRIALS } from '../../engine/pool';
 import { MONTE_CARLO_PRESETS } from './presets';
 import { fmt, parseNumber, parseRefList } from './format';
 import { NumberField, RunBar, SavedNote, selectedRef } from './common';
@@ -101,7 +102,7 @@ export function MonteCarloView(props: ViewProps): JSX.Element {
       <NumberField label={t('whatif.outputs')} value={spec.outputs.join(', ')} testid="whatif-outputs" placeholder={t('whatif.outputsHint')} onChange={(v) => setSpec('outputs', parseRefList(v))} />
       <div class="whatif-row">
         <NumberField label={t('whatif.mc.trials')} value={String(spec.trials)} testid="whatif-trials" width="7em"
-          onChange={(v) => { const n = parseNumber(v); if (n !== null && n >= 1) setSpec('trials', Math.min(1_000_000, Math.round(n))); }} />
+          onChange={(v) => { const n = parseNumber(v); if (n !== null && n >= 1) setSpec('trials', Math.min(MAX_TRIALS, Math.round(n))); }} />
         <NumberField label={t('whatif.mc.seed')} value={String(spec.seed)} testid="whatif-seed" width="8em"
           onChange={(v) => { const n = parseNumber(v); if (n !== null) setSpec('seed', Math.round(n)); }} />
       </div>

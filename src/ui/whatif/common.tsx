@@ -2,7 +2,7 @@
  * Pieces every analysis view uses: the run bar (Run, progress, Cancel, status), a cell-reference
  * field that can take the selected cell, and the note that says when a saved result was made.
  */
-import { Show } from 'solid-js';
+import { createEffect, createSignal, onCleanup, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { qualify } from '../../model/address';
 import { t } from '../../i18n';
@@ -19,9 +19,18 @@ export function selectedRef(ctx: NotebookContext): string {
   return qualify(ctx.wb.sheetName(), ctx.wb.activeAddr());
 }
 
+/** A run shorter than this shows no progress bar (it would only flash). */
+const PROGRESS_AFTER_MS = 250;
+
 export function RunBar(props: { kind: AnalysisKind; wi: WhatIf; onRun: () => void; disabled?: boolean }): JSX.Element {
   const st = (): RunState => props.wi.state(props.kind)();
   const running = () => st().status === 'running';
+  const [long, setLong] = createSignal(false);
+  createEffect(() => {
+    if (!running()) return setLong(false);
+    const timer = setTimeout(() => setLong(true), PROGRESS_AFTER_MS);
+    onCleanup(() => clearTimeout(timer));
+  });
   const fraction = () => (st().total > 0 ? st().done / st().total : 0);
   const text = () => {
     const s = st();
@@ -43,7 +52,7 @@ export function RunBar(props: { kind: AnalysisKind; wi: WhatIf; onRun: () => voi
       <button class="primary" data-testid="whatif-run" disabled={running() || props.disabled} onClick={() => props.onRun()}>
         {t('whatif.run')}
       </button>
-      <Show when={running()}>
+      <Show when={running() && long()}>
         <progress data-testid="whatif-progress" max="1" value={fraction()} data-done={st().done} data-total={st().total} />
         <button data-testid="whatif-cancel" onClick={() => props.wi.cancel(props.kind)}>{t('whatif.cancel')}</button>
       </Show>

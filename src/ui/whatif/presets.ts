@@ -50,26 +50,26 @@ export const EXPENSE_SENSITIVITY: Preset<TornadoSpec> = {
  * envelope, so the inputs that matter are those of the target, the cost rates and the ratio.)
  */
 export const ANNUAL_PLAN_DRIVERS: TornadoInput[] = [
-  { label: 'P1 market M0', ref: 'A_Market!C13' },
-  { label: 'P2 market M0', ref: 'A_Market!D13' },
-  { label: 'P3 market M0', ref: 'A_Market!E13' },
-  { label: 'P1 volume growth', ref: 'A_Market!C14' },
-  { label: 'P2 volume growth', ref: 'A_Market!D14' },
-  { label: 'P3 volume growth', ref: 'A_Market!E14' },
-  { label: 'P1 target share', ref: 'A_Market!C15' },
-  { label: 'P2 target share', ref: 'A_Market!D15' },
-  { label: 'P3 target share', ref: 'A_Market!E15' },
-  { label: 'W_TREND', ref: 'W_TREND' },
-  { label: 'W_QUANT', ref: 'W_QUANT' },
-  { label: 'P1 judgement growth', ref: 'B_Target!C43' },
-  { label: 'P2 judgement growth', ref: 'B_Target!D43' },
-  { label: 'P3 judgement growth', ref: 'B_Target!E43' },
-  { label: 'Cost rate P1a', ref: 'D_Expense!D4' },
-  { label: 'Cost rate P1b (DCB)', ref: 'D_Expense!D5' },
-  { label: 'Cost rate P2', ref: 'D_Expense!D6' },
-  { label: 'Cost rate P3', ref: 'D_Expense!D7' },
-  { label: 'Cost rate P4', ref: 'D_Expense!D8' },
-  { label: 'Sales expense ratio', ref: 'D_Expense!C40' },
+  { label: 'P1 市场容量 market M0', ref: 'A_Market!C13' },
+  { label: 'P2 市场容量 market M0', ref: 'A_Market!D13' },
+  { label: 'P3 市场容量 market M0', ref: 'A_Market!E13' },
+  { label: 'P1 用量增长 volume growth', ref: 'A_Market!C14' },
+  { label: 'P2 用量增长 volume growth', ref: 'A_Market!D14' },
+  { label: 'P3 用量增长 volume growth', ref: 'A_Market!E14' },
+  { label: 'P1 目标份额 target share', ref: 'A_Market!C15' },
+  { label: 'P2 目标份额 target share', ref: 'A_Market!D15' },
+  { label: 'P3 目标份额 target share', ref: 'A_Market!E15' },
+  { label: '趋势权重 W_TREND', ref: 'W_TREND' },
+  { label: '定量权重 W_QUANT', ref: 'W_QUANT' },
+  { label: 'P1 判断增长 judgement growth', ref: 'B_Target!C43' },
+  { label: 'P2 判断增长 judgement growth', ref: 'B_Target!D43' },
+  { label: 'P3 判断增长 judgement growth', ref: 'B_Target!E43' },
+  { label: 'P1a 成本率 cost rate', ref: 'D_Expense!D4' },
+  { label: 'P1b 成本率 cost rate (DCB)', ref: 'D_Expense!D5' },
+  { label: 'P2 成本率 cost rate', ref: 'D_Expense!D6' },
+  { label: 'P3 成本率 cost rate', ref: 'D_Expense!D7' },
+  { label: 'P4 成本率 cost rate', ref: 'D_Expense!D8' },
+  { label: '销售费用率 Sales expense ratio', ref: 'D_Expense!C40' },
 ];
 
 export const ANNUAL_PLAN_TORNADO: Preset<TornadoSpec> = {
@@ -81,8 +81,8 @@ export const ANNUAL_PLAN_TORNADO: Preset<TornadoSpec> = {
 
 export const TORNADO_PRESETS = [EXPENSE_SENSITIVITY, ANNUAL_PLAN_TORNADO];
 
-/** Projected payout as the funding rate moves. */
-export const PAYOUT_VS_FUNDING: Preset<DataTable1Spec> = {
+/** Projected payout, budget and CCOS as the threshold moves. */
+export const PAYOUT_VS_THRESHOLD: Preset<DataTable1Spec> = {
   id: 'payout-vs-threshold',
   title: { en: 'Bonus: payout, budget and CCOS vs threshold', zh: '奖金：支出、预算与 CCOS 随门槛变化' },
   sheets: ['E_Bonus'],
@@ -133,11 +133,11 @@ export const PLAN_RISK: Preset<MonteCarloSpec> = {
     };
     return {
       inputs: [
-        { ref: 'B_Target!C43', dist: around('B_Target!C43', 0.12, 0.5, 1.5), label: 'P1 judgement growth' },
-        { ref: 'B_Target!D43', dist: around('B_Target!D43', 0.22, 0.5, 1.5), label: 'P2 judgement growth' },
-        { ref: 'B_Target!E43', dist: around('B_Target!E43', 0.4, 0.5, 1.5), label: 'P3 judgement growth' },
-        { ref: 'A_Market!C14', dist: around('A_Market!C14', 0.05, 0.6, 1.4), label: 'P1 volume growth' },
-        { ref: 'A_Market!C15', dist: { kind: 'normal', mean: num(value('A_Market!C15'), 0.2525), sd: 0.01 }, label: 'P1 target share' },
+        { ref: 'B_Target!C43', dist: around('B_Target!C43', 0.12, 0.5, 1.5), label: 'P1 判断增长 judgement growth' },
+        { ref: 'B_Target!D43', dist: around('B_Target!D43', 0.22, 0.5, 1.5), label: 'P2 判断增长 judgement growth' },
+        { ref: 'B_Target!E43', dist: around('B_Target!E43', 0.4, 0.5, 1.5), label: 'P3 判断增长 judgement growth' },
+        { ref: 'A_Market!C14', dist: around('A_Market!C14', 0.05, 0.6, 1.4), label: 'P1 用量增长 volume growth' },
+        { ref: 'A_Market!C15', dist: { kind: 'normal', mean: num(value('A_Market!C15'), 0.2525), sd: 0.01 }, label: 'P1 目标份额 target share' },
         { ref: 'PO_THRESHOLD', dist: { kind: 'uniform', low: 0.75, high: 0.85 }, label: 'PO_THRESHOLD' },
       ],
       outputs: ['TARGET_TOTAL', 'E_Bonus!C48', 'E_Bonus!C54'],
