@@ -2,8 +2,9 @@
 import { lazy, Match, Show, Switch } from 'solid-js';
 import { route } from './router';
 import { HomePage } from './home/HomePage';
-import { NotebookPage } from './notebook/NotebookPage';
-import { PrintView } from './print/PrintView';
+// The editor and the print view load on first use: the shell is the home page.
+const NotebookPage = lazy(() => import('./notebook/NotebookPage').then((m) => ({ default: m.NotebookPage })));
+const PrintView = lazy(() => import('./print/PrintView').then((m) => ({ default: m.PrintView })));
 import { DialogHost } from './dialogs';
 import { dismissNotice, notice } from './services';
 import { t } from '../i18n';

@@ -11,7 +11,6 @@ import { navigate } from '../router';
 import { notebookStore, notify } from '../services';
 import { confirmDialog, promptDialog } from '../dialogs';
 import { createFromGallery, GALLERY } from './gallery';
-import { importFile } from './importFile';
 
 export function HomePage() {
   const [list, { refetch }] = createResource(async () => (await notebookStore()).list());
@@ -55,6 +54,7 @@ export function HomePage() {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
+    const { importFile } = await import('./importFile');
     const r = await importFile(file);
     if (!r.ok) {
       notify('error', r.message);
