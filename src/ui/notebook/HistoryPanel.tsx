@@ -12,7 +12,7 @@ import { notify } from '../services';
 
 defineMessages({
   en: {
-    'history.title': 'Version history',
+    'history.title': 'Versions',
     'history.name': 'Save a named version',
     'history.namePrompt': 'Name this version',
     'history.restore': 'Restore',
@@ -26,7 +26,7 @@ defineMessages({
     'history.reason.beforeScenario': 'Before applying a scenario',
   },
   'zh-CN': {
-    'history.title': '版本历史',
+    'history.title': '版本',
     'history.name': '保存命名版本',
     'history.namePrompt': '为此版本命名',
     'history.restore': '恢复',
