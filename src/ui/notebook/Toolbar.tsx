@@ -45,7 +45,7 @@ export function Toolbar(props: { wb: Workbench; children?: JSX.Element }) {
         <button data-testid="export-opsbook" title={t('nb.exportOpsbook')} onClick={() => exportOpsbook(session)}>⤓ .opsbook.json</button>
         <button data-testid="export-xlsx" title={t('nb.exportXlsx')} onClick={() => void busy(exportXlsx(session))}>⤓ .xlsx</button>
         <button data-testid="export-csv" title={t('nb.exportCsv')} onClick={() => void busy(exportCsv(session, wb.sheetName()))}>⤓ CSV</button>
-        <button data-testid="print" title={t('nb.print')} onClick={() => navigate({ page: 'print', id: session.doc.id })}>⎙</button>
+        <button data-testid="print" title={t('nb.print')} onClick={() => navigate({ page: 'print', id: session.doc.id })}>{t('nb.printShort')}</button>
       </div>
       <button class="lang" data-testid="language" title={t('nb.language')} onClick={() => setLocale(locale() === 'en' ? 'zh-CN' : 'en')}>
         {locale() === 'en' ? '中文' : 'EN'}
