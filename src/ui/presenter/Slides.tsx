@@ -5,13 +5,11 @@
  * so a driver move re-renders only the cards and bars it changed.
  */
 import { createMemo, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
-import type { Component, JSX } from 'solid-js';
-import { Dynamic } from 'solid-js/web';
+import type { JSX } from 'solid-js';
 import type { NotebookSession } from '../../engine/session';
 import type { CellValue } from '../../model/cell';
 import { valueToContract } from '../../model/cell';
 import type { BarsDef, DriverDef, KpiDef, PeopleTableDef, SlideDef } from '../../model/drivers';
-import type { LayoutItem } from '../../model/notebook';
 import { driverByName, refKey } from '../../model/drivers';
 import { findSheet } from '../../model/notebook';
 import { isScenarioOverride, splitCellKey } from '../../model/scenarios';
@@ -224,19 +222,13 @@ export function SlideView(props: {
   );
 }
 
-/**
- * The notebook view's charts (`src/ui/charts`, another part of the app) are used when that module
- * is built in: it is looked up by path, so the presenter works — with its own bars — without it.
- */
-interface ChartsModule {
-  ChartView: Component<{ session: NotebookSession; item: LayoutItem; height?: number; large?: boolean }>;
-  layoutItemsOf(session: NotebookSession, sheet: string): LayoutItem[];
-}
-const loadCharts = Object.values(import.meta.glob<ChartsModule>('../charts/index.ts'))[0];
+/** The notebook view's charts (`src/ui/charts`), loaded with the first slide that shows one. */
+const loadCharts = () => import('../charts');
+type ChartsModule = Awaited<ReturnType<typeof loadCharts>>;
 
 /** One chart of the sheet's layout (the user's own view if they changed it), sized to its box. */
 function ChartSlot(props: { session: NotebookSession; id: string; mask: boolean }) {
-  const [mod] = createResource(async () => (loadCharts ? await loadCharts().catch(() => null) : null));
+  const [mod] = createResource<ChartsModule | null>(() => loadCharts().catch(() => null));
   const item = createMemo(() => {
     const m = mod();
     if (!m) return null;
@@ -261,7 +253,10 @@ function ChartSlot(props: { session: NotebookSession; id: string; mask: boolean 
       {(it) => (
         <div class="pr-chart" ref={measure}>
           <Show when={height() > 0}>
-            <Dynamic component={mod()!.ChartView} session={props.session} item={it()} height={height()} large />
+            {(() => {
+              const ChartView = mod()!.ChartView;
+              return <ChartView session={props.session} item={it()} height={height()} large />;
+            })()}
           </Show>
         </div>
       )}
