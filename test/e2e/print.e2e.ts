@@ -18,6 +18,8 @@ describe('print', () => {
       .toEqual(['A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus']);
     const market = page.locator('[data-print-sheet="A_Market"] table');
     await expect.poll(() => market.textContent()).toContain('21,475.00');
+    // each sheet's charts are printed with it, drawn from the values
+    await expect.poll(() => page.locator('[data-print-sheet="E_Bonus"] [data-chart] svg').count(), { timeout: 20_000 }).toBeGreaterThan(1);
     await page.emulateMedia({ media: 'print' });
     expect(await byTestId(page, 'print-now').isVisible()).toBe(false);
     const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });

@@ -14,6 +14,7 @@ import { defineMessages, locale, t } from '../../i18n';
 import { notebookStore } from '../services';
 import { navigate } from '../router';
 import { PRINT_SECTIONS } from './sections';
+import './chartsSection';
 
 defineMessages({
   en: { 'print.back': 'Back to the notebook', 'print.print': 'Print / save as PDF', 'print.stub': 'Link stub (sample inputs)', 'print.printed': 'Printed {when}' },
