@@ -100,8 +100,11 @@ describe('xlsx import refuses bad files with a code and a message', () => {
   it('a sheet whose only cell sits on row 1,000,000 or beyond the last column', async () => {
     const far = minimalXlsx([{ name: 'Far', xml: sheetXml(['<row r="1000000"><c r="A1000000"><v>1</v></c></row>']) }]);
     expect((await problemOf(far)).code).toBe('tooManyRows');
-    const wide = minimalXlsx([{ name: 'Wide', xml: sheetXml(['<row r="1"><c r="XFD1"><v>1</v></c></row>']) }]);
-    expect(await problemOf(wide)).toEqual({ code: 'tooManyColumns', detail: 'sheet Wide: cell XFD1; the limit is 1000 columns' });
+    // XFD is Excel's last column and fits; one past it does not.
+    const wide = minimalXlsx([{ name: 'Wide', xml: sheetXml(['<row r="1"><c r="XFE1"><v>1</v></c></row>']) }]);
+    expect(await problemOf(wide)).toEqual({ code: 'tooManyColumns', detail: 'sheet Wide: cell XFE1; the limit is 16384 columns' });
+    const narrow = minimalXlsx([{ name: 'Wide', xml: sheetXml(['<row r="1"><c r="F1"><v>1</v></c></row>']) }]);
+    expect((await problemOf(narrow, { maxColumns: 5 })).code).toBe('tooManyColumns');
   });
 
   it('too many cells across the workbook', async () => {
