@@ -26,7 +26,7 @@ export function GoalSeekView(props: ViewProps): JSX.Element {
   const available = () => GOAL_PRESETS.filter((p) => p.sheets.every((s) => findSheet(doc(), s) && !findSheet(doc(), s)?.stub));
   const initial = (): GoalSeekSpec => props.wi.saved('goalSeek')?.config ?? available()[0]?.spec(value) ?? { input: '', output: '', target: 0 };
   const [spec, setSpec] = createStore<GoalSeekSpec>(JSON.parse(JSON.stringify(initial())));
-  const [preset, setPreset] = createSignal('');
+  const [preset, setPreset] = createSignal(props.wi.saved('goalSeek') ? '' : (available()[0]?.id ?? ''));
   const [applied, setApplied] = createSignal<string | null>(null);
   const saved = () => props.wi.saved('goalSeek');
 
@@ -80,7 +80,7 @@ export function GoalSeekView(props: ViewProps): JSX.Element {
               {(s) => (
                 <>
                   <p class="whatif-answer">{t('whatif.gs.solved', { input: s().input, x: f(s().input, s().x), output: s().output, value: f(s().output, s().value) })}</p>
-                  <p class="muted">{t('whatif.gs.from', { start: f(s().input, s().start) })}</p>
+                  <p class="muted">= {Number(s().x.toPrecision(12))} · {t('whatif.gs.from', { start: f(s().input, s().start) })}</p>
                   <Show when={inputIsFormula(s().input)}><p class="whatif-problem">{t('whatif.gs.replacesFormula', { input: s().input })}</p></Show>
                   <button class="primary" data-testid="whatif-apply" onClick={() => apply(s())}>{t('whatif.gs.apply', { x: f(s().input, s().x), input: s().input })}</button>
                   <Show when={applied()}><p class="muted" data-testid="whatif-applied">{applied()}</p></Show>

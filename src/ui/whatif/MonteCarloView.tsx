@@ -40,7 +40,7 @@ export function MonteCarloView(props: ViewProps): JSX.Element {
   const available = () => MONTE_CARLO_PRESETS.filter((p) => p.sheets.every((s) => findSheet(doc(), s) && !findSheet(doc(), s)?.stub));
   const initial = (): MonteCarloSpec => props.wi.saved('monteCarlo')?.config ?? available()[0]?.spec(value) ?? { inputs: [], outputs: [], trials: 1000, seed: 1 };
   const [spec, setSpec] = createStore<MonteCarloSpec>(JSON.parse(JSON.stringify(initial())));
-  const [preset, setPreset] = createSignal('');
+  const [preset, setPreset] = createSignal(props.wi.saved('monteCarlo') ? '' : (available()[0]?.id ?? ''));
   const saved = () => props.wi.saved('monteCarlo');
   const running = () => props.wi.state('monteCarlo')().status === 'running';
   /** While running: the streamed figures; afterwards: the saved ones. */
@@ -83,7 +83,7 @@ export function MonteCarloView(props: ViewProps): JSX.Element {
                   <For each={PARAMS[input.dist.kind]}>
                     {(key) => (
                       <input class="param" title={t(`whatif.mc.${key}`)} placeholder={t(`whatif.mc.${key}`)}
-                        value={String((input.dist as unknown as Record<string, number>)[key])} onChange={(e) => setParam(i(), key, e.currentTarget.value)} />
+                        value={String(Number((input.dist as unknown as Record<string, number>)[key].toPrecision(12)))} onChange={(e) => setParam(i(), key, e.currentTarget.value)} />
                     )}
                   </For>
                 </td>
@@ -138,7 +138,12 @@ function OutputCard(props: { o: OutputSummary; f: (v: number | null) => string }
         </tr></tbody>
       </table>
       <HistogramChart bins={o().histogram} format={(v) => props.f(v)}
-        marks={[{ label: 'P10', value: o().p10, color: '#c2410c' }, { label: 'P50', value: o().p50 }, { label: 'P90', value: o().p90, color: '#c2410c' }, { label: t('whatif.base'), value: o().base, color: '#12813c' }]} />
+        marks={[
+          { label: 'P10', value: o().p10, color: '#c2410c', row: 1 },
+          { label: 'P50', value: o().p50, side: (o().base ?? 0) > (o().p50 ?? 0) ? 'left' : 'right' },
+          { label: 'P90', value: o().p90, color: '#c2410c', row: 1 },
+          { label: t('whatif.base'), value: o().base, color: '#12813c', side: (o().base ?? 0) > (o().p50 ?? 0) ? 'right' : 'left' },
+        ]} />
       <Show when={o().errors > 0}><p class="whatif-problem">{t('whatif.mc.errors', { n: o().errors })}</p></Show>
     </section>
   );

@@ -31,7 +31,7 @@ export function TornadoView(props: ViewProps): JSX.Element {
   const available = () => TORNADO_PRESETS.filter((p) => p.sheets.every((s) => findSheet(doc(), s) && !findSheet(doc(), s)?.stub));
   const initial = (): TornadoSpec => props.wi.saved('tornado')?.config ?? available()[0]?.spec(value) ?? { output: selectedRef(props.ctx), inputs: [], delta: 0.1 };
   const [spec, setSpec] = createStore<TornadoSpec>(JSON.parse(JSON.stringify(initial())));
-  const [preset, setPreset] = createSignal('');
+  const [preset, setPreset] = createSignal(props.wi.saved('tornado') ? '' : (available()[0]?.id ?? ''));
   const saved = () => props.wi.saved('tornado');
   const result = () => saved()?.result;
   const out = (v: number | null | undefined) => fmt(doc(), result()?.output ?? spec.output, v);

@@ -29,6 +29,17 @@ function extent(xs: number[]): [number, number] {
 
 const scale = (d: [number, number], r: [number, number]) => (x: number) => r[0] + ((x - d[0]) / (d[1] - d[0])) * (r[1] - r[0]);
 
+/** Shortens text to about `px` pixels at 11 px type (CJK characters count double). */
+function fit(text: string, px: number): string {
+  const units = Math.floor(px / 6.2);
+  let used = 0;
+  for (let i = 0; i < text.length; i++) {
+    used += text.charCodeAt(i) > 0x2e80 ? 2 : 1;
+    if (used > units) return `${text.slice(0, Math.max(1, i - 1))}…`;
+  }
+  return text;
+}
+
 /** Bars from the output at the low end to the output at the high end, around the base line. */
 export function TornadoChart(props: { bars: TornadoBar[]; base: number | null; format: (v: number) => string }): JSX.Element {
   const row = 22;
@@ -46,7 +57,7 @@ export function TornadoChart(props: { bars: TornadoBar[]; base: number | null; f
           const mid = () => x()(props.base ?? ((b.low as number) + (b.high as number)) / 2);
           return (
             <g>
-              <text x={left - 4} y={y() + 14} text-anchor="end" font-size="11" fill="#1d2430">{b.label.length > 22 ? `${b.label.slice(0, 21)}…` : b.label}</text>
+              <text x={left - 4} y={y() + 14} text-anchor="end" font-size="11" fill="#1d2430">{fit(b.label, left - 8)}<title>{b.label}</title></text>
               <rect x={Math.min(lo(), mid())} y={y() + 3} width={Math.max(1, Math.abs(mid() - lo()))} height={row - 6} fill={LOW} opacity="0.85" />
               <rect x={Math.min(hi(), mid())} y={y() + 3} width={Math.max(1, Math.abs(hi() - mid()))} height={row - 6} fill={HIGH} opacity="0.85" />
             </g>
@@ -64,9 +75,18 @@ export function TornadoChart(props: { bars: TornadoBar[]; base: number | null; f
 }
 
 /** Counts per bin, with the P10 / P50 / P90 lines and the base value. */
-export function HistogramChart(props: { bins: HistogramBin[]; marks: { label: string; value: number | null; color?: string }[]; format: (v: number) => string }): JSX.Element {
-  const H = 150;
-  const top = 18;
+export interface HistogramMark {
+  label: string;
+  value: number | null;
+  color?: string;
+  /** Which side of its line the label sits on, and in which of two rows (0 top). */
+  side?: 'left' | 'right' | 'middle';
+  row?: 0 | 1;
+}
+
+export function HistogramChart(props: { bins: HistogramBin[]; marks: HistogramMark[]; format: (v: number) => string }): JSX.Element {
+  const H = 160;
+  const top = 30;
   const bottom = 22;
   const x = () => scale(extent([...props.bins.flatMap((b) => [b.x0, b.x1]), ...props.marks.map((m) => m.value ?? Number.NaN)]), [8, W - 8]);
   const maxCount = () => Math.max(1, ...props.bins.map((b) => b.count));
@@ -82,12 +102,17 @@ export function HistogramChart(props: { bins: HistogramBin[]; marks: { label: st
       </For>
       <line x1={8} x2={W - 8} y1={H - bottom} y2={H - bottom} stroke={MUTED} />
       <For each={props.marks.filter((m) => m.value !== null)}>
-        {(m, i) => (
-          <g>
-            <line x1={x()(m.value as number)} x2={x()(m.value as number)} y1={top - 4} y2={H - bottom} stroke={m.color ?? '#1d2430'} stroke-dasharray={m.color ? '3 2' : undefined} />
-            <text x={x()(m.value as number)} y={i() % 2 ? top - 6 : 10} text-anchor="middle" font-size="10" fill={m.color ?? '#1d2430'}>{m.label}</text>
-          </g>
-        )}
+        {(m) => {
+          const at = () => x()(m.value as number);
+          const dx = m.side === 'left' ? -3 : m.side === 'right' ? 3 : 0;
+          const anchor = m.side === 'left' ? 'end' : m.side === 'right' ? 'start' : 'middle';
+          return (
+            <g>
+              <line x1={at()} x2={at()} y1={top - 4} y2={H - bottom} stroke={m.color ?? '#1d2430'} stroke-dasharray={m.color ? '3 2' : undefined} />
+              <text x={at() + dx} y={m.row ? top - 6 : 11} text-anchor={anchor} font-size="10" fill={m.color ?? '#1d2430'}>{m.label}</text>
+            </g>
+          );
+        }}
       </For>
       <text x={8} y={H - 6} font-size="10" fill={MUTED}>{props.bins.length ? props.format(props.bins[0].x0) : ''}</text>
       <text x={W - 8} y={H - 6} text-anchor="end" font-size="10" fill={MUTED}>{props.bins.length ? props.format(props.bins[props.bins.length - 1].x1) : ''}</text>
@@ -107,10 +132,17 @@ export function WaterfallChart(props: { start: number; end: number; steps: { lab
       return { ...s, from, to: run };
     });
   };
-  const y = () => scale(extent([0, props.start, props.end, ...levels().flatMap((l) => [l.from, l.to])]), [H - bottom, 10]);
+  // The changes are small next to the totals: the axis spans the levels (padded), not zero to
+  // the top, and the two totals stand on its floor.
+  const domain = (): [number, number] => {
+    const [a, b] = extent([props.start, props.end, ...levels().flatMap((l) => [l.from, l.to])]);
+    const pad = (b - a) * 0.6;
+    return [a - pad, b + pad * 0.4];
+  };
+  const y = () => scale(domain(), [H - bottom, 14]);
   const n = () => props.steps.length + 2;
-  const bw = () => Math.min(40, (W - 16) / n() - 4);
-  const cx = (i: number) => 8 + ((W - 16) / n()) * (i + 0.5);
+  const bw = () => Math.min(40, (W - 40) / n() - 4);
+  const cx = (i: number) => 32 + ((W - 40) / n()) * (i + 0.5);
   const label = (text: string, i: number) => (
     <text x={cx(i)} y={H - bottom + 12} font-size="9" fill="#1d2430" text-anchor="end" transform={`rotate(-30 ${cx(i)} ${H - bottom + 12})`}>{text.length > 16 ? `${text.slice(0, 15)}…` : text}</text>
   );
@@ -119,7 +151,7 @@ export function WaterfallChart(props: { start: number; end: number; steps: { lab
   );
   return (
     <svg class="whatif-chart" data-chart-kind="waterfall" viewBox={`0 0 ${W} ${H}`} width="100%" role="img">
-      {bar(0, props.start, 0, '#667085')}
+      {bar(domain()[0], props.start, 0, '#667085')}
       {label(props.startLabel, 0)}
       <For each={levels()}>
         {(l, i) => (
@@ -129,7 +161,7 @@ export function WaterfallChart(props: { start: number; end: number; steps: { lab
           </g>
         )}
       </For>
-      {bar(0, props.end, n() - 1, '#1d2430')}
+      {bar(domain()[0], props.end, n() - 1, '#1d2430')}
       {label(props.endLabel, n() - 1)}
       <text x={cx(0)} y={y()(props.start) - 3} font-size="9" text-anchor="middle" fill="#1d2430">{props.format(props.start)}</text>
       <text x={cx(n() - 1)} y={y()(props.end) - 3} font-size="9" text-anchor="middle" fill="#1d2430">{props.format(props.end)}</text>

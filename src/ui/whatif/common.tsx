@@ -69,7 +69,7 @@ export function RefField(props: { ctx: NotebookContext; label: string; value: st
       <span>{props.label}</span>
       <span class="whatif-ref">
         <input value={props.value} data-testid={props.testid} spellcheck={false} onChange={(e) => props.onChange(e.currentTarget.value.trim())} />
-        <button type="button" class="link" title={t('whatif.useSelected')} onClick={() => props.onChange(selectedRef(props.ctx))}>⌖</button>
+        <button type="button" class="link" title={t('whatif.useSelectedTitle', { ref: selectedRef(props.ctx) })} onClick={() => props.onChange(selectedRef(props.ctx))}>← {t('whatif.useSelected')}</button>
       </span>
     </label>
   );

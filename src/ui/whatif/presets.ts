@@ -129,7 +129,8 @@ export const PLAN_RISK: Preset<MonteCarloSpec> = {
   spec: (value) => {
     const around = (ref: string, fallback: number, lowF: number, highF: number) => {
       const v = num(value(ref), fallback);
-      return { kind: 'triangular' as const, low: v * lowF, likely: v, high: v * highF };
+      const r = (x: number) => Number(x.toPrecision(12));
+      return { kind: 'triangular' as const, low: r(v * lowF), likely: v, high: r(v * highF) };
     };
     return {
       inputs: [
