@@ -51,6 +51,9 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
   const [ready, setReady] = createSignal(false);
   const [historyTick, setHistoryTick] = createSignal(0);
   const [readOnly, setReadOnly] = createSignal(false);
+  // Bumped when cells appear or disappear (not when a value changes): views that depend on a
+  // sheet's shape — its used extent — listen to this instead of scanning on every edit.
+  const [shapeTick, setShapeTick] = createSignal(0);
   const undoStack: HistoryEntry[] = [];
   const redoStack: HistoryEntry[] = [];
   const limit = opts.historyLimit ?? 500;
@@ -153,7 +156,12 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
       const r = await client.api.apply(doc.id, cmds);
       stopWatch();
       if (gen !== generation) return;
-      if (r.ok) applyChanges(r.value);
+      // Sheet renames and removals reach the value store in the engine's order, with the answer
+      // that follows them, so an earlier answer never lands under a sheet's new name.
+      if (r.ok) batch(() => {
+        applyStructure(cmds);
+        applyChanges(r.value);
+      });
       else {
         // Document and engine disagree: rebuild the engine from the document, which is the truth.
         opts.onProblem?.({ code: 'engineRejected', message: r.error.message });
@@ -165,14 +173,24 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
     }
   }
 
+  function changesShape(cmds: EditCommand[]): boolean {
+    const nb = plain();
+    return cmds.some((c) => {
+      if (c.type !== 'setCells') return c.type !== 'setFormats' && c.type !== 'setColWidths';
+      const cells = nb.sheets.find((s) => s.name === c.sheet)?.cells;
+      return !cells || c.writes.some((w) => w.raw === null || cells[w.addr] === undefined);
+    });
+  }
+
   function apply(cmds: EditCommand[]): EditCommand[] {
+    const reshapes = changesShape(cmds);
     let inverse: EditCommand[] = [];
     batch(() => {
       setDoc(produce((d) => {
         inverse = applyEdits(d, cmds);
         d.updatedAt = Date.now();
       }));
-      applyStructure(cmds);
+      if (reshapes) setShapeTick((n) => n + 1);
     });
     void sendToEngine(cmds);
     return inverse;
@@ -256,6 +274,7 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
   /** Replaces the whole document (restore a snapshot, follow another tab): history starts over. */
   async function replaceDocument(nb: Notebook): Promise<void> {
     setDoc(reconcile(structuredClone(nb)));
+    setShapeTick((n) => n + 1);
     undoStack.length = 0;
     redoStack.length = 0;
     setHistoryTick((n) => n + 1);
@@ -285,6 +304,7 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
     applyRemote,
     readOnly,
     setReadOnly,
+    shapeTick,
     start: startEngine,
     close,
     plain,

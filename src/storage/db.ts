@@ -113,6 +113,19 @@ export class NotebookStore {
     await this.db.delete('snapshots', id);
   }
 
+  /** Which snapshots a notebook has, newest first, without loading their documents. */
+  async snapshotIndex(notebookId: string): Promise<{ id: string; at: number; named: boolean }[]> {
+    const out: { id: string; at: number; named: boolean }[] = [];
+    let cursor = await this.db.transaction('snapshots').store.index('notebookId').openCursor(notebookId);
+    while (cursor) {
+      // The id, time and name sit beside the document; reading them from the cursor's value is
+      // unavoidable with one store, but nothing is kept beyond these three fields.
+      out.push({ id: cursor.value.id, at: cursor.value.at, named: !!cursor.value.name });
+      cursor = await cursor.continue();
+    }
+    return out.sort((a, b) => b.at - a.at);
+  }
+
   async snapshots(notebookId: string): Promise<Snapshot[]> {
     const all = await this.db.getAllFromIndex('snapshots', 'notebookId', notebookId);
     return all.sort((a, b) => b.at - a.at);

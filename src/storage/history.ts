@@ -27,9 +27,14 @@ export function createHistory(store: () => Promise<NotebookStore>, notebookId: s
     return snap;
   }
 
-  async function prune(s: NotebookStore): Promise<void> {
-    const automatic = (await s.snapshots(notebookId)).filter((x) => !x.name);
-    for (const old of automatic.slice(KEEP_AUTOMATIC)) await s.deleteSnapshot(old.id);
+  let pruning: Promise<void> = Promise.resolve();
+  /** Drops the oldest automatic snapshots, one pass at a time. */
+  function prune(s: NotebookStore): Promise<void> {
+    pruning = pruning.then(async () => {
+      const automatic = (await s.snapshotIndex(notebookId)).filter((x) => !x.named);
+      for (const old of automatic.slice(KEEP_AUTOMATIC)) await s.deleteSnapshot(old.id);
+    });
+    return pruning;
   }
 
   return {
@@ -37,8 +42,11 @@ export function createHistory(store: () => Promise<NotebookStore>, notebookId: s
     /** Called after every saved change; takes an automatic snapshot when the rhythm says so. */
     async noteEdit(nb: Notebook): Promise<Snapshot | null> {
       editsSince++;
-      if (editsSince >= AUTO_EVERY_EDITS || now() - lastAt >= AUTO_EVERY_MS) return take(nb, 'auto');
-      return null;
+      if (editsSince < AUTO_EVERY_EDITS && now() - lastAt < AUTO_EVERY_MS) return null;
+      // Reset before the first await: a burst of edits must not start a snapshot each.
+      editsSince = 0;
+      lastAt = now();
+      return take(nb, 'auto');
     },
     async list(): Promise<Snapshot[]> {
       return (await store()).snapshots(notebookId);

@@ -4,6 +4,7 @@
  * document change goes through `session.edit` as commands, so each is one undo step.
  */
 import { batch, createMemo, createSignal } from 'solid-js';
+import { unwrap } from 'solid-js/store';
 import { columnLabel, parseA1, parseRange, splitSheetRef, toA1 } from '../../model/address';
 import type { CellPos } from '../../model/address';
 import { isCellError, isFormula, parseInput, rawToInput } from '../../model/cell';
@@ -75,9 +76,11 @@ export function createWorkbench(session: NotebookSession, initialSheet?: string)
 
   /** Used extent of the current sheet, so the grid always has room past the data. */
   const extent = createMemo(() => {
+    session.shapeTick();
+    const cells = unwrap(sheet().cells);
     let rows = 0;
     let cols = 0;
-    for (const addr of Object.keys(sheet().cells)) {
+    for (const addr of Object.keys(cells)) {
       const p = positionOf(addr);
       if (!p) continue;
       if (p.row + 1 > rows) rows = p.row + 1;
