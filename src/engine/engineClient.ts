@@ -19,7 +19,24 @@ export interface EngineClient {
   died: Promise<string>;
 }
 
+let spare: EngineClient | null = null;
+
+/**
+ * Starts an engine worker ahead of need: loading HyperFormula takes a few hundred milliseconds,
+ * which opening a notebook then does not wait for.
+ */
+export function prewarmEngine(): void {
+  spare ??= spawnEngineWorker();
+}
+
+/** An engine worker for a notebook: the prewarmed one if there is one. */
 export function startEngineWorker(): EngineClient {
+  const client = spare ?? spawnEngineWorker();
+  spare = null;
+  return client;
+}
+
+function spawnEngineWorker(): EngineClient {
   const worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'opsbook-engine' });
   const api = wrap<EngineHost>(worker);
   let reportDeath: (why: string) => void = () => {};

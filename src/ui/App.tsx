@@ -13,6 +13,15 @@ import './messages';
 /** The projector window (a second window of the presenter), loaded only there. */
 const ProjectorPage = lazy(() => import('./presenter/ProjectorPage'));
 
+// Load the engine while the rest starts: at once when the app opens on a notebook, when idle
+// otherwise. Only from a page the service worker controls: the worker's script must come with the
+// policy header the service worker adds (a host may send none), so a first visit does not prewarm.
+const prewarm = () => void import('../engine/engineClient').then((m) => m.prewarmEngine());
+if (navigator.serviceWorker?.controller) {
+  if (route().page === 'home') (globalThis.requestIdleCallback ?? setTimeout)(prewarm);
+  else prewarm();
+}
+
 export function App() {
   return (
     <>

@@ -4,6 +4,7 @@
  */
 import { createSignal } from 'solid-js';
 import { NotebookStore, requestPersistentStorage } from '../storage/db';
+import type { Notebook } from '../model/notebook';
 
 let storePromise: Promise<NotebookStore> | null = null;
 
@@ -13,6 +14,19 @@ export function notebookStore(): Promise<NotebookStore> {
     void requestPersistentStorage();
   }
   return storePromise;
+}
+
+const handedOff = new Map<string, Notebook>();
+
+/** A notebook just created or imported, passed to its page without a trip through IndexedDB. */
+export function handOff(nb: Notebook): void {
+  handedOff.set(nb.id, nb);
+}
+
+export function takeHandedOff(id: string): Notebook | undefined {
+  const nb = handedOff.get(id);
+  handedOff.delete(id);
+  return nb;
 }
 
 export interface Notice {

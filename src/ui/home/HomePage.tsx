@@ -8,7 +8,7 @@ import { newId } from '../../model/notebook';
 import type { Notebook } from '../../model/notebook';
 import type { NotebookSummary } from '../../storage/db';
 import { navigate } from '../router';
-import { notebookStore, notify } from '../services';
+import { handOff, notebookStore, notify } from '../services';
 import { confirmDialog, promptDialog } from '../dialogs';
 import { createFromGallery, GALLERY } from './gallery';
 
@@ -22,6 +22,7 @@ export function HomePage() {
 
   async function open(nb: Notebook) {
     await (await notebookStore()).put(nb);
+    handOff(nb);
     navigate({ page: 'notebook', id: nb.id });
   }
 

@@ -18,7 +18,7 @@ import { TemplateMenu } from './TemplateMenu';
 import { ImportReportPanel, importReportOf } from './importReport';
 import { t } from '../../i18n';
 import { navigate } from '../router';
-import { notebookStore, notify } from '../services';
+import { notebookStore, notify, takeHandedOff } from '../services';
 import { Grid } from '../grid/Grid';
 import { FormulaBar } from './FormulaBar';
 import { SheetTabs } from './SheetTabs';
@@ -32,7 +32,7 @@ import '../whatif/register';
 import '../presenter/register';
 
 export function NotebookPage(props: { id: string; sheet?: string }) {
-  const [nb] = createResource(() => props.id, async (id) => (await (await notebookStore()).get(id)) ?? null);
+  const [nb] = createResource(() => props.id, async (id) => takeHandedOff(id) ?? (await (await notebookStore()).get(id)) ?? null);
   return (
     <Show when={!nb.loading} fallback={<div class="page-message">{t('nb.loading')}</div>}>
       <Show when={nb()} fallback={<div class="page-message" data-testid="not-found">{t('nb.notFound')}</div>}>
