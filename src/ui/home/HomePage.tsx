@@ -20,10 +20,12 @@ export function HomePage() {
     if (nb) await open(nb);
   }
 
+  /** Opens a new notebook at once; its first save runs alongside (autosave covers later edits). */
   async function open(nb: Notebook) {
-    await (await notebookStore()).put(nb);
+    const saved = notebookStore().then((store) => store.put(nb));
     handOff(nb);
     navigate({ page: 'notebook', id: nb.id });
+    await saved.catch((e) => notify('error', t('status.error', { why: e instanceof DOMException ? e.name : String(e) })));
   }
 
   async function rename(s: NotebookSummary) {
