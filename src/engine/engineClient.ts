@@ -29,6 +29,13 @@ export function prewarmEngine(): void {
   spare ??= spawnEngineWorker();
 }
 
+/** Replaces the spare worker with a fresh one (its script fetched again). */
+export function replaceSpareEngine(): void {
+  if (!spare) return;
+  spare.terminate();
+  spare = spawnEngineWorker();
+}
+
 /** An engine worker for a notebook: the prewarmed one if there is one. */
 export function startEngineWorker(): EngineClient {
   const client = spare ?? spawnEngineWorker();

@@ -14,13 +14,14 @@ import './messages';
 const ProjectorPage = lazy(() => import('./presenter/ProjectorPage'));
 
 // Load the engine while the rest starts: at once when the app opens on a notebook, when idle
-// otherwise. Only from a page the service worker controls: the worker's script must come with the
-// policy header the service worker adds (a host may send none), so a first visit does not prewarm.
+// otherwise. When the service worker takes control later (a first visit), the spare is replaced:
+// its script must come through the service worker, which adds the policy header a host may lack.
 const prewarm = () => void import('../engine/engineClient').then((m) => m.prewarmEngine());
-if (navigator.serviceWorker?.controller) {
-  if (route().page === 'home') (globalThis.requestIdleCallback ?? setTimeout)(prewarm);
-  else prewarm();
-}
+if (route().page === 'home') (globalThis.requestIdleCallback ?? setTimeout)(prewarm);
+else prewarm();
+navigator.serviceWorker?.addEventListener('controllerchange', () =>
+  void import('../engine/engineClient').then((m) => m.replaceSpareEngine()),
+);
 
 export function App() {
   return (
