@@ -6,10 +6,9 @@
  */
 import type { Cell, Fill, Font, Workbook, Worksheet } from 'exceljs';
 import { toA1 } from '../model/address';
-import { displayText, isCellError, isFormula } from '../model/cell';
-import type { CellValue, RawContent } from '../model/cell';
+import { cellRole, displayText, isCellError, isFormula } from '../model/cell';
+import type { CellRole, CellValue, RawContent } from '../model/cell';
 import type { SheetValues } from '../model/commands';
-import { referencedSheets } from '../model/formulaText';
 import type { NamedExpression, Notebook, Sheet } from '../model/notebook';
 import { toExcelFormula } from './excelFormula';
 import { loadExcelJs } from './exceljs';
@@ -21,20 +20,13 @@ export interface PlainSheet {
   rows: (string | number | boolean | null)[][];
 }
 
-/** How a cell is told apart at a glance: inputs blue on a light fill, formulas black, links green. */
-export type CellRole = 'input' | 'formula' | 'link' | 'text';
-
-export function cellRole(raw: RawContent): CellRole {
-  if (typeof raw === 'number') return 'input';
-  if (!isFormula(raw)) return 'text';
-  return referencedSheets(raw).length > 0 ? 'link' : 'formula';
-}
-
+/** The modeling convention's colours (see `cellRole`): inputs blue on a light fill, formulas black, links green. */
 const ROLE_STYLE: Record<CellRole, { font?: Partial<Font>; fill?: Fill }> = {
   input: { font: { color: { argb: 'FF0000FF' } }, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } } },
   formula: { font: { color: { argb: 'FF000000' } } },
   link: { font: { color: { argb: 'FF008000' } } },
-  text: {},
+  label: {},
+  empty: {},
 };
 
 export async function exportXlsx(nb: Notebook, values: SheetValues, extraSheets: PlainSheet[] = []): Promise<Uint8Array> {
@@ -68,7 +60,7 @@ function writeSheet(ws: Worksheet, sheet: Sheet, values: Record<string, CellValu
       continue;
     }
     writeCell(cell, raw, values[addr]);
-    cell.style = { ...ROLE_STYLE[cellRole(raw)], ...(numFmt ? { numFmt } : {}) };
+    cell.style = { ...ROLE_STYLE[cellRole(raw, sheet.name)], ...(numFmt ? { numFmt } : {}) };
   }
   for (const [label, px] of Object.entries(sheet.colWidths ?? {})) ws.getColumn(label).width = pixelsToExcelWidth(px);
   const frozen = sheet.frozen;

@@ -2,6 +2,7 @@
  * Raw cell contents (what the user typed, as the document stores it) and computed values
  * (what the engine returns). The document never stores computed values.
  */
+import { referencedSheets } from './formulaText';
 
 /** A number, a boolean, literal text, or a formula (a string starting with `=`). */
 export type RawContent = number | boolean | string;
@@ -28,6 +29,22 @@ export function valueToContract(v: CellValue | undefined): string {
   if (isCellError(v)) return v.error;
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return String(v);
+}
+
+/**
+ * How a cell is drawn, on screen and in exported workbooks — the modeling convention: inputs
+ * (typed numbers and booleans) blue on a light fill, formulas black, formulas that read another
+ * sheet green (links), text labels plain.
+ */
+export type CellRole = 'empty' | 'label' | 'input' | 'formula' | 'link';
+
+export function cellRole(raw: RawContent | undefined, sheet: string): CellRole {
+  if (raw === undefined) return 'empty';
+  if (isFormula(raw)) {
+    const own = sheet.toLowerCase();
+    return referencedSheets(raw).some((s) => s.toLowerCase() !== own) ? 'link' : 'formula';
+  }
+  return typeof raw === 'string' ? 'label' : 'input';
 }
 
 /** What a formula bar shows for a raw content. */

@@ -6,11 +6,10 @@
  */
 import { createEffect, createMemo, createSignal, Index, on, onCleanup, onMount, Show, untrack } from 'solid-js';
 import { columnLabel, toA1 } from '../../model/address';
-import { valueToContract } from '../../model/cell';
+import { cellRole, valueToContract } from '../../model/cell';
 import { formatValue } from '../../i18n/numberFormat';
 import { t } from '../../i18n';
 import type { Workbench } from '../notebook/workbench';
-import { cellRole } from '../notebook/workbench';
 import { checkState } from '../../model/checks';
 import { isScenarioOverride } from '../../model/scenarios';
 import { ColumnLayout, HEADER_HEIGHT, ROW_HEADER_WIDTH, ROW_HEIGHT, scrollToReveal, visibleWindow } from './geometry';
@@ -249,35 +248,17 @@ export function Grid(props: { wb: Workbench }) {
           </div>
           <Show when={frozen().rows > 0}>
             <div class="frozen frozen-rows" style={{ 'margin-top': `-${wb.bounds().rows * ROW_HEIGHT}px`, 'margin-left': `${ROW_HEADER_WIDTH}px`, width: `${cols().total}px`, height: `${frozen().height}px`, top: `${HEADER_HEIGHT}px` }}>
-              <Index each={frozen().rowList}>
-                {(row) => (
-                  <Index each={colSlots()}>
-                    {(col) => <Cell wb={wb} row={row()} col={col()} left={cols().offsets[col()]} width={cols().width(col())} top={row() * ROW_HEIGHT} frozen />}
-                  </Index>
-                )}
-              </Index>
+              <FrozenCells wb={wb} rows={frozen().rowList} cols={colSlots()} layout={cols()} />
             </div>
           </Show>
           <Show when={frozen().cols > 0}>
             <div class="frozen frozen-cols" style={{ 'margin-top': `-${frozen().rows > 0 ? frozen().height : wb.bounds().rows * ROW_HEIGHT}px`, 'margin-left': `${ROW_HEADER_WIDTH}px`, width: `${frozen().width}px`, height: `${wb.bounds().rows * ROW_HEIGHT}px`, left: `${ROW_HEADER_WIDTH}px` }}>
-              <Index each={rowSlots()}>
-                {(row) => (
-                  <Index each={frozen().colList}>
-                    {(col) => <Cell wb={wb} row={row()} col={col()} left={cols().offsets[col()]} width={cols().width(col())} top={row() * ROW_HEIGHT} frozen />}
-                  </Index>
-                )}
-              </Index>
+              <FrozenCells wb={wb} rows={rowSlots()} cols={frozen().colList} layout={cols()} />
             </div>
           </Show>
           <Show when={frozen().rows > 0 && frozen().cols > 0}>
             <div class="frozen frozen-corner" style={{ 'margin-top': `-${wb.bounds().rows * ROW_HEIGHT}px`, 'margin-left': `${ROW_HEADER_WIDTH}px`, width: `${frozen().width}px`, height: `${frozen().height}px`, top: `${HEADER_HEIGHT}px`, left: `${ROW_HEADER_WIDTH}px` }}>
-              <Index each={frozen().rowList}>
-                {(row) => (
-                  <Index each={frozen().colList}>
-                    {(col) => <Cell wb={wb} row={row()} col={col()} left={cols().offsets[col()]} width={cols().width(col())} top={row() * ROW_HEIGHT} frozen />}
-                  </Index>
-                )}
-              </Index>
+              <FrozenCells wb={wb} rows={frozen().rowList} cols={frozen().colList} layout={cols()} />
             </div>
           </Show>
           <div class="sel-range" style={px(selRect())} />
@@ -286,6 +267,19 @@ export function Grid(props: { wb: Workbench }) {
         </div>
       </div>
     </div>
+  );
+}
+
+/** The cells of one frozen pane, positioned inside the pane's sticky layer. */
+function FrozenCells(props: { wb: Workbench; rows: number[]; cols: number[]; layout: ColumnLayout }) {
+  return (
+    <Index each={props.rows}>
+      {(row) => (
+        <Index each={props.cols}>
+          {(col) => <Cell wb={props.wb} row={row()} col={col()} left={props.layout.offsets[col()]} width={props.layout.width(col())} top={row() * ROW_HEIGHT} frozen />}
+        </Index>
+      )}
+    </Index>
   );
 }
 

@@ -3,6 +3,7 @@
  * red when anything fails; the panel lists each check with its state and jumps to its cell.
  * The list of check cells is recomputed when the document settles, not on every keystroke.
  */
+import { SidePanel } from './SidePanel';
 import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
 import { checkCells, summarizeChecks } from '../../model/checks';
 import type { CheckCell } from '../../model/checks';
@@ -10,8 +11,8 @@ import { defineMessages, locale, t } from '../../i18n';
 import type { Workbench } from './workbench';
 
 defineMessages({
-  en: { 'checks.title': 'Checks', 'checks.none': 'This notebook has no check cells.', 'checks.summary': '{ok} OK · {warn} ⚠ · {err} ERR', 'checks.close': 'Close checks' },
-  'zh-CN': { 'checks.title': '校验', 'checks.none': '此笔记本没有校验单元格。', 'checks.summary': '{ok} 通过 · {warn} ⚠ · {err} 错误', 'checks.close': '关闭校验' },
+  en: { 'checks.title': 'Checks', 'checks.none': 'This notebook has no check cells.', 'checks.summary': '{ok} OK · {warn} ⚠ · {err} ERR' },
+  'zh-CN': { 'checks.title': '校验', 'checks.none': '此笔记本没有校验单元格。', 'checks.summary': '{ok} 通过 · {warn} ⚠ · {err} 错误' },
 });
 
 export function createChecks(wb: Workbench) {
@@ -47,11 +48,7 @@ export function ChecksButton(props: { checks: Checks; open: boolean; onToggle: (
 export function ChecksPanel(props: { wb: Workbench; checks: Checks; onClose: () => void }) {
   const lang = () => (locale() === 'en' ? 'en' : 'zh');
   return (
-    <aside class="side-panel checks-panel" data-testid="checks-panel" aria-label={t('checks.title')}>
-      <header>
-        <strong>{t('checks.title')}</strong>
-        <button aria-label={t('checks.close')} onClick={() => props.onClose()}>×</button>
-      </header>
+    <SidePanel class="checks-panel" testid="checks-panel" title={t('checks.title')} onClose={() => props.onClose()}>
       <Show when={props.checks.summary().results.length > 0} fallback={<p class="muted">{t('checks.none')}</p>}>
         <ul>
           <For each={[...props.checks.summary().results].sort((a, b) => rank(a.state) - rank(b.state))}>
@@ -67,7 +64,7 @@ export function ChecksPanel(props: { wb: Workbench; checks: Checks; onClose: () 
           </For>
         </ul>
       </Show>
-    </aside>
+    </SidePanel>
   );
 }
 

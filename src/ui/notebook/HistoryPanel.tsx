@@ -3,6 +3,7 @@
  * before risky operations) and named ones. Restoring first snapshots the current state, so a
  * restore can itself be undone by restoring again.
  */
+import { SidePanel } from './SidePanel';
 import { createResource, For, Show } from 'solid-js';
 import { defineMessages, locale, t } from '../../i18n';
 import type { Snapshot } from '../../storage/db';
@@ -60,11 +61,7 @@ export function HistoryPanel(props: NotebookContext & { close(): void }) {
   }
 
   return (
-    <aside class="side-panel history-panel" data-testid="history-panel" aria-label={t('history.title')}>
-      <header>
-        <strong>{t('history.title')}</strong>
-        <button aria-label={t('common.close')} onClick={() => props.close()}>×</button>
-      </header>
+    <SidePanel class="history-panel" testid="history-panel" title={t('history.title')} onClose={() => props.close()}>
       <div class="panel-actions">
         <button data-testid="name-version" disabled={props.session.readOnly()} onClick={() => void nameVersion()}>{t('history.name')}</button>
       </div>
@@ -83,6 +80,6 @@ export function HistoryPanel(props: NotebookContext & { close(): void }) {
           </For>
         </ul>
       </Show>
-    </aside>
+    </SidePanel>
   );
 }

@@ -3,6 +3,7 @@
  * cells that call functions Opsbook lacks — shown with the value Excel had computed, marked as
  * such — and the import's warnings. The panel lists them and jumps to each cell.
  */
+import { SidePanel } from './SidePanel';
 import { createMemo, For, Show } from 'solid-js';
 import { defineMessages, t } from '../../i18n';
 import type { CellValue } from '../../model/cell';
@@ -61,11 +62,7 @@ export function createCachedLookup(report: () => ImportReportData | null) {
 export function ImportReportPanel(props: NotebookContext & { close(): void }) {
   const report = () => importReportOf(props.session.doc);
   return (
-    <aside class="side-panel report-panel" data-testid="import-report" aria-label={t('report.title')}>
-      <header>
-        <strong>{t('report.title')}</strong>
-        <button aria-label={t('common.close')} onClick={() => props.close()}>×</button>
-      </header>
+    <SidePanel class="report-panel" testid="import-report" title={t('report.title')} onClose={() => props.close()}>
       <Show when={report()}>
         {(r) => (
           <div class="panel-note">
@@ -95,6 +92,6 @@ export function ImportReportPanel(props: NotebookContext & { close(): void }) {
           </div>
         )}
       </Show>
-    </aside>
+    </SidePanel>
   );
 }

@@ -7,12 +7,11 @@ import { batch, createMemo, createSignal } from 'solid-js';
 import { unwrap } from 'solid-js/store';
 import { columnLabel, parseA1, parseRange, splitSheetRef, toA1 } from '../../model/address';
 import type { CellPos } from '../../model/address';
-import { isCellError, isFormula, parseInput, rawToInput } from '../../model/cell';
+import { isCellError, parseInput, rawToInput } from '../../model/cell';
 import type { CellValue, RawContent } from '../../model/cell';
 import type { CellWrite, EditCommand } from '../../model/commands';
 import { emptySheet, findSheet, nextSheetName, sheetNameProblem } from '../../model/notebook';
 import type { Sheet } from '../../model/notebook';
-import { referencedSheets } from '../../model/formulaText';
 import type { NotebookSession } from '../../engine/session';
 import { formatValue } from '../../i18n/numberFormat';
 import { t } from '../../i18n';
@@ -36,16 +35,6 @@ export interface EditState {
   mode: 'enter' | 'edit';
   pos: CellPos;
   sheet: string;
-}
-
-/** How a cell is drawn: the modeling convention tells inputs, formulas and links apart. */
-export type CellRole = 'empty' | 'label' | 'input' | 'formula' | 'link';
-
-export function cellRole(raw: RawContent | undefined, sheet: string): CellRole {
-  if (raw === undefined) return 'empty';
-  if (isFormula(raw)) return referencedSheets(raw).some((s) => s.toLowerCase() !== sheet.toLowerCase()) ? 'link' : 'formula';
-  if (typeof raw === 'string') return 'label';
-  return 'input';
 }
 
 /** Parsed addresses, memoised: the used extent is recounted after edits that add cells. */
