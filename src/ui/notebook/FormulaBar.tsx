@@ -12,14 +12,11 @@ import type { Workbench } from './workbench';
 export function FormulaBar(props: { wb: Workbench; focusGrid: () => void }) {
   const wb = props.wb;
   const [nameText, setNameText] = createSignal<string | null>(null);
-  // Enter/Tab hand the focus back to the grid first (cheap while the page is clean) and commit
-  // on the blur that follows, with the move they asked for.
-  let moveOnBlur: 'up' | 'down' | 'left' | 'right' | undefined;
+  // Enter/Tab commit first — the engine starts computing at once — then hand the focus back to
+  // the grid (its reflow overlaps the engine's work).
   const commitAndReturn = (dir: 'up' | 'down' | 'left' | 'right') => {
-    moveOnBlur = dir;
+    wb.commitEdit(dir);
     props.focusGrid();
-    if (wb.editing()?.where === 'bar') wb.commitEdit(dir); // focus did not move (grid missing)
-    moveOnBlur = undefined;
   };
   const barValue = () => {
     const e = wb.editing();
@@ -72,7 +69,7 @@ export function FormulaBar(props: { wb: Workbench; focusGrid: () => void }) {
             if (!wb.editing()) wb.startEdit('bar', e.currentTarget.value);
             else wb.updateEdit(e.currentTarget.value);
           }}
-          onBlur={() => wb.editing()?.where === 'bar' && wb.commitEdit(moveOnBlur)}
+          onBlur={() => wb.editing()?.where === 'bar' && wb.commitEdit()}
           onKeyDown={(e) => {
             if (e.isComposing) return;
             if (e.key === 'Enter') {
