@@ -128,8 +128,9 @@ export function createWhatIfPool(options: PoolOptions = {}) {
   }
 
   /** Runs one job on worker `i` (after the jobs queued there), loading the document first if needed. */
-  function runOn<K extends WhatIfJob['kind']>(i: number, job: Extract<WhatIfJob, { kind: K }>, jobId: number, onProgress?: (p: JobProgress) => void): Promise<JobOutcome<K>> {
+  function runOn<K extends WhatIfJob['kind']>(i: number, job: Extract<WhatIfJob, { kind: K }>, jobId: number, onProgress?: (p: JobProgress) => void, retried = false): Promise<JobOutcome<K>> {
     const s = slot(i);
+    let started = false;
     const run = async (): Promise<JobOutcome<K>> => {
       if (s.dead) return { ok: false, error: { code: 'workerDied', message: 'the what-if worker stopped' } };
       const doc = currentWorkbook();
@@ -138,6 +139,7 @@ export function createWhatIfPool(options: PoolOptions = {}) {
         s.version = doc.version;
       }
       const progress = onProgress ? proxy(onProgress) : undefined;
+      started = true;
       const answer = (await s.api.run(jobId, job, progress)) as JobOutcome<K> & { ms?: number };
       if (answer.ms !== undefined) {
         workerMs.push(answer.ms);
@@ -146,9 +148,13 @@ export function createWhatIfPool(options: PoolOptions = {}) {
       return answer;
     };
     const died = s.died.then((why): JobOutcome<K> => ({ ok: false, error: { code: 'workerDied', message: why } }));
-    const p = s.queue.then(() => Promise.race([run(), died]));
+    // A worker that dies leaves its queue unanswered: stop waiting for it then, too.
+    const p = Promise.race([s.queue, s.died]).then(() => Promise.race([run(), died]));
     s.queue = p.catch(() => undefined);
-    return p.catch((e): JobOutcome<K> => ({ ok: false, error: { code: 'worker', message: e instanceof Error ? e.message : String(e) } }));
+    const outcome = p.catch((e): JobOutcome<K> => ({ ok: false, error: { code: 'worker', message: e instanceof Error ? e.message : String(e) } }));
+    // A worker lost before the job reached it (it failed to load, or died warming up): the job
+    // runs once more on a fresh worker instead of failing.
+    return outcome.then((r) => (!r.ok && r.error.code === 'workerDied' && !started && !retried ? runOn(i, job, jobId, onProgress, true) : r));
   }
 
   /**
@@ -369,7 +375,7 @@ export function createWhatIfPool(options: PoolOptions = {}) {
               await s.api.warmUp();
             }
           });
-          s.queue = load.catch(() => undefined);
+          s.queue = Promise.race([load, s.died]).catch(() => undefined);
           await s.queue;
         }),
       );

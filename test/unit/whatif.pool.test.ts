@@ -53,6 +53,34 @@ describe('what-if pool', () => {
     expect(defaultPoolSize(Number.NaN)).toBe(2);
   });
 
+  it('runs a job on a fresh worker when the first one dies before the job reaches it', async () => {
+    // The first "worker" never answers and then reports an error, as a worker whose script fails
+    // to load does; the second is a real host.
+    let started = 0;
+    const real = channelWorker([]);
+    const p = createWhatIfPool({
+      size: 1,
+      startWorker: () => {
+        if (started++ > 0) return real();
+        const { port1 } = new MessageChannel();
+        const listeners: ((e: Event) => void)[] = [];
+        const dead = Object.assign(port1, {
+          terminate: () => port1.close(),
+          addEventListener: (type: string, fn: (e: Event) => void) => { if (type === 'error') listeners.push(fn); },
+        }) as unknown as Worker;
+        setTimeout(() => listeners.forEach((fn) => fn(Object.assign(new Event('error'), { message: 'failed to load' }))), 20);
+        return dead;
+      },
+    });
+    pools.push(p);
+    p.setDocument(workbook, 1);
+    const warming = p.warm();
+    const r = await p.goalSeek({ input: 'E_Bonus!C4', output: 'E_Bonus!C48', target: 300, lo: 0.001, hi: 0.05 });
+    await warming;
+    expect(started).toBe(2);
+    expect(r.ok).toBe(true);
+  });
+
   it('splits a tornado across workers and merges the same result as one worker', async () => {
     const spec = ANNUAL_PLAN_TORNADO.spec(value);
     const progress: number[] = [];
