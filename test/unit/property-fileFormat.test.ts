@@ -72,7 +72,8 @@ function damage(root: unknown, step: Step): void {
   }
   if (parent === null || key === null) return;
   const p = parent as Record<string | number, unknown>;
-  if (step.op === 'set') p[key] = step.value;
+  // A copy: two steps sharing one generated value must not build a cycle (no file can hold one).
+  if (step.op === 'set') p[key] = structuredClone(step.value);
   else if (step.op === 'delete') {
     if (Array.isArray(parent)) parent.splice(Number(key), 1);
     else delete p[key];
