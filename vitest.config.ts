@@ -7,6 +7,7 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['test/unit/setup.ts'],
     testTimeout: 30_000,
   },
 });
