@@ -84,6 +84,23 @@ describe('editing a blank notebook', () => {
     await context.close();
   });
 
+  it('fills down and right with Ctrl+D and Ctrl+R, shifting relative references', async () => {
+    const { page, errors, context } = await blankNotebook();
+    for (const [ref, v] of [['A1', '1'], ['A2', '2'], ['A3', '3'], ['B1', '=A1*10']] as const) await enterInCell(page, `Sheet1!${ref}`, v);
+    await selectCell(page, 'B1:B3');
+    await page.keyboard.press('Control+d');
+    await waitForCellValue(page, 'Sheet1!B3', '30');
+    await selectCell(page, 'Sheet1!B3');
+    expect(await formulaBarText(page)).toBe('=A3*10');
+    await selectCell(page, 'B1:C1');
+    await page.keyboard.press('Control+r');
+    await waitForCellValue(page, 'Sheet1!C1', '100');
+    await page.keyboard.press('Control+z');
+    await waitForCellValue(page, 'Sheet1!C1', '');
+    expectNoPageErrors(errors);
+    await context.close();
+  });
+
   it('undoes and redoes every edit with Ctrl+Z and Ctrl+Y', async () => {
     const { page, errors, context } = await blankNotebook();
     await enterInCell(page, 'Sheet1!A1', '5');

@@ -1,7 +1,7 @@
 /**
  * Excel's keyboard habits on the grid (when no cell is being edited): arrows, Shift to extend,
  * Ctrl/Cmd+arrow to jump, Tab/Enter to advance, F2 to edit, Delete to clear, Ctrl+Z/Y to undo
- * and redo, Ctrl+A to select all. Typing goes to the grid's input (GridInput.tsx).
+ * and redo, Ctrl+D/R to fill down/right, Ctrl+A to select all. Typing goes to the grid's input (GridInput.tsx).
  */
 import type { Workbench } from '../notebook/workbench';
 import type { Direction } from './selection';
@@ -27,6 +27,11 @@ export function handleGridKey(wb: Workbench, e: KeyboardEvent): void {
     const k = key.toLowerCase();
     if (k === 'z' && !e.shiftKey) { e.preventDefault(); wb.undo(); return; }
     if (k === 'y' || (k === 'z' && e.shiftKey)) { e.preventDefault(); wb.redo(); return; }
+    if (k === 'd' || k === 'r') {
+      e.preventDefault();
+      wb.fill(k === 'd' ? 'down' : 'right');
+      return;
+    }
     if (k === 'a') {
       wb.selection.selectRange({ start: { row: 0, col: 0 }, end: { row: b.rows - 1, col: b.cols - 1 } });
       e.preventDefault();

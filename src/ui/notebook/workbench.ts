@@ -7,7 +7,8 @@ import { batch, createMemo, createSignal } from 'solid-js';
 import { unwrap } from 'solid-js/store';
 import { columnLabel, parseA1, parseRange, splitSheetRef, toA1 } from '../../model/address';
 import type { CellPos } from '../../model/address';
-import { isCellError, parseInput, rawToInput } from '../../model/cell';
+import { isCellError, isFormula, parseInput, rawToInput } from '../../model/cell';
+import { shiftFormula } from '../../model/formulaText';
 import type { CellValue, RawContent } from '../../model/cell';
 import type { CellWrite, EditCommand } from '../../model/commands';
 import { emptySheet, findSheet, nextSheetName, sheetNameProblem } from '../../model/notebook';
@@ -215,6 +216,30 @@ export function createWorkbench(session: NotebookSession, initialSheet?: string)
     selection.selectRange({ start: { ...target }, end });
   }
 
+  /**
+   * Excel's Ctrl+D / Ctrl+R: the first row (column) of the selection copied into the rest of it,
+   * formulas with their relative references shifted, formats along. One undo step.
+   */
+  function fill(direction: 'down' | 'right'): void {
+    const r = selection.range();
+    const down = direction === 'down';
+    if (down ? r.start.row === r.end.row : r.start.col === r.end.col) return;
+    const s = sheet();
+    const writes: CellWrite[] = [];
+    const formats: { addr: string; format: string | null }[] = [];
+    for (let row = r.start.row; row <= r.end.row; row++) {
+      for (let col = r.start.col; col <= r.end.col; col++) {
+        const src = down ? { row: r.start.row, col } : { row, col: r.start.col };
+        if (src.row === row && src.col === col) continue;
+        const from = s.cells[toA1(src)];
+        const addr = toA1({ row, col });
+        writes.push({ addr, raw: from === undefined ? null : isFormula(from) ? shiftFormula(from, row - src.row, col - src.col) : from });
+        formats.push({ addr, format: s.formats[toA1(src)] ?? null });
+      }
+    }
+    session.edit([{ type: 'setCells', sheet: sheetName(), writes }, { type: 'setFormats', sheet: sheetName(), formats }], `fill ${direction}`);
+  }
+
   function setFormat(code: string | null): void {
     const r = selection.range();
     const formats: { addr: string; format: string | null }[] = [];
@@ -311,6 +336,7 @@ export function createWorkbench(session: NotebookSession, initialSheet?: string)
     copyText,
     cutText,
     paste,
+    fill,
     setFormat,
     setColumnWidth,
     sheetProblem,
