@@ -75,6 +75,9 @@ describe('durability', () => {
     await page.locator('[data-testid="dialog-ok"]').click();
     await page.locator('.version', { hasText: 'Before workshop' }).waitFor();
     await enterInCell(page, 'Sheet1!A1', '2');
+    // Preview first: the version differs from now in A1 (1 then, 2 now).
+    await page.locator('.version', { hasText: 'Before workshop' }).locator('[data-action="preview"]').click();
+    await expect.poll(() => page.locator('[data-diff="Sheet1!A1"]').textContent()).toMatch(/1 → 2/);
     await page.locator('.version', { hasText: 'Before workshop' }).locator('[data-action="restore"]').click();
     await waitForCellValue(page, 'Sheet1!A1', '1');
     await page.locator('.version', { hasText: 'Before a restore' }).waitFor();
