@@ -101,6 +101,20 @@ describe('editing a blank notebook', () => {
     await context.close();
   });
 
+  it('fits a column to its widest text on a double-click of its edge, and remembers the width', async () => {
+    const { page, errors, context } = await blankNotebook();
+    await enterInCell(page, 'Sheet1!C2', 'A rather long label for the growth driver');
+    const header = page.locator('.col-header', { hasText: /^C$/ }).first();
+    const before = (await header.boundingBox())!.width;
+    await header.locator('.col-resize').dblclick();
+    await expect.poll(async () => (await header.boundingBox())!.width).toBeGreaterThan(before + 100);
+    await waitSaved(page);
+    await reloadApp(page);
+    expect((await page.locator('.col-header', { hasText: /^C$/ }).first().boundingBox())!.width).toBeGreaterThan(before + 100);
+    expectNoPageErrors(errors);
+    await context.close();
+  });
+
   it('undoes and redoes every edit with Ctrl+Z and Ctrl+Y', async () => {
     const { page, errors, context } = await blankNotebook();
     await enterInCell(page, 'Sheet1!A1', '5');

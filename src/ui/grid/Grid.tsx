@@ -134,10 +134,27 @@ export function Grid(props: { wb: Workbench }) {
       window.removeEventListener('mousemove', place);
       window.removeEventListener('mouseup', up);
       guide.remove();
-      wb.setColumnWidth(col, startW + ev.clientX - startX);
+      // A click (or the first half of a double-click) is not a resize.
+      if (Math.abs(ev.clientX - startX) >= 2) wb.setColumnWidth(col, startW + ev.clientX - startX);
     };
     window.addEventListener('mousemove', place);
     window.addEventListener('mouseup', up);
+  }
+
+  /** Double-click on a column's edge: as wide as its widest shown text, as in Excel. */
+  function autoFit(col: number, e: MouseEvent) {
+    e.stopPropagation();
+    const ctx = document.createElement('canvas').getContext('2d');
+    if (!ctx) return;
+    ctx.font = getComputedStyle(scroller).font || '14px sans-serif';
+    let widest = 0;
+    const values = wb.session.values[wb.sheetName()] ?? {};
+    for (let row = 0; row < Math.min(wb.bounds().rows, 5000); row++) {
+      const addr = toA1({ row, col });
+      const text = values[addr] !== undefined ? wb.shown({ row, col }) : '';
+      if (text) widest = Math.max(widest, ctx.measureText(text).width);
+    }
+    if (widest > 0) wb.setColumnWidth(col, widest + 18);
   }
 
   // ---- clipboard (native events carry Excel's and Google Sheets' TSV) ---------------------
@@ -194,7 +211,7 @@ export function Grid(props: { wb: Workbench }) {
                     <div class="col-header" classList={{ on: col() >= headerActive().start.col && col() <= headerActive().end.col }}
                       style={{ left: `${cols().offsets[col()]}px`, width: `${cols().width(col())}px` }}>
                       {columnLabel(col())}
-                      <span class="col-resize" onMouseDown={(e) => startResize(col(), e)} />
+                      <span class="col-resize" onMouseDown={(e) => startResize(col(), e)} onDblClick={(e) => autoFit(col(), e)} />
                     </div>
                   )}
                 </Index>
@@ -208,7 +225,7 @@ export function Grid(props: { wb: Workbench }) {
                   style={{ left: `${x(col())}px`, width: `${cols().width(col())}px` }}
                 >
                   {columnLabel(col())}
-                  <span class="col-resize" onMouseDown={(e) => startResize(col(), e)} />
+                  <span class="col-resize" onMouseDown={(e) => startResize(col(), e)} onDblClick={(e) => autoFit(col(), e)} />
                 </div>
               )}
             </Index>
