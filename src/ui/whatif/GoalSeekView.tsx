@@ -3,10 +3,10 @@
  * solution can be written into the input cell as one undoable edit; no solution is explained
  * (what the output can reach in the range, or the threshold it jumps over).
  */
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
-import { locale, t } from '../../i18n';
+import { t } from '../../i18n';
 import { isFormula } from '../../model/cell';
 import { findSheet } from '../../model/notebook';
 import { splitSheetRef } from '../../model/address';
@@ -14,7 +14,7 @@ import type { GoalSeekResult, GoalSeekSpec } from '../../model/whatif';
 import { notify } from '../services';
 import { GOAL_PRESETS } from './presets';
 import { fmt, parseNumber } from './format';
-import { NumberField, RefField, RunBar, SavedNote } from './common';
+import { NumberField, RefField, RunBar, SavedNote, PresetPicker } from './common';
 import type { ViewProps } from './common';
 
 export function GoalSeekView(props: ViewProps): JSX.Element {
@@ -52,13 +52,7 @@ export function GoalSeekView(props: ViewProps): JSX.Element {
 
   return (
     <div class="whatif-view" data-whatif-view="goalSeek">
-      <label class="whatif-field">
-        <span>{t('whatif.preset')}</span>
-        <select data-testid="whatif-preset" value={preset()} onChange={(e) => usePreset(e.currentTarget.value)}>
-          <option value="">{t('whatif.presetNone')}</option>
-          <For each={available()}>{(p) => <option value={p.id}>{locale() === 'en' ? p.title.en : p.title.zh}</option>}</For>
-        </select>
-      </label>
+      <PresetPicker value={preset()} presets={available()} onPick={usePreset} />
       <RefField ctx={props.ctx} label={t('whatif.output')} value={spec.output} testid="whatif-output" onChange={(v) => setSpec('output', v)} />
       <NumberField label={t('whatif.gs.target')} value={String(spec.target)} testid="whatif-target" onChange={(v) => { const n = parseNumber(v); if (n !== null) setSpec('target', n); }} />
       <RefField ctx={props.ctx} label={t('whatif.gs.by')} value={spec.input} testid="whatif-input" onChange={(v) => setSpec('input', v)} />

@@ -6,13 +6,13 @@
 import { createSignal, For, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
-import { locale, t } from '../../i18n';
+import { t } from '../../i18n';
 import { findSheet } from '../../model/notebook';
 import type { Distribution, MonteCarloResult, MonteCarloSpec, OutputSummary } from '../../model/whatif';
 import { MAX_TRIALS } from '../../engine/pool';
 import { MONTE_CARLO_PRESETS } from './presets';
 import { fmt, parseNumber, parseRefList } from './format';
-import { NumberField, RunBar, SavedNote, selectedRef } from './common';
+import { NumberField, RunBar, SavedNote, selectedRef, PresetPicker } from './common';
 import type { ViewProps } from './common';
 import { HistogramChart } from './charts';
 
@@ -58,13 +58,7 @@ export function MonteCarloView(props: ViewProps): JSX.Element {
 
   return (
     <div class="whatif-view" data-whatif-view="monteCarlo">
-      <label class="whatif-field">
-        <span>{t('whatif.preset')}</span>
-        <select data-testid="whatif-preset" value={preset()} onChange={(e) => usePreset(e.currentTarget.value)}>
-          <option value="">{t('whatif.presetNone')}</option>
-          <For each={available()}>{(p) => <option value={p.id}>{locale() === 'en' ? p.title.en : p.title.zh}</option>}</For>
-        </select>
-      </label>
+      <PresetPicker value={preset()} presets={available()} onPick={usePreset} />
       <table class="whatif-inputs mc">
         <thead><tr><th>{t('whatif.input')}</th><th>{t('whatif.mc.dist')}</th><th /></tr></thead>
         <tbody>

@@ -6,13 +6,13 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
-import { locale, t } from '../../i18n';
+import { t } from '../../i18n';
 import type { TornadoInput, TornadoSpec } from '../../model/whatif';
 import { findSheet } from '../../model/notebook';
 import { formatGeneral } from '../../i18n/numberFormat';
 import { TORNADO_PRESETS } from './presets';
 import { fmt, fmtDelta, parseNumber } from './format';
-import { NumberField, RefField, RunBar, SavedNote, selectedRef } from './common';
+import { NumberField, RefField, RunBar, SavedNote, selectedRef, PresetPicker } from './common';
 import type { ViewProps } from './common';
 import { TornadoChart } from './charts';
 
@@ -50,13 +50,7 @@ export function TornadoView(props: ViewProps): JSX.Element {
 
   return (
     <div class="whatif-view" data-whatif-view="tornado">
-      <label class="whatif-field">
-        <span>{t('whatif.preset')}</span>
-        <select data-testid="whatif-preset" value={preset()} onChange={(e) => usePreset(e.currentTarget.value)}>
-          <option value="">{t('whatif.presetNone')}</option>
-          <For each={available()}>{(p) => <option value={p.id}>{locale() === 'en' ? p.title.en : p.title.zh}</option>}</For>
-        </select>
-      </label>
+      <PresetPicker value={preset()} presets={available()} onPick={usePreset} />
       <RefField ctx={props.ctx} label={t('whatif.output')} value={spec.output} testid="whatif-output" onChange={(v) => setSpec('output', v)} />
       <NumberField label={t('whatif.deltaDefault')} value={`${Number(((spec.delta ?? 0.1) * 100).toPrecision(10))}%`} width="6em"
         onChange={(v) => { const n = parseNumber(v); if (n !== null) setSpec('delta', n); }} />

@@ -2,10 +2,10 @@
  * Pieces every analysis view uses: the run bar (Run, progress, Cancel, status), a cell-reference
  * field that can take the selected cell, and the note that says when a saved result was made.
  */
-import { createEffect, createSignal, onCleanup, Show } from 'solid-js';
+import { createEffect, createSignal, For, onCleanup, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { qualify } from '../../model/address';
-import { t } from '../../i18n';
+import { locale, t } from '../../i18n';
 import type { NotebookContext } from '../notebook/extensions';
 import type { AnalysisKind, RunState, WhatIf } from './controller';
 
@@ -80,6 +80,19 @@ export function NumberField(props: { label: string; value: string; onChange: (v:
     <label class="whatif-field">
       <span>{props.label}</span>
       <input value={props.value} data-testid={props.testid} placeholder={props.placeholder} style={props.width ? { width: props.width } : undefined} onChange={(e) => props.onChange(e.currentTarget.value)} />
+    </label>
+  );
+}
+
+/** The preset picker every analysis opens with: a ready-made set-up for the notebook's templates. */
+export function PresetPicker(props: { value: string; presets: { id: string; title: { zh: string; en: string } }[]; onPick: (id: string) => void }): JSX.Element {
+  return (
+    <label class="whatif-field">
+      <span>{t('whatif.preset')}</span>
+      <select data-testid="whatif-preset" value={props.value} onChange={(e) => props.onPick(e.currentTarget.value)}>
+        <option value="">{t('whatif.presetNone')}</option>
+        <For each={props.presets}>{(p) => <option value={p.id}>{locale() === 'en' ? p.title.en : p.title.zh}</option>}</For>
+      </select>
     </label>
   );
 }
