@@ -9,7 +9,6 @@
  */
 import { batch, createSignal } from 'solid-js';
 import { createStore, produce, reconcile, unwrap } from 'solid-js/store';
-import type { CellValue } from '../model/cell';
 import type { EditCommand, SheetValues, ValueChange } from '../model/commands';
 import { applyEdits, EditError } from '../model/edit';
 import type { Notebook } from '../model/notebook';
@@ -281,10 +280,6 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
     await startEngine();
   }
 
-  function value(sheet: string, addr: string): CellValue | undefined {
-    return values[sheet]?.[addr];
-  }
-
   function close(): void {
     closed = true;
     generation++;
@@ -295,7 +290,6 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
   return {
     doc,
     values,
-    value,
     edit,
     undo,
     redo,

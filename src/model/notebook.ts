@@ -3,6 +3,8 @@
  * formulas), number formats, names, scenarios and layout — never computed values.
  */
 import type { RawContent } from './cell';
+import { parseA1 } from './address';
+import type { CellPos } from './address';
 import type { Decision } from './decisionLog';
 
 export type Locale = 'zh-CN' | 'en';
@@ -108,6 +110,26 @@ export function sheetNameProblem(nb: Notebook, name: string, except?: string): '
   const other = findSheet(nb, n);
   if (other && other.id !== except) return 'taken';
   return null;
+}
+
+/** Parsed addresses, memoised: extents are recounted often over the same keys. */
+const positions = new Map<string, CellPos | null>();
+
+/** The used range of a sheet's cells: the smallest rectangle from A1 holding every one. */
+export function usedExtent(cells: Record<string, unknown>): { rows: number; cols: number } {
+  let rows = 0;
+  let cols = 0;
+  for (const addr of Object.keys(cells)) {
+    let p = positions.get(addr);
+    if (p === undefined) {
+      p = parseA1(addr);
+      positions.set(addr, p);
+    }
+    if (!p) continue;
+    if (p.row + 1 > rows) rows = p.row + 1;
+    if (p.col + 1 > cols) cols = p.col + 1;
+  }
+  return { rows, cols };
 }
 
 export function nextSheetName(nb: Notebook): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../src/model/edit';
-import { emptyNotebook, emptySheet } from '../../src/model/notebook';
+import { emptyNotebook, emptySheet, usedExtent } from '../../src/model/notebook';
 import type { EditCommand } from '../../src/model/commands';
 
 describe('document edits', () => {
@@ -37,5 +37,12 @@ describe('document edits', () => {
     const nb = emptyNotebook('t');
     expect(() => applyEdits(nb, [{ type: 'removeSheet', name: 'Sheet1' }])).toThrow(/at least one/);
     expect(() => applyEdits(nb, [{ type: 'addSheet', sheet: emptySheet('sheet1'), index: 1 }])).toThrow(/exists/);
+  });
+});
+
+describe('used extent', () => {
+  it('is the smallest rectangle from A1 holding every cell', () => {
+    expect(usedExtent({})).toEqual({ rows: 0, cols: 0 });
+    expect(usedExtent({ B3: 1, AA1: 'x', C10: '=B3' })).toEqual({ rows: 10, cols: 27 });
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { AnsoffTile, TdBuRow } from '../../model/layout';
 import type { DrawContext, Drawn } from './plotKit';
-import { FONT_FAMILY, INK, MUTED, NEGATIVE, PALETTE, asSvg, axisFormat, fmt } from './plotKit';
+import { FONT_FAMILY, INK, MUTED, NEGATIVE, PALETTE, asSvg, axisFormat, fmt, columnFrame } from './plotKit';
 import { t } from '../../i18n';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -83,12 +83,7 @@ export function drawTdBu(data: { rows: TdBuRow[]; band: number; format?: string;
   const colors = { domain: [td, bu], range: [PALETTE[0], '#f28e2b'] };
   const bandColor = '#fbe7c6';
   const svg = Plot.plot({
-    width: ctx.width,
-    height: ctx.height,
-    marginLeft: 56,
-    marginTop: 22,
-    marginBottom: 30,
-    style: ctx.style,
+    ...columnFrame(ctx),
     fx: { domain: groups, tickFormat: (g: string) => data.rows[Number(g)]?.label ?? g, label: null, padding: 0.14, axis: 'bottom', tickSize: 0 },
     x: { domain: colors.domain, axis: null, padding: 0.12 },
     y: { domain: [0, max * 1.12], grid: true, label: ctx.unit || null, tickFormat: axisFormat(data.format) },

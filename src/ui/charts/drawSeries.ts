@@ -6,7 +6,7 @@
 import type * as PlotNS from '@observablehq/plot';
 import type { SeriesData } from '../../model/layout';
 import type { DrawContext, Drawn, LegendEntry } from './plotKit';
-import { INK, MUTED, PALETTE, asSvg, axisFormat, colorScale, fmt, keysOf, maxTextWidth, niceTicks } from './plotKit';
+import { INK, MUTED, PALETTE, asSvg, axisFormat, colorScale, fmt, keysOf, maxTextWidth, niceTicks, columnFrame } from './plotKit';
 
 interface Row {
   key: string;
@@ -66,12 +66,7 @@ export function drawBar(data: SeriesData, ctx: DrawContext): Drawn {
     return { svg: asSvg(svg), legend };
   }
   const svg = Plot.plot({
-    width: ctx.width,
-    height: ctx.height,
-    marginLeft: 56,
-    marginTop: data.line ? 34 : 22,
-    marginBottom: 30,
-    style: ctx.style,
+    ...columnFrame(ctx, data.line ? 34 : 22),
     x: { domain: keys, tickFormat: label, label: null, padding: 0.3, tickSize: 0 },
     y: { grid: true, nice: true, label: ctx.unit || null, tickFormat: axisFormat(data.format) },
     color: color ?? undefined,
@@ -123,12 +118,7 @@ export function drawStacked(data: SeriesData, ctx: DrawContext): Drawn {
   }
   const ticks = niceTicks(top, 5).filter((v) => v <= top * 1.06);
   const svg = Plot.plot({
-    width: ctx.width,
-    height: ctx.height,
-    marginLeft: 56,
-    marginTop: 22,
-    marginBottom: 30,
-    style: ctx.style,
+    ...columnFrame(ctx),
     x: { domain: keys, tickFormat: (k: string) => data.categories[Number(k)] ?? k, label: null, padding: 0.3, tickSize: 0 },
     y: domain
       ? { domain, ticks, grid: true, label: ctx.unit || null, tickFormat: axisFormat(data.format) }
@@ -146,12 +136,7 @@ export function drawGrouped(data: SeriesData, ctx: DrawContext): Drawn {
   const keys = keysOf(data.categories.length);
   const color = colorScale(data.series.map((s) => s.label));
   const svg = Plot.plot({
-    width: ctx.width,
-    height: ctx.height,
-    marginLeft: 56,
-    marginTop: 24,
-    marginBottom: 30,
-    style: ctx.style,
+    ...columnFrame(ctx, 24),
     fx: { domain: keys, tickFormat: (k: string) => data.categories[Number(k)] ?? k, label: null, padding: 0.12, axis: 'bottom', tickSize: 0 },
     x: { domain: color.domain, axis: null, padding: 0.08 },
     y: { grid: true, nice: true, label: ctx.unit || null, tickFormat: axisFormat(data.format) },
@@ -171,12 +156,7 @@ export function drawLine(data: SeriesData, ctx: DrawContext): Drawn {
   const keys = keysOf(data.categories.length);
   const color = colorScale(data.series.map((s) => s.label));
   const svg = Plot.plot({
-    width: ctx.width,
-    height: ctx.height,
-    marginLeft: 56,
-    marginTop: 16,
-    marginBottom: 30,
-    style: ctx.style,
+    ...columnFrame(ctx, 16),
     x: { type: 'point', domain: keys, tickFormat: (k: string) => data.categories[Number(k)] ?? k, label: null, padding: 0.3 },
     y: { grid: true, nice: true, label: ctx.unit || null, tickFormat: axisFormat(data.format) },
     color,

@@ -69,6 +69,11 @@ export function createContext(Plot: PlotModule, width: number, height: number, l
 }
 
 /** A value as its cell shows it (the cell's format), '' for nothing. */
+/** Size, margins and style of a column chart with a money axis on the left (the usual frame). */
+export function columnFrame(ctx: DrawContext, marginTop = 22) {
+  return { width: ctx.width, height: ctx.height, marginLeft: 56, marginTop, marginBottom: 30, style: ctx.style };
+}
+
 export function fmt(v: number | null | undefined, code?: string): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '';
   return formatNumber(v, code || undefined);

@@ -5,13 +5,13 @@
  */
 import { batch, createMemo, createSignal } from 'solid-js';
 import { unwrap } from 'solid-js/store';
-import { columnLabel, parseA1, parseRange, splitSheetRef, toA1 } from '../../model/address';
+import { columnLabel, parseRange, splitSheetRef, toA1 } from '../../model/address';
 import type { CellPos } from '../../model/address';
 import { isCellError, isFormula, parseInput, rawToInput } from '../../model/cell';
 import { shiftFormula } from '../../model/formulaText';
 import type { CellValue, RawContent } from '../../model/cell';
 import type { CellWrite, EditCommand } from '../../model/commands';
-import { emptySheet, findSheet, nextSheetName, sheetNameProblem } from '../../model/notebook';
+import { emptySheet, findSheet, nextSheetName, sheetNameProblem, usedExtent } from '../../model/notebook';
 import type { Sheet } from '../../model/notebook';
 import type { NotebookSession } from '../../engine/session';
 import { formatValue } from '../../i18n/numberFormat';
@@ -38,17 +38,6 @@ export interface EditState {
   sheet: string;
 }
 
-/** Parsed addresses, memoised: the used extent is recounted after edits that add cells. */
-const positions = new Map<string, CellPos | null>();
-function positionOf(addr: string): CellPos | null {
-  let p = positions.get(addr);
-  if (p === undefined) {
-    p = parseA1(addr);
-    positions.set(addr, p);
-  }
-  return p;
-}
-
 function sameSize(a: { rows: number; cols: number }, b: { rows: number; cols: number }): boolean {
   return a.rows === b.rows && a.cols === b.cols;
 }
@@ -67,16 +56,7 @@ export function createWorkbench(session: NotebookSession, initialSheet?: string)
   /** Used extent of the current sheet, so the grid always has room past the data. */
   const extent = createMemo(() => {
     session.shapeTick();
-    const cells = unwrap(sheet().cells);
-    let rows = 0;
-    let cols = 0;
-    for (const addr of Object.keys(cells)) {
-      const p = positionOf(addr);
-      if (!p) continue;
-      if (p.row + 1 > rows) rows = p.row + 1;
-      if (p.col + 1 > cols) cols = p.col + 1;
-    }
-    return { rows, cols };
+    return usedExtent(unwrap(sheet().cells));
   }, undefined, { equals: sameSize });
   const [extraRows, setExtraRows] = createSignal(0);
   const [extraCols, setExtraCols] = createSignal(0);
@@ -331,7 +311,6 @@ export function createWorkbench(session: NotebookSession, initialSheet?: string)
     goTo,
     reveal,
     revealTick,
-    ensureRoom,
     clearRange,
     copyText,
     cutText,

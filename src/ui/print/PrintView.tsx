@@ -4,9 +4,10 @@
  * landscape A4 and repeats table headers). It computes values with its own engine session.
  */
 import { createMemo, createResource, For, onCleanup, Show } from 'solid-js';
-import { columnLabel, parseA1, toA1 } from '../../model/address';
+import { columnLabel, toA1 } from '../../model/address';
 import { displayText, isCellError } from '../../model/cell';
 import type { Notebook, Sheet } from '../../model/notebook';
+import { usedExtent } from '../../model/notebook';
 import { createNotebookSession } from '../../engine/session';
 import { startEngineWorker } from '../../engine/engineClient';
 import { formatValue } from '../../i18n/numberFormat';
@@ -20,20 +21,6 @@ defineMessages({
   en: { 'print.back': 'Back to the notebook', 'print.print': 'Print / save as PDF', 'print.stub': 'Link stub (sample inputs)', 'print.printed': 'Printed {when}' },
   'zh-CN': { 'print.back': '返回笔记本', 'print.print': '打印 / 另存为 PDF', 'print.stub': '链接占位表（样例输入）', 'print.printed': '打印于 {when}' },
 });
-
-/** The used range of a sheet: the smallest rectangle from A1 holding every non-empty cell. */
-export function usedRange(sheet: Sheet): { rows: number; cols: number } {
-  let rows = 0;
-  let cols = 0;
-  for (const addr of Object.keys(sheet.cells)) {
-    const p = parseA1(addr);
-    if (p) {
-      rows = Math.max(rows, p.row + 1);
-      cols = Math.max(cols, p.col + 1);
-    }
-  }
-  return { rows, cols };
-}
 
 export function PrintView(props: { id: string }) {
   const [nb] = createResource(() => props.id, async (id) => (await (await notebookStore()).get(id)) ?? null);
@@ -71,7 +58,7 @@ function PrintDocument(props: { notebook: Notebook }) {
 }
 
 function SheetTable(props: { sheet: Sheet; values: Record<string, unknown> }) {
-  const size = createMemo(() => usedRange(props.sheet));
+  const size = createMemo(() => usedExtent(props.sheet.cells));
   const rows = createMemo(() => Array.from({ length: size().rows }, (_, i) => i));
   const cols = createMemo(() => Array.from({ length: size().cols }, (_, i) => i));
   const text = (row: number, col: number) => {
