@@ -43,7 +43,8 @@ export function startEngineWorker(): EngineClient {
   return client;
 }
 
-function spawnEngineWorker(): EngineClient {
+/** A new engine worker of its own, for a short job (it leaves the prewarmed spare alone). */
+export function spawnEngineWorker(): EngineClient {
   const worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'opsbook-engine' });
   const api = wrap<EngineHost>(worker);
   let reportDeath: (why: string) => void = () => {};

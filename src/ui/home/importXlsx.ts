@@ -4,7 +4,7 @@
  * functions Opsbook lacks — and keep Excel's values on show for them (`layout.importReport`).
  */
 import { defineMessages, locale, t } from '../../i18n';
-import { startEngineWorker } from '../../engine/engineClient';
+import { spawnEngineWorker } from '../../engine/engineClient';
 import type { ImportOutcome } from './importFile';
 import type { ImportReportData } from '../notebook/importReport';
 import { MAX_REPORTED_CELLS } from '../notebook/importReport';
@@ -47,7 +47,7 @@ let functionNames: Promise<string[]> | null = null;
 /** The engine's function list, asked once of a short-lived engine worker. */
 function engineFunctions(): Promise<string[]> {
   functionNames ??= (async () => {
-    const client = startEngineWorker();
+    const client = spawnEngineWorker();
     try {
       return await client.api.functionNames();
     } finally {
