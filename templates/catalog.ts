@@ -14,6 +14,7 @@ import dExpense from './data/D_Expense.json';
 import eBonus from './data/E_Bonus.json';
 import expectedData from './data/expected.json';
 import namesData from './data/names.json';
+import { listNames, SAMPLE_LIST_LAYOUT } from './generators/listNames';
 
 export const TEMPLATE_SHEET_NAMES = ['A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus'] as const;
 export type TemplateSheetName = (typeof TEMPLATE_SHEET_NAMES)[number];
@@ -40,6 +41,12 @@ const EXPECTED: Record<string, Record<string, RawContent>> = expectedData;
 
 /** The 19 workbook-scope names, in spec order (e.g. `TARGET_TOTAL` → `=B_Target!$G$45`). */
 export const TEMPLATE_NAMES: readonly NamedExpression[] = namesData;
+
+/**
+ * Every name the sample plan defines: the spec's 19, then the list names (`PRODUCT_TARGET`,
+ * `REGION_FINAL`, … see `generators/listNames.ts`) at the sample's positions.
+ */
+export const PLAN_NAMES: readonly NamedExpression[] = [...TEMPLATE_NAMES, ...listNames(SAMPLE_LIST_LAYOUT)];
 
 export function isTemplateSheetName(name: string): name is TemplateSheetName {
   return (TEMPLATE_SHEET_NAMES as readonly string[]).includes(name);

@@ -15,7 +15,7 @@ import type { RawContent } from '../src/model/cell';
 import type { NamedExpression, Sheet } from '../src/model/notebook';
 import { newId } from '../src/model/notebook';
 import type { TemplateSheetName } from './catalog';
-import { isTemplateSheetName, sampleValue, TEMPLATE_NAMES, TEMPLATE_SHEET_NAMES, templateSheetData } from './catalog';
+import { isTemplateSheetName, PLAN_NAMES, sampleValue, TEMPLATE_SHEET_NAMES, templateSheetData } from './catalog';
 
 export interface ExternalNeeds {
   /** Names the sheets use or define, in spec order. */
@@ -45,10 +45,10 @@ export function externalNeeds(sheets: readonly TemplateSheetName[]): ExternalNee
     for (const raw of Object.values(templateSheetData(name).cells)) {
       if (!isFormula(raw)) continue;
       note(referencedCells(raw, name));
-      for (const n of namesInFormula(raw, TEMPLATE_NAMES)) usedNames.add(n.name);
+      for (const n of namesInFormula(raw, PLAN_NAMES)) usedNames.add(n.name);
     }
   }
-  const names = TEMPLATE_NAMES.filter((n) => usedNames.has(n.name) || referencedCells(n.expression, '').some((r) => own.has(r.sheet)));
+  const names = PLAN_NAMES.filter((n) => usedNames.has(n.name) || referencedCells(n.expression, '').some((r) => own.has(r.sheet)));
   for (const n of names) note(referencedCells(n.expression, ''));
   const ordered = new Map<TemplateSheetName, string[]>();
   for (const sheet of TEMPLATE_SHEET_NAMES) {

@@ -13,6 +13,7 @@ import { readOpsbookText, serializeOpsbook } from '../../src/model/fileFormat';
 import type { Notebook } from '../../src/model/notebook';
 import { emptyNotebook, findSheet } from '../../src/model/notebook';
 import { insertTemplateCommands, templateById, TEMPLATES } from '../../templates';
+import { LIST_NAME_IDS } from '../../templates/generators/listNames';
 import { EngineNotebook } from '../../workers/engineCore';
 
 type SpecCell = { value: string | number } | { formula: string; expected: string | number };
@@ -106,14 +107,15 @@ describe('template gallery', () => {
     expect(nb.names).toEqual([]);
   });
 
-  it('annual-plan holds the five sheets (none a stub) and all 19 names', () => {
+  it('annual-plan holds the five sheets (none a stub), the 19 spec names and the list names', () => {
     const nb = create('annual-plan');
     expect(nb.sheets.map((s) => s.name)).toEqual(Object.keys(spec.sheets));
     for (const s of nb.sheets) {
       expect(s.stub, s.name).toBeFalsy();
       expect(s.template, s.name).toBe('annual-plan');
     }
-    expect(nb.names.map((n) => [n.name, n.expression])).toEqual(Object.entries(spec.names));
+    expect(nb.names.map((n) => [n.name, n.expression]).slice(0, 19)).toEqual(Object.entries(spec.names));
+    expect(nb.names.map((n) => n.name).slice(19)).toEqual([...LIST_NAME_IDS]);
   });
 
   it('a single template holds its real sheet first, then stubs for the sheets it links to', () => {
@@ -289,7 +291,7 @@ describe('inserting a template', () => {
     for (const id of ['bonus-plan', 'expense-structure', 'ansoff-grid', 'six-step-targets', 'market-model']) applyBoth(nb, engine, insert(nb, id));
 
     expect(nb.sheets.filter((s) => s.stub)).toEqual([]);
-    expect(nb.names.map((n) => n.name).sort()).toEqual(Object.keys(spec.names).sort());
+    expect(nb.names.map((n) => n.name).sort()).toEqual([...Object.keys(spec.names), ...LIST_NAME_IDS].sort());
     expect(mismatches(engine, Object.keys(spec.sheets))).toEqual([]);
     expect(errorCells(engine)).toEqual([]);
     expect(mismatches(new EngineNotebook(nb), Object.keys(spec.sheets))).toEqual([]);
