@@ -10,6 +10,7 @@ import { isFormula, textForEngine } from '../src/model/cell';
 import type { CellValue, RawContent } from '../src/model/cell';
 import type { EditCommand, Result, SheetValues, ValueChange } from '../src/model/commands';
 import type { NamedExpression, Sheet } from '../src/model/notebook';
+import { ENGINE_LIMITS } from '../src/model/limits';
 
 /** What the engine needs of a notebook: sheet contents and names, nothing else. */
 export interface EngineWorkbook {
@@ -17,8 +18,8 @@ export interface EngineWorkbook {
   names: NamedExpression[];
 }
 
-// Excel's width; rows are capped well below Excel's million to bound memory in a browser tab.
-export const ENGINE_LIMITS = { maxRows: 200_000, maxColumns: 16_384 } as const;
+// The grid's size is the model's (src/model/limits.ts), so every stored address fits the engine.
+export { ENGINE_LIMITS };
 
 export const ENGINE_CONFIG: Partial<ConfigParams> = {
   licenseKey: 'gpl-v3',
@@ -60,6 +61,9 @@ export function toGrid(cells: Record<string, RawContent>): RawCellContent[][] {
   return grid;
 }
 
+/** Above this many cells in a sheet's bounding box, values are read sparsely. */
+const DENSE_READ_CELLS = 4_000_000;
+
 export class EngineNotebook {
   readonly hf: HyperFormula;
 
@@ -85,6 +89,18 @@ export class EngineNotebook {
     const id = this.hf.getSheetId(name);
     const values: Record<string, CellValue> = {};
     if (id === undefined) return values;
+    // A sparse sheet (XFD1 and A200000) spans billions of cells: a dense read would exhaust the
+    // tab's memory, so such sheets are read cell by cell from the engine's own address map.
+    const { width, height } = this.hf.getSheetDimensions(id);
+    const entries = (this.hf as unknown as { dependencyGraph?: { addressMapping?: { sheetEntries?(s: number): Iterable<[{ row: number; col: number }, unknown]> } } })
+      .dependencyGraph?.addressMapping?.sheetEntries?.bind((this.hf as unknown as { dependencyGraph: { addressMapping: object } }).dependencyGraph.addressMapping);
+    if (width * height > DENSE_READ_CELLS && entries) {
+      for (const [addr] of entries(id)) {
+        const v = this.hf.getCellValue({ sheet: id, row: addr.row, col: addr.col });
+        if (v !== null && v !== undefined) values[toA1(addr)] = toCellValue(v);
+      }
+      return values;
+    }
     const grid = this.hf.getSheetValues(id);
     for (let row = 0; row < grid.length; row++) {
       const r = grid[row];

@@ -10,6 +10,7 @@ import type { LayoutItem, Notebook, Sheet } from './notebook';
 import { findSheet } from './notebook';
 import { applyLogDecisions } from './decisionLog';
 import { applySetScenarios } from './scenarios';
+import { commandProblem } from './validate';
 
 export class EditError extends Error {
   constructor(readonly code: string, message: string) {
@@ -29,6 +30,10 @@ export function cloneSheet(s: Sheet): Sheet {
 }
 
 export function applyEdit(nb: Notebook, cmd: EditCommand): EditCommand {
+  // The stored-notebook rules hold after every edit: what the engine, the renderer or the exporter
+  // could not take is refused here, before anything changes.
+  const problem = commandProblem(nb, cmd);
+  if (problem) throw new EditError(problem.code, problem.where);
   switch (cmd.type) {
     case 'setCells': {
       const sheet = ensureSheet(nb, cmd.sheet);

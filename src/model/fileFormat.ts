@@ -6,6 +6,9 @@
  */
 import * as v from 'valibot';
 import type { Notebook } from './notebook';
+import { describeProblem, validateNotebook } from './validate';
+import type { NotebookProblem } from './validate';
+import { EXCEL_LIMITS } from './limits';
 
 export const FILE_FORMAT = 'opsbook';
 export const FILE_VERSION = 1;
@@ -13,7 +16,7 @@ export const FILE_VERSION = 1;
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 const MAX_SHEETS = 200;
 
-const RawContentSchema = v.union([v.pipe(v.number(), v.finite()), v.boolean(), v.pipe(v.string(), v.maxLength(32_767))]);
+const RawContentSchema = v.union([v.pipe(v.number(), v.finite()), v.boolean(), v.pipe(v.string(), v.maxLength(EXCEL_LIMITS.maxTextLength))]);
 const SheetName = v.pipe(v.string(), v.minLength(1), v.maxLength(31), v.regex(/^[^[\]:*?/\\]+$/, 'no [ ] : * ? / \\ in a sheet name'));
 
 const A1_KEY = /^[A-Z]{1,3}[1-9][0-9]{0,6}$/;
@@ -44,7 +47,7 @@ function cellMap(check: (value: unknown) => boolean, expected: string) {
 }
 
 const isRawContent = (x: unknown) =>
-  (typeof x === 'number' && Number.isFinite(x)) || typeof x === 'boolean' || (typeof x === 'string' && x.length <= 32_767);
+  (typeof x === 'number' && Number.isFinite(x)) || typeof x === 'boolean' || (typeof x === 'string' && x.length <= EXCEL_LIMITS.maxTextLength);
 const isFormatCode = (x: unknown) => typeof x === 'string' && x.length <= 255;
 
 const SheetSchema = v.object({
@@ -117,6 +120,8 @@ export interface OpsbookFile {
 export interface FileProblem {
   code: 'tooLarge' | 'notJson' | 'notOpsbook' | 'futureVersion' | 'invalid';
   detail: string;
+  /** Set when the document has the right shape but the app could not open, compute or export it. */
+  unusable?: NotebookProblem[];
 }
 
 export type ReadResult = { ok: true; notebook: Notebook; migratedFrom?: number } | { ok: false; problem: FileProblem };
@@ -187,12 +192,9 @@ export function readOpsbookData(data: unknown): ReadResult {
     const path = v.getDotPath(issue) ?? '';
     return { ok: false, problem: { code: 'invalid', detail: `notebook${path ? '.' + path : ''}: ${issue.message}` } };
   }
-  const names = new Set<string>();
-  for (const s of parsed.output.sheets) {
-    const key = s.name.toLowerCase();
-    if (names.has(key)) return { ok: false, problem: { code: 'invalid', detail: `notebook.sheets: two sheets are named ${s.name}` } };
-    names.add(key);
-  }
+  // Shape is not enough: the engine, the renderer and the exporters must all be able to take it.
+  const unusable = validateNotebook(parsed.output as Notebook);
+  if (unusable.length) return { ok: false, problem: { code: 'invalid', detail: unusable.slice(0, 3).map(describeProblem).join('; '), unusable } };
   const active = parsed.output.activeScenario;
   if (active !== undefined && !parsed.output.scenarios.some((s) => s.id === active)) {
     return { ok: false, problem: { code: 'invalid', detail: `notebook.activeScenario: no scenario has the id ${JSON.stringify(active)}` } };

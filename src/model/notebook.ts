@@ -6,6 +6,8 @@ import type { RawContent } from './cell';
 import { parseA1 } from './address';
 import type { CellPos } from './address';
 import type { Decision } from './decisionLog';
+import { sheetNameRuleProblem } from './validate';
+import { EXCEL_LIMITS } from './limits';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -101,12 +103,12 @@ export function findSheet(nb: Notebook, name: string): Sheet | undefined {
   return nb.sheets.find((s) => s.name.toLowerCase() === lower);
 }
 
-/** Sheet names as Excel allows them: 1–31 chars, none of `[]:*?/\`, unique (case-insensitive). */
+/** Sheet names as Excel allows them (see `sheetNameRuleProblem`), unique (case-insensitive). */
 export function sheetNameProblem(nb: Notebook, name: string, except?: string): 'empty' | 'tooLong' | 'badChar' | 'taken' | null {
   const n = name.trim();
   if (!n) return 'empty';
-  if (n.length > 31) return 'tooLong';
-  if (/[[\]:*?/\\]/.test(n) || n.startsWith("'") || n.endsWith("'")) return 'badChar';
+  if (n.length > EXCEL_LIMITS.maxSheetNameLength) return 'tooLong';
+  if (sheetNameRuleProblem(n)) return 'badChar';
   const other = findSheet(nb, n);
   if (other && other.id !== except) return 'taken';
   return null;

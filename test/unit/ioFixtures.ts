@@ -183,3 +183,51 @@ export function samplePlan(): Notebook {
   ];
   return nb;
 }
+
+/**
+ * Notebooks that once got past the reader and then could not be opened, computed, drawn or
+ * exported — each a valid shape with one hostile detail. Generated here, never committed as files.
+ */
+export function hostileNotebooks(): { label: string; code: string; notebook: Notebook }[] {
+  const base = (): Notebook => {
+    const nb = emptyNotebook('Hostile', 'en');
+    nb.sheets[0] = { id: 's_1', name: 'Sheet1', cells: { A1: 1, A2: '=A1*2' }, formats: {} };
+    return nb;
+  };
+  const make = (label: string, code: string, change: (nb: Notebook) => void) => {
+    const nb = base();
+    change(nb);
+    return { label, code, notebook: nb };
+  };
+  const deep = (n: number) => `=${'('.repeat(n)}1${')'.repeat(n)}`;
+  return [
+    make('a cell below the engine grid', 'cellOutsideGrid', (nb) => void (nb.sheets[0].cells.A9999999 = 1)),
+    make('a cell right of column XFD', 'cellOutsideGrid', (nb) => void (nb.sheets[0].cells.ZZZ1 = 1)),
+    make('a sheet spanning XFD1 to A200000', 'sheetTooLarge', (nb) => Object.assign(nb.sheets[0].cells, { XFD1: 1, A200000: 2 })),
+    make('a name spelled like a cell', 'badName', (nb) => void nb.names.push({ name: 'A1', expression: '=1' })),
+    make('a name in a script the engine does not take', 'badName', (nb) => void nb.names.push({ name: '目标', expression: '=1' })),
+    make('two names equal ignoring case', 'nameTaken', (nb) => void nb.names.push({ name: 'X', expression: '=1' }, { name: 'x', expression: '=2' })),
+    make('a name with a relative reference', 'nameRelative', (nb) => void nb.names.push({ name: 'REL', expression: '=Sheet1!A1' })),
+    make('two sheets sharing one id', 'sheetIdTaken', (nb) => void nb.sheets.push({ id: 's_1', name: 'Other', cells: {}, formats: {} })),
+    make('a quoted sheet name', 'sheetName', (nb) => void (nb.sheets[0].name = "'quoted'")),
+    make('a sheet named History', 'sheetName', (nb) => void (nb.sheets[0].name = 'History')),
+    make('a control character in a sheet name', 'sheetName', (nb) => void (nb.sheets[0].name = 'a\u0001b')),
+    make('half a code point in a sheet name', 'sheetName', (nb) => void (nb.sheets[0].name = 'a\uD800')),
+    make('101 decimals in a number format', 'badFormat', (nb) => void (nb.sheets[0].formats.A1 = `0.${'0'.repeat(101)}`)),
+    make('a chart over a huge range', 'chartRange', (nb) => void nb.layout.items.push({ id: 'c1', kind: 'bar', sheet: 'Sheet1', ranges: { values: 'A1:ZZZ9999999' } })),
+    make('a chart over a range of a million cells', 'chartRange', (nb) => void nb.layout.items.push({ id: 'c1', kind: 'bar', sheet: 'Sheet1', ranges: { values: 'A1:J100000' } })),
+    make('a chart through a name over a huge range', 'chartRange', (nb) => {
+      nb.names.push({ name: 'ALL', expression: '=Sheet1!$A$1:$Z$100000' });
+      nb.layout.items.push({ id: 'c1', kind: 'line', sheet: 'Sheet1', ranges: { values: 'ALL' } });
+    }),
+    make('a decision at 1e300', 'badTime', (nb) => void (nb.decisions = [{ id: 'd1', at: 1e300, kind: 'edit', target: 'Sheet1!A1', old: 1, new: 2 }])),
+    make('a creation time beyond the dates', 'badTime', (nb) => void (nb.createdAt = 1e300)),
+    make('a scenario override outside the grid', 'badOverride', (nb) => void nb.scenarios.push({ id: 'up', name: 'Up', overrides: { 'Sheet1!A9999999': 1 } })),
+    make('a scenario override without a sheet', 'badOverride', (nb) => void nb.scenarios.push({ id: 'up', name: 'Up', overrides: { A1: 1 } })),
+    make('a formula longer than 8,192 characters', 'formulaTooLong', (nb) => void (nb.sheets[0].cells.B1 = `=${Array(3000).fill('A1').join('+')}`)),
+    make('a formula nested 200 levels', 'formulaTooNested', (nb) => void (nb.sheets[0].cells.B1 = deep(200))),
+    make('a formula nested 65 levels', 'formulaTooNested', (nb) => void (nb.sheets[0].cells.B1 = deep(65))),
+    make('half a code point in a text cell', 'brokenText', (nb) => void (nb.sheets[0].cells.B1 = 'x\uDC00')),
+    make('a column width beyond XFD', 'columnOutsideGrid', (nb) => void (nb.sheets[0].colWidths = { ZZZ: 80 })),
+  ];
+}

@@ -152,16 +152,17 @@ describe('.opsbook.json reader (property)', () => {
     // JSON has no -0: it is written as 0, which is the same content.
     const raw = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => n + 0), fc.boolean(), fc.string({ maxLength: 20 }));
     const addr = fc.tuple(fc.nat(2000), fc.nat(200)).map(([row, col]) => toA1({ row, col }));
-    const sheet = (name: string): fc.Arbitrary<Sheet> =>
+    // Sheet ids are unique in a valid notebook (a rename's undo finds its cells by id).
+    const sheet = (name: string, i: number): fc.Arbitrary<Sheet> =>
       fc.record({
-        id: fc.stringMatching(/^s_[a-z0-9]{1,10}$/),
+        id: fc.stringMatching(/^s_[a-z0-9]{1,10}$/).map((id) => `${id}_${i}`),
         name: fc.constant(name),
         cells: fc.dictionary(addr, raw, { maxKeys: 20 }),
         formats: fc.dictionary(addr, fc.constantFrom('0.0%', '#,##0.00', '@', 'General'), { maxKeys: 5 }),
       });
     const notebook: fc.Arbitrary<Notebook> = fc
       .uniqueArray(sheetName, { minLength: 1, maxLength: 5, selector: (s) => s.toLowerCase() })
-      .chain((names) => fc.tuple(...names.map(sheet)))
+      .chain((names) => fc.tuple(...names.map((n, i) => sheet(n, i))))
       .chain((sheets) =>
         fc.record({
           id: fc.constant('nb_1'),

@@ -6,6 +6,7 @@ import { readOpsbookText, MAX_FILE_BYTES } from '../../model/fileFormat';
 import { newId } from '../../model/notebook';
 import type { Notebook } from '../../model/notebook';
 import { t } from '../../i18n';
+import { fileProblemText } from '../notebookProblems';
 
 export type ImportOutcome = { ok: true; notebook: Notebook; notes: string[] } | { ok: false; message: string };
 
@@ -14,7 +15,7 @@ export async function importFile(file: File): Promise<ImportOutcome> {
   if (file.size > MAX_FILE_BYTES) return { ok: false, message: t('file.tooLarge', { detail: `${(file.size / 1048576).toFixed(1)} MB > ${MAX_FILE_BYTES / 1048576} MB` }) };
   if (name.endsWith('.json')) {
     const r = readOpsbookText(await file.text());
-    if (!r.ok) return { ok: false, message: t(`file.${r.problem.code}`, { detail: r.problem.detail }) };
+    if (!r.ok) return { ok: false, message: fileProblemText(r.problem) };
     return { ok: true, notebook: asNewNotebook(r.notebook), notes: [] };
   }
   if (name.endsWith('.xlsx')) {

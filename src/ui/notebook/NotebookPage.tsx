@@ -28,6 +28,8 @@ import { createWorkbench } from './workbench';
 import type { Workbench } from './workbench';
 import { ChecksButton, ChecksPanel, createChecks } from './ChecksPanel';
 import type { Notebook } from '../../model/notebook';
+import { isNotebookProblemCode, validateNotebook } from '../../model/validate';
+import { notebookProblemText } from '../notebookProblems';
 import '../whatif/register';
 import '../presenter/register';
 
@@ -36,7 +38,16 @@ export function NotebookPage(props: { id: string; sheet?: string }) {
   return (
     <Show when={!nb.loading} fallback={<div class="page-message">{t('nb.loading')}</div>}>
       <Show when={nb()} fallback={<div class="page-message" data-testid="not-found">{t('nb.notFound')}</div>}>
-        {(loaded) => <OpenNotebook notebook={loaded()} sheet={props.sheet} />}
+        {(loaded) => {
+          // Stored before the stored-notebook check existed, or by another build: say what is
+          // wrong instead of freezing on it. The stored copy is left as it is.
+          const problems = validateNotebook(loaded());
+          return problems.length ? (
+            <div class="page-message" data-testid="unusable" role="alert">{t('nb.unusable', { detail: problems.slice(0, 3).map(notebookProblemText).join('; ') })}</div>
+          ) : (
+            <OpenNotebook notebook={loaded()} sheet={props.sheet} />
+          );
+        }}
       </Show>
     </Show>
   );
@@ -64,7 +75,7 @@ function OpenNotebook(props: { notebook: Notebook; sheet?: string }): JSX.Elemen
       autosave.schedule(doc);
       for (const fn of afterChange) fn(doc);
     },
-    onProblem: (p) => notify('error', t(`problem.${p.code}`, { message: p.message })),
+    onProblem: (p) => notify('error', isNotebookProblemCode(p.code) ? t(`check.${p.code}`, { where: p.message }) : t(`problem.${p.code}`, { message: p.message })),
   });
   void session.start();
   void tabs.start();

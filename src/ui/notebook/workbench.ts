@@ -152,7 +152,11 @@ export function createWorkbench(session: NotebookSession, initialSheet?: string)
     if (parsed.impliedFormat === 'percent' && !findSheet(session.doc, e.sheet)?.formats[toA1(e.pos)]) {
       cmds.push({ type: 'setFormats', sheet: e.sheet, formats: [{ addr: toA1(e.pos), format: '0%' }] });
     }
-    session.edit(cmds, 'typing');
+    if (!session.edit(cmds, 'typing')) {
+      // Refused (a formula beyond Excel's limits, a read-only tab): keep what was typed, as Excel does.
+      setEditing(e);
+      return;
+    }
     if (move) selection.advance(move, bounds());
     reveal();
   }
