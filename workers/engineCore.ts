@@ -64,6 +64,14 @@ export function toGrid(cells: Record<string, RawContent>): RawCellContent[][] {
 /** Above this many cells in a sheet's bounding box, values are read sparsely. */
 const DENSE_READ_CELLS = 4_000_000;
 
+const STRUCTURE = new Set<string>(['insertRows', 'deleteRows', 'insertColumns', 'deleteColumns']);
+
+function sameValue(a: CellValue | undefined, b: CellValue): boolean {
+  if (a === b) return true;
+  if (a && b && typeof a === 'object' && typeof b === 'object') return a.error === b.error && a.message === b.message;
+  return false;
+}
+
 export class EngineNotebook {
   readonly hf: HyperFormula;
 
@@ -122,6 +130,12 @@ export class EngineNotebook {
   /** Applies commands in one evaluation pass; returns only the cells whose values changed. */
   apply(commands: EditCommand[]): Result<ValueChange[]> {
     const collected: ExportedChange[] = [];
+    // Rows/columns inserted or deleted move cells to new addresses, which the engine does not
+    // report as changes: those sheets are compared whole, before and after.
+    const reshaped = new Map<string, Record<string, CellValue>>();
+    for (const c of commands) {
+      if (STRUCTURE.has(c.type) && 'sheet' in c && typeof c.sheet === 'string' && !reshaped.has(c.sheet)) reshaped.set(c.sheet, this.sheetValues(c.sheet));
+    }
     try {
       if (commands.length > 1) this.hf.suspendEvaluation();
       try {
@@ -132,7 +146,16 @@ export class EngineNotebook {
     } catch (e) {
       return { ok: false, error: { code: 'engine', message: e instanceof Error ? e.message : String(e) } };
     }
-    return { ok: true, value: this.toValueChanges(collected) };
+    const changes = this.toValueChanges(collected);
+    if (reshaped.size === 0) return { ok: true, value: changes };
+    const moved = new Set([...reshaped.keys()].map((n) => n.toLowerCase()));
+    const out = changes.filter((c) => !moved.has(c.sheet.toLowerCase()));
+    for (const [sheet, before] of reshaped) {
+      const after = this.sheetValues(sheet);
+      for (const [addr, value] of Object.entries(after)) if (!sameValue(before[addr], value)) out.push({ sheet, addr, value });
+      for (const addr of Object.keys(before)) if (!(addr in after)) out.push({ sheet, addr, value: null });
+    }
+    return { ok: true, value: out };
   }
 
   private applyOne(cmd: EditCommand): ExportedChange[] {
@@ -157,7 +180,40 @@ export class EngineNotebook {
         return []; // presentation or document only
       case 'addSheet': {
         const name = hf.addSheet(cmd.sheet.name);
-        return hf.setSheetContent(this.sheetId(name), toGrid(cmd.sheet.cells));
+        const out = hf.setSheetContent(this.sheetId(name), toGrid(cmd.sheet.cells));
+        // A sheet coming back (undoing its removal): formulas and names that named it read it again.
+        for (const c of cmd.relink?.cells ?? []) {
+          const pos = parseA1(c.addr);
+          const id = hf.getSheetId(c.sheet);
+          if (pos && id !== undefined) out.push(...hf.setCellContents({ sheet: id, ...pos }, [[c.raw]]));
+        }
+        for (const n of cmd.relink?.names ?? []) {
+          if (hf.getNamedExpression(n.name)) out.push(...hf.changeNamedExpression(n.name, n.expression));
+        }
+        return out;
+      }
+      case 'insertRows':
+      case 'deleteRows':
+      case 'insertColumns':
+      case 'deleteColumns': {
+        const id = this.sheetId(cmd.sheet);
+        const span: [number, number] = [cmd.at, cmd.count];
+        const out =
+          cmd.type === 'insertRows' ? hf.addRows(id, span)
+          : cmd.type === 'deleteRows' ? hf.removeRows(id, span)
+          : cmd.type === 'insertColumns' ? hf.addColumns(id, span)
+          : hf.removeColumns(id, span);
+        if (cmd.exact) {
+          // An undo: put back exactly what was there (a deleted row's cells, formulas that read #REF!).
+          out.push(...hf.setSheetContent(id, toGrid(cmd.exact.sheet.cells)));
+          for (const o of cmd.exact.others) {
+            const pos = parseA1(o.addr);
+            const sid = hf.getSheetId(o.sheet);
+            if (pos && sid !== undefined) out.push(...hf.setCellContents({ sheet: sid, ...pos }, [[toEngineContent(o.raw)]]));
+          }
+          out.push(...this.applyOne({ type: 'setNames', names: cmd.exact.names }));
+        }
+        return out;
       }
       case 'removeSheet':
         return hf.removeSheet(this.sheetId(cmd.name));

@@ -4,7 +4,7 @@
  * that changed). Undo applies the inverse command built before the edit.
  */
 import type { CellValue, RawContent } from './cell';
-import type { LayoutItem, NamedExpression, Scenario, Sheet } from './notebook';
+import type { Layout, LayoutItem, NamedExpression, Scenario, Sheet } from './notebook';
 import type { Decision } from './decisionLog';
 
 export interface CellWrite {
@@ -17,7 +17,8 @@ export interface CellWrite {
 export type EditCommand =
   | { type: 'setCells'; sheet: string; writes: CellWrite[] }
   | { type: 'setFormats'; sheet: string; formats: { addr: string; format: string | null }[] }
-  | { type: 'addSheet'; sheet: Sheet; index: number }
+  /** `relink`: formulas and names elsewhere that name this sheet, entered again so they find it (undoing a removal). */
+  | { type: 'addSheet'; sheet: Sheet; index: number; relink?: SheetRelink }
   | { type: 'removeSheet'; name: string }
   | { type: 'renameSheet'; from: string; to: string; exact?: RenameRewrites }
   | { type: 'moveSheet'; name: string; index: number }
@@ -31,6 +32,12 @@ export type EditCommand =
   | { type: 'setLayoutKey'; key: string; value: unknown }
   /** Replaces the scenario list and which one is active (`null` = base); the cells a switch changes travel as `setCells` alongside. */
   | { type: 'setScenarios'; scenarios: Scenario[]; active: string | null }
+  /**
+   * Inserts or deletes `count` rows/columns at `at` (0-based) on `sheet`, as Excel does; every
+   * pointer at cells follows (see `structure.ts`). `exact` is set on inverses: the precise state
+   * to put back, so undo and redo restore what was there instead of shifting again.
+   */
+  | { type: StructureCommandType; sheet: string; at: number; count: number; exact?: StructureSnapshot }
   /** Decision log: append entries, mark entries undone (undo keeps the record) or not, or set a note. */
   | { type: 'logDecisions'; add?: Decision[]; undone?: { ids: string[]; value: boolean }; note?: { id: string; text: string } };
 
@@ -46,6 +53,27 @@ export interface RenameRewrites {
   overrides: Record<string, RawContent>[];
   /** The sheet of each layout item, by item index. */
   itemSheets: string[];
+  /** The layout's other keys (saved what-if settings, moves of the built-in tables), when the rename rewrote them. */
+  layoutKeys?: Record<string, unknown>;
+}
+
+export type StructureCommandType = 'insertRows' | 'deleteRows' | 'insertColumns' | 'deleteColumns';
+
+/** Everything a row/column insert or delete changes, as it was before: what its inverse puts back. */
+export interface StructureSnapshot {
+  /** The changed sheet's own contents, formats, widths and panes. */
+  sheet: Pick<Sheet, 'cells' | 'formats' | 'colWidths' | 'frozen'>;
+  /** Formula cells on other sheets whose text the change rewrote (`null`: the cell was empty). */
+  others: { sheetId: string; sheet: string; addr: string; raw: RawContent | null }[];
+  names: NamedExpression[];
+  scenarios: Scenario[];
+  layout: Layout;
+}
+
+/** What a removed sheet's return must enter again in the engine (their text never changed in the document). */
+export interface SheetRelink {
+  cells: { sheet: string; addr: string; raw: string }[];
+  names: NamedExpression[];
 }
 
 /** One computed value that changed, as the engine reports it. */

@@ -11,6 +11,7 @@ import { findSheet } from './notebook';
 import { applyLogDecisions } from './decisionLog';
 import { applySetScenarios } from './scenarios';
 import { commandProblem } from './validate';
+import { applyStructureEdit, moveLayoutKeys, relinkOf, StructureError } from './structure';
 
 export class EditError extends Error {
   constructor(readonly code: string, message: string) {
@@ -66,8 +67,10 @@ export function applyEdit(nb: Notebook, cmd: EditCommand): EditCommand {
       if (nb.sheets.length === 1) throw new EditError('lastSheet', 'a notebook keeps at least one sheet');
       const index = nb.sheets.indexOf(sheet);
       const copy = cloneSheet(sheet);
+      // Formulas elsewhere keep their text here, but the engine turned them into #REF!: coming back, it reads them again.
+      const relink = relinkOf(nb, sheet);
       nb.sheets.splice(index, 1);
-      return { type: 'addSheet', sheet: copy, index };
+      return { type: 'addSheet', sheet: copy, index, relink };
     }
     case 'renameSheet': {
       const sheet = ensureSheet(nb, cmd.from);
@@ -79,10 +82,11 @@ export function applyEdit(nb: Notebook, cmd: EditCommand): EditCommand {
         names: nb.names.map((n) => ({ ...n })),
         overrides: nb.scenarios.map((sc) => ({ ...sc.overrides })),
         itemSheets: nb.layout.items.map((i) => i.sheet),
+        layoutKeys: layoutKeysOf(nb),
       };
       sheet.name = cmd.to;
       if (cmd.exact) restoreRewrites(nb, cmd.exact, before);
-      else rewriteReferences(nb, from, cmd.to, before);
+      else rewriteReferences(nb, sheet.id, from, cmd.to, before);
       return { type: 'renameSheet', from: cmd.to, to: from, exact: before };
     }
     case 'moveSheet': {
@@ -131,6 +135,16 @@ export function applyEdit(nb: Notebook, cmd: EditCommand): EditCommand {
       return applySetScenarios(nb, cmd);
     case 'logDecisions':
       return applyLogDecisions(nb, cmd);
+    case 'insertRows':
+    case 'deleteRows':
+    case 'insertColumns':
+    case 'deleteColumns':
+      try {
+        return applyStructureEdit(nb, cmd);
+      } catch (e) {
+        if (e instanceof StructureError) throw new EditError(e.code, e.message);
+        throw e;
+      }
   }
 }
 
@@ -150,7 +164,7 @@ export function applyEdits(nb: Notebook, cmds: EditCommand[]): EditCommand[] {
 }
 
 /** A rename as the user makes it: every reference to `from` now names `to`. Records old texts. */
-function rewriteReferences(nb: Notebook, from: string, to: string, record: RenameRewrites): void {
+function rewriteReferences(nb: Notebook, sheetId: string, from: string, to: string, record: RenameRewrites): void {
   for (const s of nb.sheets) {
     for (const [addr, raw] of Object.entries(s.cells)) {
       if (!isFormula(raw)) continue;
@@ -171,6 +185,15 @@ function rewriteReferences(nb: Notebook, from: string, to: string, record: Renam
     }
   }
   for (const item of nb.layout.items) if (item.sheet === from) item.sheet = to;
+  // Saved what-if settings name their cells `Sheet!A1`; the built-in tables learn the new name through the moves log.
+  const keys = moveLayoutKeys(nb.layout, { op: 'renameSheet', sheetId, from, to });
+  Object.assign(nb.layout, keys);
+}
+
+function layoutKeysOf(nb: Notebook): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(nb.layout)) if (k !== 'items') out[k] = JSON.parse(JSON.stringify(v ?? null)) as unknown;
+  return out;
 }
 
 /** An undone (or redone) rename: puts back exactly the recorded texts. Records the current ones. */
@@ -188,4 +211,8 @@ function restoreRewrites(nb: Notebook, exact: RenameRewrites, record: RenameRewr
   nb.layout.items.forEach((item, i) => {
     if (exact.itemSheets[i] !== undefined) item.sheet = exact.itemSheets[i];
   });
+  if (exact.layoutKeys) {
+    for (const k of Object.keys(nb.layout)) if (k !== 'items' && !(k in exact.layoutKeys)) delete nb.layout[k];
+    Object.assign(nb.layout, JSON.parse(JSON.stringify(exact.layoutKeys)) as Record<string, unknown>);
+  }
 }

@@ -401,5 +401,18 @@ export function commandProblem(nb: Notebook, cmd: EditCommand): NotebookProblem 
     case 'setLayoutKey':
     case 'removeSheet':
       return null;
+    case 'insertRows':
+    case 'insertColumns': {
+      // The sheet's used rectangle grows by what is inserted inside it.
+      const sheet = findSheet(nb, cmd.sheet);
+      if (!sheet || cmd.exact) return null;
+      const ext = usedExtent(sheet.cells);
+      const rows = ext.rows + (cmd.type === 'insertRows' && cmd.at < ext.rows ? cmd.count : 0);
+      const cols = ext.cols + (cmd.type === 'insertColumns' && cmd.at < ext.cols ? cmd.count : 0);
+      return rows * cols > ENGINE_LIMITS.maxSheetArea ? { code: 'sheetTooLarge', where: cmd.sheet, limit: ENGINE_LIMITS.maxSheetArea } : null;
+    }
+    case 'deleteRows':
+    case 'deleteColumns':
+      return null;
   }
 }

@@ -1,0 +1,291 @@
+/**
+ * Inserting and deleting rows and columns in the document, and everything that points at cells
+ * following it: formulas on every sheet and workbook names (as the engine rewrites its own), the
+ * changed sheet's contents, formats, column widths and frozen panes, scenario overrides, chart and
+ * KPI bindings, saved what-if settings, and the built-in tables of drivers and slides (through the
+ * log of moves kept in `layout.moves`, see `relocate`). The arithmetic lives in `pointers.ts`.
+ *
+ * Each command returns its inverse carrying a `StructureSnapshot` of what it changed, so undo puts
+ * back exactly what was there (a deleted row's contents, a formula that became `#REF!`).
+ * `structureDependents` says what depends on cells before they are deleted.
+ */
+import { parseA1, toA1, columnIndex, columnLabel } from './address';
+import type { RawContent } from './cell';
+import { isFormula } from './cell';
+import type { EditCommand, SheetRelink, StructureCommandType, StructureSnapshot } from './commands';
+import type { Layout, Notebook, Sheet } from './notebook';
+import { findSheet } from './notebook';
+import { ENGINE_LIMITS } from './limits';
+import { referencedSheets } from './formulaText';
+import { moveBinding, moveCellKey, moveFormula, moveSpan, referencesDeleted } from './pointers';
+import type { StructureChange } from './pointers';
+
+export type StructureCommand = Extract<EditCommand, { type: StructureCommandType }>;
+
+/** An insert may not push cells past the engine's grid. */
+const MAX_ROWS = ENGINE_LIMITS.maxRows;
+const MAX_COLS = ENGINE_LIMITS.maxColumns;
+
+export class StructureError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+const INVERSE: Record<StructureCommandType, StructureCommandType> = {
+  insertRows: 'deleteRows',
+  deleteRows: 'insertRows',
+  insertColumns: 'deleteColumns',
+  deleteColumns: 'insertColumns',
+};
+
+export function isStructureCommand(cmd: EditCommand): cmd is StructureCommand {
+  return cmd.type in INVERSE;
+}
+
+/** The change a command makes, as pointers see it. */
+export function changeOf(sheet: Pick<Sheet, 'id' | 'name'>, cmd: Pick<StructureCommand, 'type' | 'at' | 'count'>): StructureChange {
+  const op = cmd.type.startsWith('insert') ? 'insert' : 'delete';
+  const axis = cmd.type.endsWith('Rows') ? 'rows' : 'cols';
+  return { op, axis, sheetId: sheet.id, sheet: sheet.name, at: cmd.at, count: cmd.count };
+}
+
+const clone = <T,>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+
+function snapshot(nb: Notebook, sheet: Sheet): StructureSnapshot {
+  const own: StructureSnapshot['sheet'] = { cells: { ...sheet.cells }, formats: { ...sheet.formats } };
+  if (sheet.colWidths) own.colWidths = { ...sheet.colWidths };
+  if (sheet.frozen) own.frozen = { ...sheet.frozen };
+  return { sheet: own, others: [], names: clone(nb.names), scenarios: clone(nb.scenarios), layout: clone(nb.layout) };
+}
+
+/** A cell address after a change; null when its row/column is deleted. */
+function moveAddr(addr: string, change: Extract<StructureChange, { axis: unknown }>): string | null {
+  const p = parseA1(addr);
+  if (!p) return addr;
+  const k = change.axis === 'rows' ? p.row : p.col;
+  const s = moveSpan(k, k, change.op, change.at, change.count);
+  if (!s) return null;
+  return toA1(change.axis === 'rows' ? { row: s[0], col: p.col } : { row: p.row, col: s[0] });
+}
+
+function reKey<T>(map: Record<string, T>, move: (key: string) => string | null): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [k, v] of Object.entries(map)) {
+    const next = move(k);
+    if (next !== null) out[next] = v;
+  }
+  return out;
+}
+
+const QUALIFIED = /^(?:'(?:[^']|'')+'|[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!\$?[A-Za-z]{1,3}\$?\d{1,7}(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?$/;
+
+/** Every `Sheet!A1[:B2]` string inside saved settings (what-if specs and results), moved; a deleted one reads `#REF!`. */
+function moveDeep(value: unknown, change: StructureChange): unknown {
+  if (typeof value === 'string') return QUALIFIED.test(value) ? moveFormula(value, undefined, change) : value;
+  if (Array.isArray(value)) return value.map((v) => moveDeep(v, change));
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = moveDeep(v, change);
+    return out;
+  }
+  return value;
+}
+
+/**
+ * The layout's keys other than `items` after a change (`whatif`, …), with the change appended to
+ * `moves` — the log through which the built-in tables (drivers, slides) find their cells.
+ */
+export function moveLayoutKeys(layout: Layout, change: StructureChange): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(layout)) {
+    if (k === 'items' || k === 'moves') continue;
+    out[k] = moveDeep(v, change);
+  }
+  const moves = Array.isArray(layout.moves) ? (layout.moves as StructureChange[]) : [];
+  out.moves = [...clone(moves), change];
+  return out;
+}
+
+/** Where a cell the built-in tables name (`B_Target!C43`) is now, after the notebook's moves; null when it was deleted. */
+export function relocate(layout: Readonly<Layout> | undefined, key: string): string | null {
+  const moves = layout && Array.isArray(layout.moves) ? (layout.moves as StructureChange[]) : [];
+  let k: string | null = key;
+  for (const m of moves) {
+    if (k === null) return null;
+    k = moveCellKey(k, m);
+  }
+  return k;
+}
+
+function rewrite(nb: Notebook, sheet: Sheet, change: Extract<StructureChange, { axis: unknown }>, record: StructureSnapshot): void {
+  for (const s of nb.sheets) {
+    if (s === sheet) continue;
+    for (const [addr, raw] of Object.entries(s.cells)) {
+      if (!isFormula(raw)) continue;
+      const next = moveFormula(raw, s.name, change);
+      if (next !== raw) {
+        record.others.push({ sheetId: s.id, sheet: s.name, addr, raw });
+        s.cells[addr] = next;
+      }
+    }
+  }
+  const cells: Record<string, RawContent> = {};
+  for (const [addr, raw] of Object.entries(sheet.cells)) {
+    const to = moveAddr(addr, change);
+    if (to !== null) cells[to] = isFormula(raw) ? moveFormula(raw, sheet.name, change) : raw;
+  }
+  sheet.cells = cells;
+  sheet.formats = reKey(sheet.formats, (a) => moveAddr(a, change));
+  if (change.axis === 'cols' && sheet.colWidths) {
+    sheet.colWidths = reKey(sheet.colWidths, (label) => {
+      const s = moveSpan(columnIndex(label), columnIndex(label), change.op, change.at, change.count);
+      return s && columnLabel(s[0]);
+    });
+  }
+  if (sheet.frozen) {
+    // Inserting inside the frozen rows/columns grows the pane; deleting some of them shrinks it.
+    const n = change.axis === 'rows' ? sheet.frozen.rows : sheet.frozen.cols;
+    if (n > 0) {
+      const s = moveSpan(0, n - 1, change.op, change.at, change.count);
+      const next = s ? s[1] + 1 : 0;
+      sheet.frozen = change.axis === 'rows' ? { ...sheet.frozen, rows: next } : { ...sheet.frozen, cols: next };
+    }
+  }
+  for (const n of nb.names) n.expression = moveFormula(n.expression, undefined, change);
+  for (const sc of nb.scenarios) sc.overrides = reKey(sc.overrides, (k) => moveCellKey(k, change));
+  for (const item of nb.layout.items) {
+    for (const [k, v] of Object.entries(item.ranges)) item.ranges[k] = moveBinding(v, item.sheet, change);
+  }
+  const keys = moveLayoutKeys(nb.layout, change);
+  for (const k of Object.keys(nb.layout)) if (k !== 'items' && !(k in keys)) delete nb.layout[k];
+  Object.assign(nb.layout, keys);
+}
+
+function restore(nb: Notebook, sheet: Sheet, exact: StructureSnapshot, record: StructureSnapshot): void {
+  for (const o of exact.others) {
+    const s = nb.sheets.find((x) => x.id === o.sheetId);
+    if (!s) continue;
+    record.others.push({ sheetId: o.sheetId, sheet: s.name, addr: o.addr, raw: s.cells[o.addr] ?? null });
+    if (o.raw === null) delete s.cells[o.addr];
+    else s.cells[o.addr] = o.raw;
+  }
+  const own = clone(exact.sheet);
+  sheet.cells = own.cells;
+  sheet.formats = own.formats;
+  if (own.colWidths) sheet.colWidths = own.colWidths;
+  else delete sheet.colWidths;
+  if (own.frozen) sheet.frozen = own.frozen;
+  else delete sheet.frozen;
+  nb.names.splice(0, nb.names.length, ...clone(exact.names));
+  nb.scenarios.splice(0, nb.scenarios.length, ...clone(exact.scenarios));
+  const layout = clone(exact.layout);
+  for (const k of Object.keys(nb.layout)) if (!(k in layout)) delete nb.layout[k];
+  Object.assign(nb.layout, layout);
+}
+
+/** Applies an insert/delete to the document (for `applyEdit`); returns its inverse. */
+export function applyStructureEdit(nb: Notebook, cmd: StructureCommand): StructureCommand {
+  const sheet = findSheet(nb, cmd.sheet);
+  if (!sheet) throw new StructureError('noSheet', `no sheet named ${cmd.sheet}`);
+  const change = changeOf(sheet, cmd) as Extract<StructureChange, { axis: unknown }>;
+  const max = change.axis === 'rows' ? MAX_ROWS : MAX_COLS;
+  if (!Number.isInteger(cmd.at) || !Number.isInteger(cmd.count) || cmd.at < 0 || cmd.count < 1 || cmd.at + cmd.count > max) {
+    throw new StructureError('badStructure', `cannot ${cmd.type} ${cmd.count} at ${cmd.at}`);
+  }
+  if (change.op === 'insert' && !cmd.exact) {
+    // Nothing may be pushed off the sheet.
+    let last = -1;
+    for (const addr of Object.keys(sheet.cells)) {
+      const p = parseA1(addr);
+      if (p) last = Math.max(last, change.axis === 'rows' ? p.row : p.col);
+    }
+    if (last >= cmd.at && last + cmd.count >= max) throw new StructureError('sheetFull', `inserting ${cmd.count} would push cells past the sheet's last ${change.axis === 'rows' ? 'row' : 'column'}`);
+  }
+  const before = snapshot(nb, sheet);
+  if (cmd.exact) restore(nb, sheet, cmd.exact, before);
+  else rewrite(nb, sheet, change, before);
+  return { type: INVERSE[cmd.type], sheet: sheet.name, at: cmd.at, count: cmd.count, exact: before };
+}
+
+/** Formulas and names elsewhere that name `sheet`: what must find it again when it comes back. */
+export function relinkOf(nb: Notebook, sheet: Sheet): SheetRelink {
+  const lower = sheet.name.toLowerCase();
+  const names = (t: string) => referencedSheets(t).some((n) => n.toLowerCase() === lower);
+  const cells: SheetRelink['cells'] = [];
+  for (const s of nb.sheets) {
+    if (s === sheet) continue;
+    for (const [addr, raw] of Object.entries(s.cells)) if (isFormula(raw) && names(raw)) cells.push({ sheet: s.name, addr, raw });
+  }
+  return { cells, names: nb.names.filter((n) => names(n.expression)).map((n) => ({ ...n })) };
+}
+
+// ---- what depends on deleted cells -------------------------------------------------------------
+
+export type DependentKind = 'formulas' | 'names' | 'charts' | 'scenarios' | 'whatif' | 'drivers';
+
+export interface Dependents {
+  kind: DependentKind;
+  count: number;
+  /** The first few, as `Sheet!A1`, a name, or a chart's title or id. */
+  first: string[];
+}
+
+function collect(kind: DependentKind, list: string[], out: Dependents[], limit: number): void {
+  if (list.length) out.push({ kind, count: list.length, first: list.slice(0, limit) });
+}
+
+function stringsIn(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) stringsIn(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) stringsIn(v, out);
+  return out;
+}
+
+/**
+ * What points into the cells a deletion (or a sheet removal) takes away, from outside them:
+ * formulas (on other sheets, or elsewhere on this one), workbook names, charts and KPI cards,
+ * scenario overrides, saved what-if settings and the drivers given (`Sheet!A1` of each, already
+ * relocated). Empty when nothing does.
+ */
+export function structureDependents(nb: Notebook, change: StructureChange, drivers: readonly { name: string; key: string }[] = [], limit = 3): Dependents[] {
+  if (change.op !== 'delete' && change.op !== 'removeSheet') return [];
+  const gone = (addr: string, sheetName: string): boolean => {
+    if (sheetName.toLowerCase() !== change.sheet.toLowerCase()) return false;
+    if (change.op === 'removeSheet') return true;
+    const p = parseA1(addr);
+    if (!p) return false;
+    const k = change.axis === 'rows' ? p.row : p.col;
+    return k >= change.at && k < change.at + change.count;
+  };
+  const out: Dependents[] = [];
+  // Other sheets first: those are the readers a user is least likely to see.
+  const elsewhere: string[] = [];
+  const here: string[] = [];
+  for (const s of nb.sheets) {
+    const list = s.name.toLowerCase() === change.sheet.toLowerCase() ? here : elsewhere;
+    for (const [addr, raw] of Object.entries(s.cells)) {
+      if (!isFormula(raw) || gone(addr, s.name)) continue;
+      if (referencesDeleted(raw, s.name, change)) list.push(`${s.name}!${addr}`);
+    }
+  }
+  collect('formulas', [...elsewhere, ...here], out, limit);
+  collect('names', nb.names.filter((n) => referencesDeleted(n.expression, undefined, change)).map((n) => n.name), out, limit);
+  const charts = nb.layout.items.filter((i) => {
+    if (change.op === 'removeSheet' && i.sheet.toLowerCase() === change.sheet.toLowerCase()) return false; // it goes with its sheet
+    return Object.values(i.ranges).some((r) => referencesDeleted(r, i.sheet, change));
+  });
+  collect('charts', charts.map((i) => i.title ?? i.id), out, limit);
+  const keys = new Set<string>();
+  for (const sc of nb.scenarios) for (const k of Object.keys(sc.overrides)) if (referencesDeleted(k, undefined, change)) keys.add(k);
+  collect('scenarios', [...keys], out, limit);
+  const whatif: string[] = [];
+  for (const [k, v] of Object.entries(nb.layout)) {
+    if (k === 'items' || k === 'moves') continue;
+    const hits = stringsIn(v).filter((t) => QUALIFIED.test(t) && referencesDeleted(t, undefined, change));
+    if (hits.length) whatif.push(...new Set(hits));
+  }
+  collect('whatif', [...new Set(whatif)], out, limit);
+  collect('drivers', drivers.filter((d) => referencesDeleted(d.key, undefined, change)).map((d) => d.name), out, limit);
+  return out;
+}
