@@ -11,6 +11,7 @@ import type { RawContent } from './cell';
 import type { NamedExpression, Notebook } from './notebook';
 import { findSheet } from './notebook';
 import { splitCellKey } from './scenarios';
+import { relocate } from './structure';
 
 export interface Bilingual {
   zh: string;
@@ -260,16 +261,37 @@ export function resolveRef(names: readonly NamedExpression[], ref: string): { sh
   return { sheet, addr: `${m[2].toUpperCase()}${m[3]}` };
 }
 
-/** `Sheet!A1` of a ref in this notebook, or null. */
-export function refKey(nb: Pick<Notebook, 'names'>, ref: string): string | null {
-  const r = resolveRef(nb.names, ref);
+/**
+ * `Sheet!A1` of a ref in this notebook, or null. The tables here name the spec's cells; where the
+ * notebook's rows or columns moved since (or a sheet was renamed), the cell is found where it is
+ * now (`relocate`), and a deleted one is null.
+ */
+export function refKey(nb: Pick<Notebook, 'names'> & { layout?: Notebook['layout'] }, ref: string): string | null {
+  const at = ref.includes('!') ? relocate(nb.layout, ref) : ref;
+  const r = at === null ? null : resolveRef(nb.names, at);
   return r ? `${r.sheet}!${r.addr}` : null;
+}
+
+/**
+ * A driver's `data-driver`: the workbook name of its input where it has one (the driver's own, or
+ * a name that points at exactly that cell), otherwise the address where the input is now.
+ */
+export function driverId(nb: Pick<Notebook, 'names'> & { layout?: Notebook['layout'] }, d: DriverDef): string {
+  if (!d.ref.includes('!')) return d.name;
+  const key = refKey(nb, d.ref);
+  if (!key) return d.name;
+  const named = nb.names.find((n) => {
+    const r = resolveRef(nb.names, n.name);
+    return r && `${r.sheet}!${r.addr}`.toLowerCase() === key.toLowerCase();
+  });
+  return named?.name ?? key;
 }
 
 /** The drivers that apply to a notebook: their cell exists and holds a number (an input, not a formula). */
 export function availableDrivers(nb: Notebook): DriverDef[] {
   return DRIVERS.filter((d) => {
-    const r = resolveRef(nb.names, d.ref);
+    const key = refKey(nb, d.ref);
+    const r = key && splitCellKey(key);
     const sheet = r && findSheet(nb, r.sheet);
     return !!sheet && !sheet.stub && typeof sheet.cells[r.addr] === 'number';
   });

@@ -118,6 +118,17 @@ export function relocate(layout: Readonly<Layout> | undefined, key: string): str
   return k;
 }
 
+/** Every `Sheet!A1` string of a built-in table's output (a what-if preset's spec), found where it is now; a deleted one reads `#REF!`. */
+export function relocateAll<T>(layout: Readonly<Layout> | undefined, value: T): T {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return QUALIFIED.test(v) ? (relocate(layout, v) ?? '#REF!') : v;
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value) as T;
+}
+
 function rewrite(nb: Notebook, sheet: Sheet, change: Extract<StructureChange, { axis: unknown }>, record: StructureSnapshot): void {
   for (const s of nb.sheets) {
     if (s === sheet) continue;

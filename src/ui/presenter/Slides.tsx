@@ -10,7 +10,7 @@ import type { NotebookSession } from '../../engine/session';
 import type { CellValue } from '../../model/cell';
 import { valueToContract } from '../../model/cell';
 import type { BarsDef, DriverDef, KpiDef, PeopleTableDef, SlideDef } from '../../model/drivers';
-import { driverByName, refKey } from '../../model/drivers';
+import { driverByName, driverId, refKey } from '../../model/drivers';
 import { findSheet } from '../../model/notebook';
 import { isScenarioOverride, splitCellKey } from '../../model/scenarios';
 import { locale, t } from '../../i18n';
@@ -94,7 +94,11 @@ export function Bars(props: { session: NotebookSession; def: BarsDef; mask: bool
 
 /** The rep payout table: names and individual pay hidden by the privacy mask; totals always shown. */
 export function PeopleTable(props: { session: NotebookSession; def: PeopleTableDef; mask: boolean }) {
-  const cell = (col: string, row: number) => props.session.values[props.def.sheet]?.[`${col}${row}`];
+  // The table names the spec's rows; rows inserted or deleted since move them.
+  const cell = (col: string, row: number) => {
+    const k = splitCellKey(refKey(props.session.doc, `${props.def.sheet}!${col}${row}`) ?? '');
+    return k ? props.session.values[k.sheet]?.[k.addr] : undefined;
+  };
   const show = (c: PeopleTableDef['columns'][number], row: number, i: number): JSX.Element => {
     if (props.mask && c.private === 'name') return <span class="masked">{t('present.rep', { n: i + 1 })}</span>;
     if (props.mask && c.private === 'pay') return <span class="masked" title={t('present.masked')}>•••</span>;
@@ -144,6 +148,7 @@ export function PeopleTable(props: { session: NotebookSession; def: PeopleTableD
 /** One driver: label, value with its unit, a slider between − and + steppers. Read-only without a control. */
 export function DriverField(props: { session: NotebookSession; def: DriverDef; control?: DriverControl }) {
   const key = createMemo(() => refKey(props.session.doc, props.def.ref));
+  const id = createMemo(() => driverId(props.session.doc, props.def));
   const raw = () => {
     const k = key() && splitCellKey(key()!);
     return k ? findSheet(props.session.doc, k.sheet)?.cells[k.addr] : undefined;
@@ -158,12 +163,12 @@ export function DriverField(props: { session: NotebookSession; def: DriverDef; c
   return (
     <div class="driver" classList={{ overridden: overridden() }}>
       <div class="driver-label" title={props.def.label[lang()]}>{props.def.label[lang()]}</div>
-      <output class="driver-value" data-driver-value={props.def.name}>{formatDriver(shown(), props.def, locale())}</output>
+      <output class="driver-value" data-driver-value={id()}>{formatDriver(shown(), props.def, locale())}</output>
       <div class="driver-controls">
         <button class="step" tabIndex={-1} disabled={disabled()} aria-label="−" onClick={() => props.control?.nudge(props.def, key()!, -1)}>−</button>
         <input
           type="range"
-          data-driver={props.def.name}
+          data-driver={id()}
           aria-label={props.def.label[lang()]}
           min={props.def.min}
           max={props.def.max}

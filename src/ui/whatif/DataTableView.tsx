@@ -8,7 +8,7 @@ import { createStore } from 'solid-js/store';
 import { t } from '../../i18n';
 import { findSheet } from '../../model/notebook';
 import type { DataTable1Result, DataTable2Result } from '../../model/whatif';
-import { PAYOUT_THRESHOLD_CAP, PAYOUT_VS_THRESHOLD } from './presets';
+import { PAYOUT_THRESHOLD_CAP, PAYOUT_VS_THRESHOLD, presetSpec } from './presets';
 import type { DataTableConfig } from './controller';
 import { fmt, listText, parseNumberList, parseRefList } from './format';
 import { NumberField, RefField, RunBar, SavedNote } from './common';
@@ -24,8 +24,8 @@ export function DataTableView(props: ViewProps): JSX.Element {
   const hasBonus = () => !!findSheet(doc(), 'E_Bonus');
   const fallback = (): DataTableConfig => ({
     mode: hasBonus() ? 'two' : 'one',
-    one: hasBonus() ? PAYOUT_VS_THRESHOLD.spec(value) : { input: '', values: [], outputs: [] },
-    two: hasBonus() ? PAYOUT_THRESHOLD_CAP.spec(value) : { rowInput: '', rowValues: [], colInput: '', colValues: [], output: '' },
+    one: hasBonus() ? presetSpec(PAYOUT_VS_THRESHOLD, doc().layout, value) : { input: '', values: [], outputs: [] },
+    two: hasBonus() ? presetSpec(PAYOUT_THRESHOLD_CAP, doc().layout, value) : { rowInput: '', rowValues: [], colInput: '', colValues: [], output: '' },
   });
   const [cfg, setCfg] = createStore<DataTableConfig>(JSON.parse(JSON.stringify(props.wi.saved('dataTable')?.config ?? fallback())));
   const [problem, setProblem] = createSignal('');

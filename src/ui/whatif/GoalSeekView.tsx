@@ -12,7 +12,7 @@ import { findSheet } from '../../model/notebook';
 import { splitSheetRef } from '../../model/address';
 import type { GoalSeekResult, GoalSeekSpec } from '../../model/whatif';
 import { notify } from '../services';
-import { GOAL_PRESETS } from './presets';
+import { GOAL_PRESETS, presetSpec } from './presets';
 import { fmt, parseNumber } from './format';
 import { NumberField, RefField, RunBar, SavedNote, PresetPicker } from './common';
 import type { ViewProps } from './common';
@@ -24,7 +24,7 @@ export function GoalSeekView(props: ViewProps): JSX.Element {
     return props.ctx.session.values[s]?.[a];
   };
   const available = () => GOAL_PRESETS.filter((p) => p.sheets.every((s) => findSheet(doc(), s) && !findSheet(doc(), s)?.stub));
-  const initial = (): GoalSeekSpec => props.wi.saved('goalSeek')?.config ?? available()[0]?.spec(value) ?? { input: '', output: '', target: 0 };
+  const initial = (): GoalSeekSpec => props.wi.saved('goalSeek')?.config ?? (available()[0] && presetSpec(available()[0], doc().layout, value)) ?? { input: '', output: '', target: 0 };
   const [spec, setSpec] = createStore<GoalSeekSpec>(JSON.parse(JSON.stringify(initial())));
   const [preset, setPreset] = createSignal(props.wi.saved('goalSeek') ? '' : (available()[0]?.id ?? ''));
   const [applied, setApplied] = createSignal<string | null>(null);
@@ -33,7 +33,7 @@ export function GoalSeekView(props: ViewProps): JSX.Element {
   function usePreset(id: string): void {
     setPreset(id);
     const p = GOAL_PRESETS.find((x) => x.id === id);
-    if (p) setSpec(reconcile(p.spec(value)));
+    if (p) setSpec(reconcile(presetSpec(p, doc().layout, value)));
   }
   const num = (text: string): number | undefined => (text.trim() === '' ? undefined : (parseNumber(text) ?? undefined));
   const f = (key: string, v: number | null | undefined) => fmt(doc(), key, v);

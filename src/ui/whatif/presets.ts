@@ -5,6 +5,8 @@
  * whose sheets the notebook holds.
  */
 import type { CellValue } from '../../model/cell';
+import type { Layout } from '../../model/notebook';
+import { relocate, relocateAll } from '../../model/structure';
 import type { DataTable1Spec, DataTable2Spec, GoalSeekSpec, MonteCarloSpec, TornadoInput, TornadoSpec } from '../../model/whatif';
 
 export interface Preset<T> {
@@ -14,6 +16,15 @@ export interface Preset<T> {
   sheets: string[];
   /** Builds the spec; `value` reads the notebook's current values (e.g. Δ from the sheet's own table). */
   spec(value: (ref: string) => CellValue | undefined): T;
+}
+
+/**
+ * A preset's spec for this notebook: the preset names the spec's cells, and where rows or columns
+ * moved since (or a sheet was renamed), both what it reads and the refs it returns are where the
+ * cells are now.
+ */
+export function presetSpec<T>(p: Pick<Preset<T>, 'spec'>, layout: Readonly<Layout> | undefined, value: (ref: string) => CellValue | undefined): T {
+  return relocateAll(layout, p.spec((ref) => value(relocate(layout, ref) ?? ref)));
 }
 
 const num = (v: CellValue | undefined, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
