@@ -19,6 +19,7 @@ import type { GalleryEntry } from './gallery';
 import { GALLERY } from './gallery';
 import { insertTemplateCommands } from './insert';
 import { defaultLayout } from './layouts';
+import { pushAll } from '../src/model/arrays';
 
 export interface CreateOptions {
   /** The notebook's locale; also picks the title's language. Default `zh-CN`. */
@@ -40,7 +41,7 @@ function createFromTemplate(entry: GalleryEntry, options: CreateOptions = {}): N
   if (!commands.ok) throw new Error(`template ${entry.id}: ${commands.error.message}`);
   applyEdits(nb, commands.value);
   // The sheets' default notebook view (charts, KPI cards, notes): see templates/layouts.ts.
-  nb.layout.items.push(...nb.sheets.filter((s) => !s.stub).flatMap((s) => defaultLayout(s.name)));
+  pushAll(nb.layout.items, nb.sheets.filter((s) => !s.stub).flatMap((s) => defaultLayout(s.name)));
   return nb;
 }
 

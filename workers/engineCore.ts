@@ -11,6 +11,7 @@ import type { CellValue, RawContent } from '../src/model/cell';
 import type { EditCommand, Result, SheetValues, ValueChange } from '../src/model/commands';
 import type { NamedExpression, Sheet } from '../src/model/notebook';
 import { ENGINE_LIMITS } from '../src/model/limits';
+import { pushAll } from '../src/model/arrays';
 
 /** What the engine needs of a notebook: sheet contents and names, nothing else. */
 export interface EngineWorkbook {
@@ -61,6 +62,24 @@ export function toGrid(cells: Record<string, RawContent>): RawCellContent[][] {
   return grid;
 }
 
+/** What an isolated cell holds in the engine: an error literal, so dependents see `#ERROR!` too. */
+const ISOLATED_FORMULA = '=#ERROR!';
+/** The message of an isolated cell's value; the UI explains it in the user's language. */
+export const ISOLATED_MESSAGE = 'tooComplex';
+
+export function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
+}
+
+/**
+ * Whether a formula is big enough that the engine's recursive parser or evaluator might run out
+ * of stack on it (a 1,000-term sum of 3,000 characters did in a browser worker). Smaller formulas
+ * take the fast path; these are set one by one, guarded.
+ */
+export function mayExhaustStack(raw: RawContent | null | undefined): boolean {
+  return typeof raw === 'string' && raw.length > 400 && isFormula(raw);
+}
+
 /** Above this many cells in a sheet's bounding box, values are read sparsely. */
 const DENSE_READ_CELLS = 4_000_000;
 
@@ -74,16 +93,65 @@ function sameValue(a: CellValue | undefined, b: CellValue): boolean {
 
 export class EngineNotebook {
   readonly hf: HyperFormula;
+  /**
+   * Cells whose formula the engine could not take (its parser or evaluator ran out of stack on a
+   * formula within Excel's limits): they hold `=#ERROR!` in the engine, so they and their
+   * dependents show `#ERROR!` while the rest computes. The document keeps the text as typed.
+   * Keyed `sheetId:row:col` (HyperFormula's sheet ids survive renames).
+   */
+  private isolated = new Set<string>();
 
   constructor(workbook: EngineWorkbook) {
     const sheets: Record<string, RawCellContent[][]> = {};
     for (const s of workbook.sheets) sheets[s.name] = toGrid(s.cells);
-    // One build with sheets and names together: cell-by-cell filling is quadratic.
-    this.hf = HyperFormula.buildFromSheets(
-      sheets,
-      ENGINE_CONFIG,
-      workbook.names.map((n) => ({ name: n.name, expression: n.expression })),
-    );
+    const names = workbook.names.map((n) => ({ name: n.name, expression: n.expression }));
+    try {
+      // One build with sheets and names together: cell-by-cell filling is quadratic.
+      this.hf = HyperFormula.buildFromSheets(sheets, ENGINE_CONFIG, names);
+    } catch (e) {
+      if (!isStackOverflow(e)) throw e;
+      // One formula too deep for the engine must not stop the notebook: build without the
+      // formulas that could be it, then add them one by one, isolating the ones that fail.
+      const withheld: { sheet: string; row: number; col: number; formula: string }[] = [];
+      for (const s of workbook.sheets) {
+        const grid = sheets[s.name];
+        for (const [addr, raw] of Object.entries(s.cells)) {
+          const pos = parseA1(addr);
+          if (!pos || !mayExhaustStack(raw)) continue;
+          withheld.push({ sheet: s.name, ...pos, formula: raw as string });
+          grid[pos.row][pos.col] = null;
+        }
+      }
+      this.hf = HyperFormula.buildFromSheets(sheets, ENGINE_CONFIG, names);
+      for (const w of withheld) this.setGuarded(this.sheetId(w.sheet), w.row, w.col, w.formula);
+    }
+  }
+
+  /** Sets one formula on its own (evaluation running), isolating it if the engine cannot take it. */
+  private setGuarded(sheet: number, row: number, col: number, content: RawCellContent): ExportedChange[] {
+    const key = `${sheet}:${row}:${col}`;
+    try {
+      const out = this.hf.setCellContents({ sheet, row, col }, [[content]]);
+      this.isolated.delete(key);
+      return out;
+    } catch (e) {
+      if (!isStackOverflow(e)) throw e;
+      this.isolated.add(key);
+      return this.hf.setCellContents({ sheet, row, col }, [[ISOLATED_FORMULA]]);
+    }
+  }
+
+  /** The cells isolated as `#ERROR!`, as `Sheet!A1` (for tests and reports). */
+  isolatedCells(): string[] {
+    return [...this.isolated].map((k) => {
+      const [sheet, row, col] = k.split(':').map(Number);
+      return `${this.hf.getSheetName(sheet)}!${toA1({ row, col })}`;
+    });
+  }
+
+  private valueAt(sheet: number, row: number, col: number, v: unknown): CellValue {
+    if (this.isolated.size && this.isolated.has(`${sheet}:${row}:${col}`)) return { error: '#ERROR!', message: ISOLATED_MESSAGE };
+    return toCellValue(v);
   }
 
   /** Values of every non-empty cell, for the first paint. */
@@ -105,7 +173,7 @@ export class EngineNotebook {
     if (width * height > DENSE_READ_CELLS && entries) {
       for (const [addr] of entries(id)) {
         const v = this.hf.getCellValue({ sheet: id, row: addr.row, col: addr.col });
-        if (v !== null && v !== undefined) values[toA1(addr)] = toCellValue(v);
+        if (v !== null && v !== undefined) values[toA1(addr)] = this.valueAt(id, addr.row, addr.col, v);
       }
       return values;
     }
@@ -114,7 +182,7 @@ export class EngineNotebook {
       const r = grid[row];
       for (let col = 0; col < r.length; col++) {
         const v = r[col];
-        if (v !== null && v !== undefined) values[toA1({ row, col })] = toCellValue(v);
+        if (v !== null && v !== undefined) values[toA1({ row, col })] = this.valueAt(id, row, col, v);
       }
     }
     return values;
@@ -124,10 +192,14 @@ export class EngineNotebook {
     const id = this.hf.getSheetId(sheet);
     const pos = parseA1(addr);
     if (id === undefined || !pos) return { error: '#REF!', message: `no cell ${sheet}!${addr}` };
-    return toCellValue(this.hf.getCellValue({ sheet: id, ...pos }));
+    return this.valueAt(id, pos.row, pos.col, this.hf.getCellValue({ sheet: id, ...pos }));
   }
 
-  /** Applies commands in one evaluation pass; returns only the cells whose values changed. */
+  /**
+   * Applies commands in one evaluation pass; returns only the cells whose values changed. Formulas
+   * big enough to exhaust the engine's stack are set after the pass, one by one, so one that fails
+   * is isolated as `#ERROR!` instead of failing the whole edit.
+   */
   apply(commands: EditCommand[]): Result<ValueChange[]> {
     const collected: ExportedChange[] = [];
     // Rows/columns inserted or deleted move cells to new addresses, which the engine does not
@@ -136,15 +208,22 @@ export class EngineNotebook {
     for (const c of commands) {
       if (STRUCTURE.has(c.type) && 'sheet' in c && typeof c.sheet === 'string' && !reshaped.has(c.sheet)) reshaped.set(c.sheet, this.sheetValues(c.sheet));
     }
+    const deferred: { sheet: number; row: number; col: number; content: RawCellContent }[] = [];
+    const add = (changes: ExportedChange[]) => {
+      for (const c of changes) collected.push(c);
+    };
     try {
-      if (commands.length > 1) this.hf.suspendEvaluation();
+      // A command that writes many cells (a paste, a clear, a sheet) or several commands: one
+      // evaluation for all of them, not one per write.
+      if (commands.length > 1 || commands.some((c) => c.type !== 'setCells' || c.writes.length > 1)) this.hf.suspendEvaluation();
       try {
-        for (const cmd of commands) collected.push(...this.applyOne(cmd));
+        for (const cmd of commands) add(this.applyOne(cmd, deferred));
       } finally {
-        if (this.hf.isEvaluationSuspended()) collected.push(...this.hf.resumeEvaluation());
+        if (this.hf.isEvaluationSuspended()) add(this.hf.resumeEvaluation());
       }
+      for (const d of deferred) add(this.setGuarded(d.sheet, d.row, d.col, d.content));
     } catch (e) {
-      return { ok: false, error: { code: 'engine', message: e instanceof Error ? e.message : String(e) } };
+      return { ok: false, error: { code: isStackOverflow(e) ? 'tooComplex' : 'engine', message: e instanceof Error ? e.message : String(e) } };
     }
     const changes = this.toValueChanges(collected);
     if (reshaped.size === 0) return { ok: true, value: changes };
@@ -158,7 +237,7 @@ export class EngineNotebook {
     return { ok: true, value: out };
   }
 
-  private applyOne(cmd: EditCommand): ExportedChange[] {
+  private applyOne(cmd: EditCommand, deferred: { sheet: number; row: number; col: number; content: RawCellContent }[]): ExportedChange[] {
     const hf = this.hf;
     switch (cmd.type) {
       case 'setCells': {
@@ -167,7 +246,13 @@ export class EngineNotebook {
         for (const w of cmd.writes) {
           const pos = parseA1(w.addr);
           if (!pos) throw new Error(`invalid address: ${w.addr}`);
-          out.push(...hf.setCellContents({ sheet: id, ...pos }, [[toEngineContent(w.raw)]]));
+          if (mayExhaustStack(w.raw)) {
+            deferred.push({ sheet: id, ...pos, content: toEngineContent(w.raw) });
+            continue;
+          }
+          if (this.isolated.size) this.isolated.delete(`${id}:${pos.row}:${pos.col}`);
+          // No spreading: one write may report thousands of changes (a long dependent chain).
+          for (const c of hf.setCellContents({ sheet: id, ...pos }, [[toEngineContent(w.raw)]])) out.push(c);
         }
         return out;
       }
@@ -185,10 +270,10 @@ export class EngineNotebook {
         for (const c of cmd.relink?.cells ?? []) {
           const pos = parseA1(c.addr);
           const id = hf.getSheetId(c.sheet);
-          if (pos && id !== undefined) out.push(...hf.setCellContents({ sheet: id, ...pos }, [[c.raw]]));
+          if (pos && id !== undefined) pushAll(out, hf.setCellContents({ sheet: id, ...pos }, [[c.raw]]));
         }
         for (const n of cmd.relink?.names ?? []) {
-          if (hf.getNamedExpression(n.name)) out.push(...hf.changeNamedExpression(n.name, n.expression));
+          if (hf.getNamedExpression(n.name)) pushAll(out, hf.changeNamedExpression(n.name, n.expression));
         }
         return out;
       }
@@ -205,13 +290,13 @@ export class EngineNotebook {
           : hf.removeColumns(id, span);
         if (cmd.exact) {
           // An undo: put back exactly what was there (a deleted row's cells, formulas that read #REF!).
-          out.push(...hf.setSheetContent(id, toGrid(cmd.exact.sheet.cells)));
+          pushAll(out, hf.setSheetContent(id, toGrid(cmd.exact.sheet.cells)));
           for (const o of cmd.exact.others) {
             const pos = parseA1(o.addr);
             const sid = hf.getSheetId(o.sheet);
-            if (pos && sid !== undefined) out.push(...hf.setCellContents({ sheet: sid, ...pos }, [[toEngineContent(o.raw)]]));
+            if (pos && sid !== undefined) pushAll(out, hf.setCellContents({ sheet: sid, ...pos }, [[toEngineContent(o.raw)]]));
           }
-          out.push(...this.applyOne({ type: 'setNames', names: cmd.exact.names }));
+          pushAll(out, this.applyOne({ type: 'setNames', names: cmd.exact.names }, deferred));
         }
         return out;
       }
@@ -229,15 +314,12 @@ export class EngineNotebook {
         const out: ExportedChange[] = [];
         const wanted = new Map(cmd.names.map((n) => [n.name.toUpperCase(), n]));
         for (const existing of hf.listNamedExpressions()) {
-          if (!wanted.has(existing.toUpperCase())) out.push(...hf.removeNamedExpression(existing));
+          if (!wanted.has(existing.toUpperCase())) for (const c of hf.removeNamedExpression(existing)) out.push(c);
         }
         const have = new Set(hf.listNamedExpressions().map((n) => n.toUpperCase()));
         for (const n of cmd.names) {
-          out.push(
-            ...(have.has(n.name.toUpperCase())
-              ? hf.changeNamedExpression(n.name, n.expression)
-              : hf.addNamedExpression(n.name, n.expression)),
-          );
+          const changes = have.has(n.name.toUpperCase()) ? hf.changeNamedExpression(n.name, n.expression) : hf.addNamedExpression(n.name, n.expression);
+          for (const c of changes) out.push(c);
         }
         return out;
       }
@@ -263,7 +345,7 @@ export class EngineNotebook {
       }
       const addr = toA1({ row, col });
       // A later change of the same cell (within one batch) wins.
-      seen.set(`${name}!${addr}`, { sheet: name, addr, value: toCellValue(ch.newValue) });
+      seen.set(`${name}!${addr}`, { sheet: name, addr, value: this.valueAt(sheet, row, col, ch.newValue) });
     }
     return [...seen.values()];
   }

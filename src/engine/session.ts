@@ -48,6 +48,8 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
   const [values, setValues] = createStore<SheetValues>({});
   const [pending, setPending] = createSignal(0);
   const [ready, setReady] = createSignal(false);
+  // Set when the engine could not build this notebook: the values on screen are not its values.
+  const [failed, setFailed] = createSignal<string | null>(null);
   const [historyTick, setHistoryTick] = createSignal(0);
   const [readOnly, setReadOnly] = createSignal(false);
   // Bumped when cells appear or disappear (not when a value changes): views that depend on a
@@ -83,9 +85,11 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
       const opened = await client.api.open(doc.id, workbook());
       if (gen !== generation) return;
       if (!opened.ok) {
+        setFailed(opened.error.message);
         opts.onProblem?.({ code: 'engineBuild', message: opened.error.message });
         return;
       }
+      setFailed(null);
       const all = opened.value;
       // First paint: a plain set. A rebuild (restart, restore) diffs, so unchanged cells stay put.
       if (ready()) setValues(reconcile(all));
@@ -304,6 +308,8 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
     plain,
     /** True while the engine owes the screen some values. */
     busy: () => pending() > 0 || !ready(),
+    /** `stale` when the engine could not compute the notebook: what shows is not up to date. */
+    engineState: (): 'ready' | 'busy' | 'stale' => (failed() !== null ? 'stale' : pending() > 0 || !ready() ? 'busy' : 'ready'),
     ready,
     canUndo: () => (historyTick(), undoStack.length > 0),
     canRedo: () => (historyTick(), redoStack.length > 0),

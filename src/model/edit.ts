@@ -12,6 +12,7 @@ import { applyLogDecisions } from './decisionLog';
 import { applySetScenarios } from './scenarios';
 import { commandProblem } from './validate';
 import { applyStructureEdit, moveLayoutKeys, relinkOf, StructureError } from './structure';
+import { pushAll } from './arrays';
 
 export class EditError extends Error {
   constructor(readonly code: string, message: string) {
@@ -98,7 +99,8 @@ export function applyEdit(nb: Notebook, cmd: EditCommand): EditCommand {
     }
     case 'setNames': {
       const old = nb.names.map((n) => ({ ...n }));
-      nb.names.splice(0, nb.names.length, ...cmd.names.map((n) => ({ ...n })));
+      nb.names.length = 0;
+      pushAll(nb.names, cmd.names.map((n) => ({ ...n })));
       return { type: 'setNames', names: old };
     }
     case 'setColWidths': {
@@ -204,7 +206,8 @@ function restoreRewrites(nb: Notebook, exact: RenameRewrites, record: RenameRewr
     record.cells.push({ sheetId: c.sheetId, addr: c.addr, raw: String(s.cells[c.addr] ?? '') });
     s.cells[c.addr] = c.raw;
   }
-  nb.names.splice(0, nb.names.length, ...exact.names.map((n) => ({ ...n })));
+  nb.names.length = 0;
+  pushAll(nb.names, exact.names.map((n) => ({ ...n })));
   nb.scenarios.forEach((sc, i) => {
     if (exact.overrides[i]) sc.overrides = { ...exact.overrides[i] };
   });

@@ -17,6 +17,7 @@ import type { RangePos } from './address';
 import { isCellError } from './cell';
 import type { CellValue } from './cell';
 import type { LayoutItem, Locale } from './notebook';
+import { maxOf, minOf, pushAll } from './arrays';
 
 /** A text in both UI languages. */
 export interface Bilingual {
@@ -110,7 +111,7 @@ export function resolveRef(ref: string | undefined, sheet: string, reader: Pick<
       const expr = reader.nameExpression(part);
       const inner = expr?.startsWith('=') ? resolveRef(expr.slice(1), sheet, reader, depth + 1) : null;
       if (!inner) return null;
-      out.push(...inner);
+      pushAll(out, inner);
       continue;
     }
     return null;
@@ -151,7 +152,7 @@ export function readGrid(ref: string | undefined, sheet: string, reader: CellRea
   const parts = readRanges(ref, sheet, reader) ?? [];
   if (join === 'rows') return parts.flat();
   const grid: Cell[][] = [];
-  for (const part of parts) part.forEach((row, i) => (grid[i] ??= []).push(...row));
+  for (const part of parts) part.forEach((row, i) => pushAll((grid[i] ??= []), row));
   return grid;
 }
 
@@ -217,7 +218,7 @@ export function seriesData(item: LayoutItem, reader: CellReader, locale: Locale)
   const rowLabels = readVector(item.ranges.rowLabels, item.sheet, reader);
   const colLabels = readVector(item.ranges.colLabels, item.sheet, reader);
   const nRows = grid.length;
-  const nCols = Math.max(0, ...grid.map((r) => r.length));
+  const nCols = maxOf(grid.map((r) => r.length), 0);
   const rowName = (i: number) => (rowLabels[i] ? cellLabel(rowLabels[i], locale) : grid[i]?.[0] ? grid[i][0].addr.replace(/^[A-Z]+/, '') : String(i + 1));
   const colName = (j: number) => (colLabels[j] ? cellLabel(colLabels[j], locale) : grid[0]?.[j] ? grid[0][j].addr.replace(/\d+$/, '') : String(j + 1));
   const nSeries = dir === 'rows' ? nRows : nCols;
@@ -241,7 +242,7 @@ export function seriesData(item: LayoutItem, reader: CellReader, locale: Locale)
   if (item.ranges.line) {
     const cells = readVector(item.ranges.line, item.sheet, reader);
     out.line = { label: pickText(opt<Bilingual>(item, 'lineLabel'), locale), values: categories.map((_, i) => toNumber(cells[i]?.value)), format: firstFormat(cells) };
-    out.problems.push(...problemsOf(cells));
+    pushAll(out.problems, problemsOf(cells));
   }
   if (item.ranges.colors) out.colors = readVector(item.ranges.colors, item.sheet, reader).map((c) => cellLabel(c, locale));
   return out;
@@ -450,7 +451,7 @@ export function payoutData(item: LayoutItem, reader: CellReader, locale: Locale)
   const reps = pairs(repX, repY).map(({ x, y, i }) => ({ label: cellLabel(repLabels[i], locale), x, y }));
   const capAt = capAttainment(params);
   const xs = [...table.map((t) => t.x), ...reps.map((r) => r.x)];
-  const xMin = Math.min(0.5, threshold - 0.1, ...xs);
+  const xMin = minOf(xs, Math.min(0.5, threshold - 0.1));
   const xMax = Math.max(1.7, (capAt ?? 0) + 0.2, ...xs);
   return {
     params,

@@ -21,6 +21,7 @@ import type { RawContent } from './cell';
 import type { CellWrite, EditCommand } from './commands';
 import type { Notebook, Scenario } from './notebook';
 import { findSheet, newId } from './notebook';
+import { pushAll } from './arrays';
 
 export const BASE_SCENARIO_ID = 'base';
 
@@ -37,7 +38,8 @@ function cloneScenarios(list: readonly Scenario[]): Scenario[] {
 /** Applies a `setScenarios` command (for `applyEdit`); returns its inverse. */
 export function applySetScenarios(nb: Notebook, cmd: SetScenarios): SetScenarios {
   const inverse: SetScenarios = { type: 'setScenarios', scenarios: cloneScenarios(nb.scenarios), active: nb.activeScenario ?? null };
-  nb.scenarios.splice(0, nb.scenarios.length, ...cloneScenarios(cmd.scenarios));
+  nb.scenarios.length = 0;
+  pushAll(nb.scenarios, cloneScenarios(cmd.scenarios));
   if (cmd.active === null || cmd.active === BASE_SCENARIO_ID) delete nb.activeScenario;
   else nb.activeScenario = cmd.active;
   return inverse;

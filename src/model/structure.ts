@@ -9,6 +9,7 @@
  * back exactly what was there (a deleted row's contents, a formula that became `#REF!`).
  * `structureDependents` says what depends on cells before they are deleted.
  */
+import { pushAll } from './arrays';
 import { parseA1, toA1, columnIndex, columnLabel } from './address';
 import type { RawContent } from './cell';
 import { isFormula } from './cell';
@@ -294,7 +295,7 @@ export function structureDependents(nb: Notebook, change: StructureChange, drive
   for (const [k, v] of Object.entries(nb.layout)) {
     if (k === 'items' || k === 'moves') continue;
     const hits = stringsIn(v).filter((t) => QUALIFIED.test(t) && referencesDeleted(t, undefined, change));
-    if (hits.length) whatif.push(...new Set(hits));
+    if (hits.length) pushAll(whatif, new Set(hits));
   }
   collect('whatif', [...new Set(whatif)], out, limit);
   collect('drivers', drivers.filter((d) => referencesDeleted(d.key, undefined, change)).map((d) => d.name), out, limit);

@@ -7,6 +7,7 @@ import type { BulletData, PayoutData } from '../../model/layout';
 import type { DrawContext, Drawn } from './plotKit';
 import { INK, MUTED, NEGATIVE, PALETTE, WARN, asSvg, axisFormat, fmt } from './plotKit';
 import { t } from '../../i18n';
+import { maxOf } from '../../model/arrays';
 
 const PCT = '0%';
 
@@ -14,7 +15,7 @@ export function drawPayout(data: PayoutData, ctx: DrawContext): Drawn {
   const { Plot } = ctx;
   const p = data.params;
   const f = data.format ?? '0.0%';
-  const yMax = Math.max(p.cap, ...data.reps.map((r) => r.y), ...data.curve.map((c) => c.y)) * 1.12 || 1;
+  const yMax = maxOf([...data.reps.map((r) => r.y), ...data.curve.map((c) => c.y)], p.cap) * 1.12 || 1;
   const curveColor = PALETTE[0];
   const repColor = '#f28e2b';
   const cap = data.capAt !== undefined && data.capAt < data.xMax ? [{ x: data.capAt, y: p.cap }] : [];

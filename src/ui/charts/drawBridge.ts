@@ -6,6 +6,7 @@ import type { TornadoData, WaterfallData } from '../../model/layout';
 import type { DrawContext, Drawn } from './plotKit';
 import { INK, MUTED, NEGATIVE, PALETTE, POSITIVE, TOTAL, asSvg, axisFormat, fmt, keysOf, maxTextWidth, signed } from './plotKit';
 import { t } from '../../i18n';
+import { maxOf, minOf } from '../../model/arrays';
 
 export function drawWaterfall(data: WaterfallData, ctx: DrawContext): Drawn {
   const { Plot } = ctx;
@@ -62,7 +63,7 @@ export function drawTornado(data: TornadoData, ctx: DrawContext): Drawn {
     { y: labels[i], side: high, x2: b.high, text: fmt(b.high, data.format) },
   ]);
   const xs = [data.base, ...rows.map((r) => r.x2)];
-  const [min, max] = [Math.min(...xs), Math.max(...xs)];
+  const [min, max] = [minOf(xs), maxOf(xs)];
   const pad = (max - min) * 0.2 || Math.abs(data.base) * 0.1 || 1;
   const colors = { domain: [low, high], range: ['#f28e2b', PALETTE[0]] };
   const svg = Plot.plot({

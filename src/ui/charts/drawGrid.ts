@@ -7,6 +7,7 @@ import type { AnsoffTile, TdBuRow } from '../../model/layout';
 import type { DrawContext, Drawn } from './plotKit';
 import { FONT_FAMILY, INK, MUTED, NEGATIVE, PALETTE, asSvg, axisFormat, fmt, columnFrame } from './plotKit';
 import { t } from '../../i18n';
+import { maxOf } from '../../model/arrays';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -41,7 +42,7 @@ export function drawAnsoff(data: { tiles: AnsoffTile[]; formats: Record<string, 
   const gap = 6;
   const tw = (W - left - gap) / 2;
   const th = (H - top - gap) / 2;
-  const max = Math.max(1e-9, ...data.tiles.map((x) => x.planned));
+  const max = maxOf(data.tiles.map((x) => x.planned), 1e-9);
   // axis headings: markets across the top, products down the side (rotated)
   [t('a.existingMarket'), t('a.newMarket')].forEach((label, c) =>
     text(svg, left + c * (tw + gap) + tw / 2, fs * 1.3, label, { 'text-anchor': 'middle', fill: MUTED, 'font-weight': 600 }),
@@ -79,7 +80,7 @@ export function drawTdBu(data: { rows: TdBuRow[]; band: number; format?: string;
   ]);
   const bands = data.rows.map((r, i) => ({ g: groups[i], y1: r.td * (1 - data.band), y2: r.td * (1 + data.band) }));
   const devs = data.rows.map((r, i) => ({ g: groups[i], text: `${r.dev > 0 ? '+' : ''}${fmt(r.dev, data.devFormat ?? '0.0%')}${r.alert ? ' ⚠' : ''}`, alert: r.alert }));
-  const max = Math.max(0, ...rows.map((r) => r.value), ...bands.map((b) => b.y2));
+  const max = maxOf([...rows.map((r) => r.value), ...bands.map((b) => b.y2)], 0);
   const colors = { domain: [td, bu], range: [PALETTE[0], '#f28e2b'] };
   const bandColor = '#fbe7c6';
   const svg = Plot.plot({

@@ -7,6 +7,7 @@ import type * as PlotNS from '@observablehq/plot';
 import type { SeriesData } from '../../model/layout';
 import type { DrawContext, Drawn, LegendEntry } from './plotKit';
 import { INK, MUTED, PALETTE, asSvg, axisFormat, colorScale, fmt, keysOf, maxTextWidth, niceTicks, columnFrame } from './plotKit';
+import { maxOf, minOf } from '../../model/arrays';
 
 interface Row {
   key: string;
@@ -90,7 +91,7 @@ export function drawStacked(data: SeriesData, ctx: DrawContext): Drawn {
     const v = data.series.reduce((a, s) => a + (s.values[ci] ?? 0), 0);
     return { key: String(ci), value: v, top: data.series.reduce((a, s) => a + Math.max(0, s.values[ci] ?? 0), 0), text: fmt(v, data.format) };
   });
-  const maxTop = Math.max(0, ...totals.map((x) => x.top));
+  const maxTop = maxOf(totals.map((x) => x.top), 0);
   const marks: PlotNS.Markish[] = [
     Plot.barY(rows, { x: 'key', y: 'value', fill: 'series', order: color.domain, title: (d: Row) => `${d.category} · ${d.series}: ${d.text}`, insetLeft: 0.5, insetRight: 0.5 }),
     Plot.ruleY([0], { stroke: INK }),
@@ -104,7 +105,7 @@ export function drawStacked(data: SeriesData, ctx: DrawContext): Drawn {
   let domain: [number, number] | undefined;
   if (ratio) {
     const values = ratio.values.filter((v): v is number => v !== null);
-    const [lo, hi] = [Math.min(...values), Math.max(...values)];
+    const [lo, hi] = [minOf(values), maxOf(values)];
     const y = (v: number) => top * 1.2 + (hi > lo ? (v - lo) / (hi - lo) : 0.5) * top * 0.22;
     const pts = ratio.values.flatMap((v, i) => (v === null ? [] : [{ key: String(i), y: y(v), text: fmt(v, ratio.format) }]));
     const lineColor = '#111827';
@@ -114,7 +115,7 @@ export function drawStacked(data: SeriesData, ctx: DrawContext): Drawn {
       Plot.text(pts, { x: 'key', y: 'y', text: 'text', dy: -11, fill: lineColor, fontWeight: 600, fontSize: ctx.fontSize * 0.95 }),
     );
     legend.push({ label: ratio.label, color: lineColor, shape: 'line' });
-    domain = [Math.min(0, ...rows.map((r) => r.value)), top * 1.5];
+    domain = [minOf(rows.map((r) => r.value), 0), top * 1.5];
   }
   const ticks = niceTicks(top, 5).filter((v) => v <= top * 1.06);
   const svg = Plot.plot({

@@ -7,6 +7,7 @@ import type * as PlotNS from '@observablehq/plot';
 import type { Locale } from '../../model/notebook';
 import { formatNumber } from '../../i18n/numberFormat';
 import { t } from '../../i18n';
+import { maxOf } from '../../model/arrays';
 
 export type PlotModule = typeof PlotNS;
 
@@ -99,7 +100,7 @@ export function textWidth(text: string, fontSize: number): number {
 }
 
 export function maxTextWidth(texts: string[], fontSize: number, cap = 220): number {
-  return Math.min(cap, Math.max(0, ...texts.map((x) => textWidth(x, fontSize))));
+  return Math.min(cap, maxOf(texts.map((x) => textWidth(x, fontSize)), 0));
 }
 
 /** Index keys for band scales, so repeated labels stay separate bars. */

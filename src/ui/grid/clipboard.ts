@@ -9,6 +9,7 @@ import { shiftFormula } from '../../model/formulaText';
 import { toA1 } from '../../model/address';
 import type { CellPos, RangePos } from '../../model/address';
 import type { CellWrite } from '../../model/commands';
+import { maxOf } from '../../model/arrays';
 
 /** Parses TSV as Excel writes it: quoted fields may hold tabs, newlines and doubled quotes. */
 export function parseTsv(text: string): string[][] {
@@ -105,7 +106,7 @@ export function pasteWrites(target: CellPos, text: string, own: CopiedBlock | nu
         writes.push({ addr, raw: raw === undefined ? null : isFormula(raw) ? shiftFormula(raw, dRow, dCol) : raw });
       }),
     );
-    return { writes, rows: own.raws.length, cols: Math.max(0, ...own.raws.map((r) => r.length)) };
+    return { writes, rows: own.raws.length, cols: maxOf(own.raws.map((r) => r.length), 0) };
   }
   const grid = parseTsv(text.replace(/\r?\n$/, ''));
   grid.forEach((row, r) =>
@@ -113,6 +114,6 @@ export function pasteWrites(target: CellPos, text: string, own: CopiedBlock | nu
       writes.push({ addr: toA1({ row: target.row + r, col: target.col + c }), raw: parseInput(field).raw });
     }),
   );
-  return { writes, rows: grid.length, cols: Math.max(0, ...grid.map((r) => r.length)) };
+  return { writes, rows: grid.length, cols: maxOf(grid.map((r) => r.length), 0) };
 }
 

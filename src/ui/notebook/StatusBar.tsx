@@ -1,5 +1,5 @@
 /**
- * Status line: engine state (`engine-status`: `ready`/`busy`) and save state (`save-status`:
+ * Status line: engine state (`engine-status`: `ready`/`busy`/`stale`) and save state (`save-status`:
  * `saved` once the last edit is durable), plus a summary of the selected range.
  */
 import { createMemo, Show } from 'solid-js';
@@ -12,7 +12,8 @@ import type { Workbench } from './workbench';
 
 export function StatusBar(props: { wb: Workbench; saveStatus: Accessor<SaveStatus>; saveError: Accessor<string | null> }) {
   const wb = props.wb;
-  const engine = () => (wb.session.busy() ? 'busy' : 'ready');
+  // Never `ready` over values the engine did not compute (a notebook it could not build).
+  const engine = () => wb.session.engineState();
   // Sum / count of the selected numbers, as Excel's status bar shows (bounded for huge ranges).
   const stats = createMemo(() => {
     const r = wb.selection.range();

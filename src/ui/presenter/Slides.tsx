@@ -17,6 +17,7 @@ import { locale, t } from '../../i18n';
 import type { DriverControl } from './driverControl';
 import { formatDelta, formatDriver, formatKpi, moneyUnit } from './format';
 import './messages';
+import { maxOf } from '../../model/arrays';
 
 const lang = () => (locale() === 'en' ? 'en' : 'zh');
 
@@ -64,7 +65,7 @@ export function Bars(props: { session: NotebookSession; def: BarsDef; mask: bool
     }),
   );
   const values = () => rows().map((r) => valueAt(props.session, r.key));
-  const max = () => Math.max(1e-12, ...values().map((v) => (typeof v === 'number' ? Math.abs(v) : 0)));
+  const max = () => maxOf(values().map((v) => (typeof v === 'number' ? Math.abs(v) : 0)), 1e-12);
   return (
     <figure class="bars pr-visual">
       <figcaption>{props.def.title[lang()]} <Show when={props.def.unit === 'money'}><span class="unit">{moneyUnit(locale())}</span></Show></figcaption>

@@ -15,6 +15,7 @@ import { notify } from '../services';
 import type { NotebookContext } from '../notebook/extensions';
 import { formatDelta, formatKpi, formatRaw } from '../presenter/format';
 import { addPresetScenarios, deleteScenario, newScenario, renameScenario, scenarioChoices, setOverride, switchScenario } from './actions';
+import { maxOf } from '../../model/arrays';
 
 interface Comparison {
   ids: string[];
@@ -152,7 +153,7 @@ export function CompareTable(props: { c: Comparison }) {
       <tbody>
         <For each={props.c.rows}>
           {(row) => {
-            const max = Math.max(1e-12, ...row.values.map((v) => Math.abs(v ?? 0)));
+            const max = maxOf(row.values.map((v) => Math.abs(v ?? 0)), 1e-12);
             return (
               <tr data-compare-key={row.key}>
                 <th scope="row">{row.label}</th>

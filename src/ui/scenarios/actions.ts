@@ -17,6 +17,7 @@ import {
 } from '../../model/scenarios';
 import { locale, t } from '../../i18n';
 import './messages';
+import { pushAll } from '../../model/arrays';
 
 /** The scenarios a user picks from: base first, then the notebook's own (the stored `base` entry is not one). */
 export function scenarioChoices(doc: Pick<Notebook, 'scenarios'>): { id: string; name: string }[] {
@@ -56,7 +57,7 @@ export function addPresetScenarios(session: NotebookSession): boolean {
     if (Object.keys(overrides).length === 0) continue;
     const cmds = createScenarioCommands(work, preset.name[locale() === 'en' ? 'en' : 'zh'], overrides, preset.id);
     applyEdits(work, cmds);
-    all.push(...cmds);
+    pushAll(all, cmds);
   }
   return all.length > 0 && session.edit(all, 'scenario');
 }

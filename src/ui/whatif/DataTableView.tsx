@@ -14,6 +14,7 @@ import { fmt, listText, parseNumberList, parseRefList } from './format';
 import { NumberField, RefField, RunBar, SavedNote } from './common';
 import type { ViewProps } from './common';
 import { heat, LineChart } from './charts';
+import { maxOf, minOf } from '../../model/arrays';
 
 export function DataTableView(props: ViewProps): JSX.Element {
   const doc = () => props.ctx.session.doc;
@@ -43,7 +44,7 @@ export function DataTableView(props: ViewProps): JSX.Element {
   const two = () => (saved()?.result && 'grid' in (saved()?.result ?? {}) ? (saved()?.result as DataTable2Result) : null);
   const range2 = createMemo(() => {
     const g = two()?.grid.flat().filter((v): v is number => v !== null) ?? [];
-    return { min: Math.min(...g), max: Math.max(...g) };
+    return { min: minOf(g), max: maxOf(g) };
   });
 
   return (

@@ -15,6 +15,7 @@ import { fmt, fmtDelta, parseNumber } from './format';
 import { NumberField, RefField, RunBar, SavedNote, selectedRef, PresetPicker } from './common';
 import type { ViewProps } from './common';
 import { TornadoChart } from './charts';
+import { maxOf } from '../../model/arrays';
 
 const refText = (r: TornadoInput['ref']) => (Array.isArray(r) ? r.join(' + ') : r);
 const refsOf = (text: string) => {
@@ -46,7 +47,7 @@ export function TornadoView(props: ViewProps): JSX.Element {
     const d = i.delta ?? spec.delta ?? 0.1;
     return i.mode === 'absolute' ? formatGeneral(d) : `${formatGeneral(Number((d * 100).toPrecision(10)))}%`;
   };
-  const maxSwing = createMemo(() => Math.max(0, ...(result()?.bars ?? []).map((b) => b.swing ?? 0)));
+  const maxSwing = createMemo(() => maxOf((result()?.bars ?? []).map((b) => b.swing ?? 0), 0));
 
   return (
     <div class="whatif-view" data-whatif-view="tornado">

@@ -6,6 +6,7 @@
 import { For, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
 import type { HistogramBin, TornadoBar } from '../../model/whatif';
+import { maxOf, minOf } from '../../model/arrays';
 
 const W = 400;
 const LOW = '#c2410c';
@@ -17,8 +18,8 @@ const MUTED = '#667085';
 function extent(xs: number[]): [number, number] {
   const f = xs.filter((x) => Number.isFinite(x));
   if (f.length === 0) return [0, 1];
-  let a = Math.min(...f);
-  let b = Math.max(...f);
+  let a = minOf(f);
+  let b = maxOf(f);
   if (a === b) {
     const pad = Math.abs(a) * 0.05 || 1;
     a -= pad;
@@ -89,7 +90,7 @@ export function HistogramChart(props: { bins: HistogramBin[]; marks: HistogramMa
   const top = 30;
   const bottom = 22;
   const x = () => scale(extent([...props.bins.flatMap((b) => [b.x0, b.x1]), ...props.marks.map((m) => m.value ?? Number.NaN)]), [8, W - 8]);
-  const maxCount = () => Math.max(1, ...props.bins.map((b) => b.count));
+  const maxCount = () => maxOf(props.bins.map((b) => b.count), 1);
   const y = (c: number) => H - bottom - (c / maxCount()) * (H - top - bottom);
   return (
     <svg class="whatif-chart" data-chart-kind="histogram" viewBox={`0 0 ${W} ${H}`} width="100%" role="img">
@@ -190,8 +191,8 @@ export function LineChart(props: { xs: number[]; ys: (number | null)[]; baseX?: 
       <text x={40} y={H - 8} font-size="10" fill={MUTED}>{props.xs.length ? props.formatX(props.xs[0]) : ''}</text>
       <text x={W - 10} y={H - 8} font-size="10" text-anchor="end" fill={MUTED}>{props.xs.length ? props.formatX(props.xs[props.xs.length - 1]) : ''}</text>
       <Show when={ys().length}>
-        <text x={4} y={14} font-size="10" fill={MUTED}>{props.formatY(Math.max(...ys()))}</text>
-        <text x={4} y={H - 26} font-size="10" fill={MUTED}>{props.formatY(Math.min(...ys()))}</text>
+        <text x={4} y={14} font-size="10" fill={MUTED}>{props.formatY(maxOf(ys()))}</text>
+        <text x={4} y={H - 26} font-size="10" fill={MUTED}>{props.formatY(minOf(ys()))}</text>
       </Show>
     </svg>
   );

@@ -1,0 +1,46 @@
+/**
+ * The session's engine state: `ready` only when the engine computed what is on screen. An engine
+ * that cannot build the notebook leaves the state `stale`, never `ready` over the old values.
+ */
+import { describe, expect, it } from 'vitest';
+import { createRoot } from 'solid-js';
+import { createNotebookSession } from '../../src/engine/session';
+import type { EngineClient } from '../../src/engine/engineClient';
+import { emptyNotebook } from '../../src/model/notebook';
+import { EngineHost } from '../../workers/engineCore';
+
+/** An engine client over an in-process EngineHost; `failBuilds` makes every open fail. */
+function fakeClient(state: { failBuilds: boolean }): EngineClient {
+  const host = new EngineHost();
+  const api = {
+    open: async (id: string, wb: Parameters<EngineHost['open']>[1]) => (state.failBuilds ? { ok: false as const, error: { code: 'build', message: 'cannot build' } } : host.open(id, wb)),
+    apply: async (id: string, cmds: Parameters<EngineHost['apply']>[1]) => host.apply(id, cmds),
+    ping: async () => 'pong',
+  };
+  return { api: api as unknown as EngineClient['api'], worker: {} as Worker, terminate() {}, died: new Promise(() => {}) };
+}
+
+describe('session engine state', () => {
+  it('is stale, not ready, after the engine could not build the notebook', async () => {
+    const state = { failBuilds: false };
+    const problems: string[] = [];
+    await createRoot(async (dispose) => {
+      const nb = emptyNotebook('x');
+      nb.sheets[0].cells = { A1: 1, B1: '=A1+1' };
+      const s = createNotebookSession(nb, { startEngine: () => fakeClient(state), onProblem: (p) => problems.push(p.code) });
+      await s.start();
+      expect(s.engineState()).toBe('ready');
+      expect(s.values.Sheet1.B1).toBe(2);
+      state.failBuilds = true;
+      await s.replaceDocument({ ...s.plain(), sheets: [{ ...s.plain().sheets[0], cells: { A1: 5, B1: '=A1+1' } }] });
+      expect(problems).toContain('engineBuild');
+      expect(s.engineState()).toBe('stale');
+      state.failBuilds = false;
+      await s.start();
+      expect(s.engineState()).toBe('ready');
+      expect(s.values.Sheet1.B1).toBe(6);
+      s.close();
+      dispose();
+    });
+  });
+});
