@@ -16,6 +16,19 @@ export interface NotebookSummary {
   sheetCount: number;
   createdAt: number;
   updatedAt: number;
+  /**
+   * Bumped by every write of the notebook. A writer that says which revision it last saw is
+   * refused when another wrote since (or deleted it), so a stale tab neither overwrites a rename
+   * made on the home page nor brings back a deleted notebook. Absent on records written before.
+   */
+  rev?: number;
+}
+
+/** Why a guarded write was refused: someone else wrote (`conflict`) or deleted it (`gone`). */
+export class WriteConflict extends Error {
+  constructor(readonly kind: 'conflict' | 'gone', readonly stored?: Notebook, readonly rev?: number) {
+    super(kind === 'gone' ? 'the notebook was deleted elsewhere' : 'the notebook was changed elsewhere');
+  }
 }
 
 export interface Snapshot {
@@ -35,12 +48,27 @@ export interface OpsbookDB extends DBSchema {
   snapshots: { key: string; value: Snapshot; indexes: { notebookId: string } };
 }
 
-export function summarize(nb: Notebook): NotebookSummary {
-  return { id: nb.id, title: nb.title, sheetCount: nb.sheets.length, createdAt: nb.createdAt, updatedAt: nb.updatedAt };
+export function summarize(nb: Notebook, rev?: number): NotebookSummary {
+  const s: NotebookSummary = { id: nb.id, title: nb.title, sheetCount: nb.sheets.length, createdAt: nb.createdAt, updatedAt: nb.updatedAt };
+  if (rev !== undefined) s.rev = rev;
+  return s;
 }
 
-export function openOpsbookDB(name = DB_NAME, version = DB_VERSION): Promise<IDBPDatabase<OpsbookDB>> {
-  return openDB<OpsbookDB>(name, version, {
+export interface OpenOptions {
+  /**
+   * A newer Opsbook in another tab wants to upgrade the database: this connection is closed (or
+   * the upgrade would wait forever) and the tab should be reloaded.
+   */
+  onBlocking?: () => void;
+}
+
+export function openOpsbookDB(name = DB_NAME, version = DB_VERSION, options: OpenOptions = {}): Promise<IDBPDatabase<OpsbookDB>> {
+  let opened: IDBPDatabase<OpsbookDB> | null = null;
+  const db = openDB<OpsbookDB>(name, version, {
+    blocking() {
+      opened?.close();
+      options.onBlocking?.();
+    },
     async upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         db.createObjectStore('notebooks', { keyPath: 'id' });
@@ -62,13 +90,14 @@ export function openOpsbookDB(name = DB_NAME, version = DB_VERSION): Promise<IDB
       }
     },
   });
+  return db.then((d) => (opened = d));
 }
 
 export class NotebookStore {
   constructor(private db: IDBPDatabase<OpsbookDB>) {}
 
-  static async open(name?: string): Promise<NotebookStore> {
-    return new NotebookStore(await openOpsbookDB(name));
+  static async open(name?: string, options?: OpenOptions): Promise<NotebookStore> {
+    return new NotebookStore(await openOpsbookDB(name, DB_VERSION, options));
   }
 
   async list(): Promise<NotebookSummary[]> {
@@ -80,10 +109,45 @@ export class NotebookStore {
     return this.db.get('notebooks', id);
   }
 
-  /** Writes the notebook and its summary atomically. */
-  async put(nb: Notebook): Promise<void> {
+  /** The revision last written (0 for a record from before revisions, undefined when there is none). */
+  async revision(id: string): Promise<number | undefined> {
+    const s = await this.db.get('summaries', id);
+    return s ? (s.rev ?? 0) : undefined;
+  }
+
+  /**
+   * Writes the notebook and its summary atomically; answers the new revision. With `expectRev`
+   * (the revision this writer last saw) the write happens only if nobody wrote or deleted the
+   * notebook since: otherwise it throws a `WriteConflict` carrying what is stored.
+   */
+  async put(nb: Notebook, expectRev?: number): Promise<number> {
     const tx = this.db.transaction(['notebooks', 'summaries'], 'readwrite');
-    await Promise.all([tx.objectStore('notebooks').put(nb), tx.objectStore('summaries').put(summarize(nb)), tx.done]);
+    const summaries = tx.objectStore('summaries');
+    const current = await summaries.get(nb.id);
+    const have = current ? (current.rev ?? 0) : undefined;
+    if (expectRev !== undefined && have !== expectRev) {
+      const stored = have === undefined ? undefined : await tx.objectStore('notebooks').get(nb.id);
+      tx.abort();
+      await tx.done.catch(() => {});
+      throw new WriteConflict(have === undefined ? 'gone' : 'conflict', stored, have);
+    }
+    const rev = (have ?? 0) + 1;
+    await Promise.all([tx.objectStore('notebooks').put(nb), summaries.put(summarize(nb, rev)), tx.done]);
+    return rev;
+  }
+
+  /** Renames a stored notebook in one transaction (the home page's rename): a new revision. */
+  async rename(id: string, title: string, now = Date.now()): Promise<boolean> {
+    const tx = this.db.transaction(['notebooks', 'summaries'], 'readwrite');
+    const nb = await tx.objectStore('notebooks').get(id);
+    if (!nb) {
+      await tx.done;
+      return false;
+    }
+    const rev = ((await tx.objectStore('summaries').get(id))?.rev ?? 0) + 1;
+    const next = { ...nb, title, updatedAt: now };
+    await Promise.all([tx.objectStore('notebooks').put(next), tx.objectStore('summaries').put(summarize(next, rev)), tx.done]);
+    return true;
   }
 
   async delete(id: string): Promise<void> {

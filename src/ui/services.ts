@@ -5,12 +5,16 @@
 import { createSignal } from 'solid-js';
 import { NotebookStore, requestPersistentStorage } from '../storage/db';
 import type { Notebook } from '../model/notebook';
+import { t } from '../i18n';
 
 let storePromise: Promise<NotebookStore> | null = null;
 
 export function notebookStore(): Promise<NotebookStore> {
   if (!storePromise) {
-    storePromise = NotebookStore.open();
+    storePromise = NotebookStore.open(undefined, {
+      // A newer Opsbook in another tab upgrades the database: this tab let go of it and must reload.
+      onBlocking: () => notify('error', t('db.reloadForUpgrade')),
+    });
     void requestPersistentStorage();
   }
   return storePromise;

@@ -31,10 +31,8 @@ export function HomePage() {
   async function rename(s: NotebookSummary) {
     const title = await promptDialog(t('home.rename'), s.title);
     if (!title?.trim()) return;
-    const store = await notebookStore();
-    const nb = await store.get(s.id);
-    if (!nb) return;
-    await store.put({ ...nb, title: title.trim(), updatedAt: Date.now() });
+    // One transaction and a new revision: a tab with the notebook open takes the title in.
+    await (await notebookStore()).rename(s.id, title.trim());
     void refetch();
   }
 

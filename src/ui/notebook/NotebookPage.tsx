@@ -34,18 +34,25 @@ import '../whatif/register';
 import '../presenter/register';
 
 export function NotebookPage(props: { id: string; sheet?: string }) {
-  const [nb] = createResource(() => props.id, async (id) => takeHandedOff(id) ?? (await (await notebookStore()).get(id)) ?? null);
+  // The revision read with the notebook: autosave's writes are refused once another writer moved past it.
+  const [nb] = createResource(() => props.id, async (id) => {
+    const handed = takeHandedOff(id);
+    if (handed) return { notebook: handed, rev: undefined };
+    const store = await notebookStore();
+    const [notebook, rev] = await Promise.all([store.get(id), store.revision(id)]);
+    return notebook ? { notebook, rev } : null;
+  });
   return (
     <Show when={!nb.loading} fallback={<div class="page-message">{t('nb.loading')}</div>}>
       <Show when={nb()} fallback={<div class="page-message" data-testid="not-found">{t('nb.notFound')}</div>}>
         {(loaded) => {
           // Stored before the stored-notebook check existed, or by another build: say what is
           // wrong instead of freezing on it. The stored copy is left as it is.
-          const problems = validateNotebook(loaded());
+          const problems = validateNotebook(loaded().notebook);
           return problems.length ? (
             <div class="page-message" data-testid="unusable" role="alert">{t('nb.unusable', { detail: problems.slice(0, 3).map(notebookProblemText).join('; ') })}</div>
           ) : (
-            <OpenNotebook notebook={loaded()} sheet={props.sheet} />
+            <OpenNotebook notebook={loaded().notebook} rev={loaded().rev} sheet={props.sheet} />
           );
         }}
       </Show>
@@ -54,8 +61,11 @@ export function NotebookPage(props: { id: string; sheet?: string }) {
 }
 
 /** Everything that lives as long as one notebook is open. */
-function OpenNotebook(props: { notebook: Notebook; sheet?: string }): JSX.Element {
-  const autosave = createAutosave(notebookStore);
+function OpenNotebook(props: { notebook: Notebook; rev?: number; sheet?: string }): JSX.Element {
+  const autosave = createAutosave(notebookStore, {
+    rev: props.rev,
+    onRenamedElsewhere: (title) => session.setTitle(title),
+  });
   const history = createHistory(notebookStore, props.notebook.id);
   const afterChange: ((doc: Notebook) => void)[] = [(doc) => void history.noteEdit(doc)];
   // Other tabs on this notebook: one edits, the others follow (see storage/tabLock.ts).
@@ -102,9 +112,11 @@ function OpenNotebook(props: { notebook: Notebook; sheet?: string }): JSX.Elemen
   // Last chance to write pending edits when the tab goes away.
   const flush = () => void autosave.flush();
   window.addEventListener('pagehide', flush);
+  window.addEventListener('beforeunload', flush);
   document.addEventListener('visibilitychange', flush);
   onCleanup(() => {
     window.removeEventListener('pagehide', flush);
+    window.removeEventListener('beforeunload', flush);
     document.removeEventListener('visibilitychange', flush);
     void autosave.flush();
     tabs.close();

@@ -41,6 +41,9 @@ export function StatusBar(props: { wb: Workbench; saveStatus: Accessor<SaveStatu
       <Show when={props.saveStatus() === 'error'}>
         <span class="status-error" role="alert">{t('status.error', { why: props.saveError() ?? '' })}</span>
       </Show>
+      <Show when={props.saveStatus() === 'gone'}>
+        <span class="status-error" role="alert">{t('status.gone')}</span>
+      </Show>
       <span class="spacer" />
       <Show when={stats()}>
         {(s) => <span class="sel-stats">Σ {formatGeneral(Number(s().sum.toPrecision(12)))} · n={s().count}</span>}
