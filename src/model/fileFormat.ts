@@ -9,6 +9,7 @@ import type { Notebook } from './notebook';
 import { describeProblem, validateNotebook } from './validate';
 import type { NotebookProblem } from './validate';
 import { EXCEL_LIMITS } from './limits';
+import { dropBadLayoutKeys } from './layoutKeys';
 
 export const FILE_FORMAT = 'opsbook';
 export const FILE_VERSION = 1;
@@ -124,7 +125,8 @@ export interface FileProblem {
   unusable?: NotebookProblem[];
 }
 
-export type ReadResult = { ok: true; notebook: Notebook; migratedFrom?: number } | { ok: false; problem: FileProblem };
+/** `dropped`: layout keys left out because they did not match their schema (`layout.whatif: …`). */
+export type ReadResult = { ok: true; notebook: Notebook; migratedFrom?: number; dropped?: string[] } | { ok: false; problem: FileProblem };
 
 /**
  * Migrations from version N to N+1, by N. Version 0 was the pre-release shape: sheets carried
@@ -199,5 +201,9 @@ export function readOpsbookData(data: unknown): ReadResult {
   if (active !== undefined && !parsed.output.scenarios.some((s) => s.id === active)) {
     return { ok: false, problem: { code: 'invalid', detail: `notebook.activeScenario: no scenario has the id ${JSON.stringify(active)}` } };
   }
-  return { ok: true, notebook: parsed.output as Notebook, migratedFrom: version < FILE_VERSION ? version : undefined };
+  // Saved view state (what-if results, the import report, …) must have the shape its panel reads.
+  const dropped = dropBadLayoutKeys(parsed.output.layout as Record<string, unknown>);
+  const result: ReadResult = { ok: true, notebook: parsed.output as Notebook, migratedFrom: version < FILE_VERSION ? version : undefined };
+  if (dropped.length) result.dropped = dropped;
+  return result;
 }

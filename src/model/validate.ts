@@ -16,6 +16,7 @@ import { resolveRef } from './layout';
 import { DATE_LIMIT_MS, ENGINE_LIMITS, EXCEL_LIMITS, VIEW_LIMITS } from './limits';
 import type { LayoutItem, NamedExpression, Notebook, Sheet } from './notebook';
 import { findSheet, usedExtent } from './notebook';
+import { LAYOUT_KEY_SCHEMAS, layoutKeyProblem } from './layoutKeys';
 
 export type NotebookProblemCode =
   | 'cellOutsideGrid'
@@ -35,7 +36,8 @@ export type NotebookProblemCode =
   | 'badFormat'
   | 'chartRange'
   | 'badTime'
-  | 'badOverride';
+  | 'badOverride'
+  | 'badLayoutKey';
 
 export interface NotebookProblem {
   code: NotebookProblemCode;
@@ -64,6 +66,7 @@ export const NOTEBOOK_PROBLEM_MESSAGES: Record<NotebookProblemCode, string> = {
   badFormat: 'a number format is not one the formatter accepts (at most 255 characters and 30 decimals)',
   chartRange: 'a chart reads a range outside the grid or larger than 20,000 cells',
   badTime: 'a time lies outside the range of dates',
+  badLayoutKey: 'saved view state does not have the shape its panel reads',
   badOverride: 'a scenario overrides a cell outside the grid, or with content a cell cannot hold',
 };
 
@@ -397,8 +400,12 @@ export function commandProblem(nb: Notebook, cmd: EditCommand): NotebookProblem 
     case 'logDecisions':
       for (const d of cmd.add ?? []) if (!isTimeInRange(d.at)) return { code: 'badTime', where: `decision ${d.id}` };
       return null;
-    case 'moveSheet':
     case 'setLayoutKey':
+      // A key no schema names is the app's own new state (its schema belongs in layoutKeys.ts);
+      // a known key must match its schema.
+      if (cmd.value === undefined || !Object.hasOwn(LAYOUT_KEY_SCHEMAS, cmd.key)) return null;
+      return layoutKeyProblem(cmd.key, cmd.value) ? { code: 'badLayoutKey', where: `layout.${cmd.key}` } : null;
+    case 'moveSheet':
     case 'removeSheet':
       return null;
     case 'insertRows':

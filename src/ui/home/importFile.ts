@@ -16,7 +16,7 @@ export async function importFile(file: File): Promise<ImportOutcome> {
   if (name.endsWith('.json')) {
     const r = readOpsbookText(await file.text());
     if (!r.ok) return { ok: false, message: fileProblemText(r.problem) };
-    return { ok: true, notebook: asNewNotebook(r.notebook), notes: [] };
+    return { ok: true, notebook: asNewNotebook(r.notebook), notes: r.dropped ? [t('file.layoutDropped', { list: r.dropped.join('; ') })] : [] };
   }
   if (name.endsWith('.xlsx')) {
     const { importXlsxFile } = await import('./importXlsx');
