@@ -17,6 +17,26 @@ export interface EngineClient {
   terminate(): void;
   /** Resolves when the worker reports an uncaught error or is found unresponsive. */
   died: Promise<string>;
+  /**
+   * Whether the worker's script came through the service worker, which adds the policy header a
+   * static host may not send. False for a worker started on a first visit before the service
+   * worker took control: such an engine is replaced once control arrives.
+   */
+  underPolicy: boolean;
+}
+
+/** True when a worker started now is bound by the page's policy (see `EngineClient.underPolicy`). */
+export function workersUnderPolicy(): boolean {
+  if (!import.meta.env.PROD || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return true;
+  return !!navigator.serviceWorker.controller;
+}
+
+/** Calls `fn` when the service worker takes control of the page (a first visit); returns the unsubscribe. */
+export function onPolicyControl(fn: () => void): () => void {
+  const sw = typeof navigator !== 'undefined' ? navigator.serviceWorker : undefined;
+  if (!sw) return () => {};
+  sw.addEventListener('controllerchange', fn);
+  return () => sw.removeEventListener('controllerchange', fn);
 }
 
 let spare: EngineClient | null = null;
@@ -38,6 +58,11 @@ export function replaceSpareEngine(): void {
 
 /** An engine worker for a notebook: the prewarmed one if there is one. */
 export function startEngineWorker(): EngineClient {
+  // A spare started before the service worker took control would run without the policy.
+  if (spare && !spare.underPolicy && workersUnderPolicy()) {
+    spare.terminate();
+    spare = null;
+  }
   const client = spare ?? spawnEngineWorker();
   spare = null;
   return client;
@@ -45,6 +70,7 @@ export function startEngineWorker(): EngineClient {
 
 /** A new engine worker of its own, for a short job (it leaves the prewarmed spare alone). */
 export function spawnEngineWorker(): EngineClient {
+  const underPolicy = workersUnderPolicy();
   const worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'opsbook-engine' });
   const api = wrap<EngineHost>(worker);
   let reportDeath: (why: string) => void = () => {};
@@ -55,6 +81,7 @@ export function spawnEngineWorker(): EngineClient {
     api,
     worker,
     died,
+    underPolicy,
     terminate() {
       api[releaseProxy]();
       worker.terminate();

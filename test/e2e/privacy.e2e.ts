@@ -183,6 +183,55 @@ describe('privacy', () => {
     await context.close();
   });
 
+  it('on a first visit to a host that sends no policy, no engine keeps running outside the policy', async () => {
+    // The notebook opens at once, before the service worker takes control: its first engine's
+    // script came without the policy. Once control arrives, that engine must be replaced.
+    const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+    const host = await preview({
+      root,
+      configFile: false,
+      logLevel: 'warn',
+      build: { outDir: process.env.OPSBOOK_DIST || 'dist' },
+      preview: { host: '127.0.0.1', port: 0, open: false },
+    });
+    const base = `http://127.0.0.1:${(host.httpServer.address() as AddressInfo).port}/`;
+    const context = await browser.newContext();
+    const errors: string[] = [];
+    try {
+      const page = await context.newPage();
+      watchPage(page, errors);
+      await page.goto(base, { waitUntil: 'load' });
+      await newNotebookFromGallery(page, 'blank');
+      await enterInCell(page, 'Sheet1!A1', '6');
+      await enterInCell(page, 'Sheet1!A2', '=A1*7');
+      await waitForCellValue(page, 'Sheet1!A2', '42');
+      // The story this test tells: the notebook computed in an engine started before control.
+      expect(await page.evaluate(() => (window as any).__opsbook.session.engine()?.underPolicy)).toBe(false);
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        if (!navigator.serviceWorker.controller) {
+          await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+        }
+      });
+      // The open notebook's engine is now one whose script came through the service worker …
+      await expect.poll(() => page.evaluate(() => (window as any).__opsbook.session.engine()?.underPolicy === true), { timeout: 20_000 }).toBe(true);
+      await waitReady(page);
+      await enterInCell(page, 'Sheet1!A1', '7');
+      await waitForCellValue(page, 'Sheet1!A2', '49');
+      // … and every engine worker still running refuses to reach another origin.
+      await expect.poll(() => page.workers().filter((w) => /engine\.worker/.test(w.url())).length).toBeGreaterThan(0);
+      for (const worker of page.workers().filter((w) => /engine\.worker/.test(w.url()))) {
+        const tried = await worker.evaluate((to) => fetch(`${to}first-visit-engine`).then(() => 'sent', () => 'refused'), elsewhereUrl).catch(() => 'closed');
+        expect(['refused', 'closed']).toContain(tried);
+      }
+      expect(arrived, 'requests that reached another origin').toEqual([]);
+      expectNoPageErrors(errors.filter((e) => !isRefusal(e)));
+    } finally {
+      await context.close();
+      await host.close();
+    }
+  });
+
   it('the engine worker is bound by the same policy, also on a static host that sends no policy header', async () => {
     // A plain static host: the built files and nothing else (no Content-Security-Policy header).
     const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -17,7 +17,7 @@ function fakeClient(state: { failBuilds: boolean }): EngineClient {
     apply: async (id: string, cmds: Parameters<EngineHost['apply']>[1]) => host.apply(id, cmds),
     ping: async () => 'pong',
   };
-  return { api: api as unknown as EngineClient['api'], worker: {} as Worker, terminate() {}, died: new Promise(() => {}) };
+  return { api: api as unknown as EngineClient['api'], worker: {} as Worker, terminate() {}, died: new Promise(() => {}), underPolicy: true };
 }
 
 describe('session engine state', () => {

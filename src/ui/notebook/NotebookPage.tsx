@@ -9,7 +9,7 @@ import type { NotebookContext } from './extensions';
 import type { JSX } from 'solid-js';
 import { createNotebookSession } from '../../engine/session';
 import type { NotebookSession } from '../../engine/session';
-import { startEngineWorker } from '../../engine/engineClient';
+import { onPolicyControl, startEngineWorker } from '../../engine/engineClient';
 import { createAutosave } from '../../storage/autosave';
 import { createTabLock } from '../../storage/tabLock';
 import { createHistory } from '../../storage/history';
@@ -89,6 +89,14 @@ function OpenNotebook(props: { notebook: Notebook; rev?: number; sheet?: string 
   });
   void session.start();
   void tabs.start();
+  // First visit: an engine started before the service worker took control runs without the
+  // page's policy (its script came straight from a host that may send none). Rebuild it from the
+  // document as soon as control arrives, so no engine keeps running outside the policy.
+  const stopPolicyWatch = onPolicyControl(() => {
+    const current = session.engine();
+    if (current && !current.underPolicy) void session.start();
+  });
+  onCleanup(stopPolicyWatch);
   const wb: Workbench = createWorkbench(session, props.sheet);
   const checks = createChecks(wb);
   afterChange.push(checks.rescan);
