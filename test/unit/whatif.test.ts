@@ -364,8 +364,10 @@ describe('statistics and splitting', () => {
 describe('saved analyses', () => {
   it('setLayoutKey stores an analysis in layout.whatif and undoes to what was there', () => {
     const doc = templateById('expense-structure')!.create();
-    const inverse = applyEdit(doc, { type: 'setLayoutKey', key: 'whatif', value: { tornado: { at: 1 } } });
-    expect(doc.layout.whatif).toEqual({ tornado: { at: 1 } });
+    // A saved analysis as the panel writes it (the value must match layout.whatif's schema).
+    const saved = { tornado: { config: {}, result: { bars: [] }, at: 1, ms: 2 } };
+    const inverse = applyEdit(doc, { type: 'setLayoutKey', key: 'whatif', value: saved });
+    expect(doc.layout.whatif).toEqual(saved);
     expect(doc.layout.items).toBeDefined();
     applyEdit(doc, inverse);
     expect('whatif' in doc.layout).toBe(false);
