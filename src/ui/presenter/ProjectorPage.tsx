@@ -101,6 +101,7 @@ function ProjectorView(props: { session: NotebookSession }) {
     if (e.key === 'ArrowRight' || e.key === 'PageDown' || e.key === ' ') st.next();
     else if (e.key === 'ArrowLeft' || e.key === 'PageUp') st.prev();
     else if (/^[1-9]$/.test(e.key)) st.go(Number(e.key) - 1);
+    else if (e.key === 'p' || e.key === 'P') st.setMask(!st.mask());
     else if (e.key === 'f' || e.key === 'F') toggleFullscreen();
     else if (e.key === 'Escape' && document.fullscreenElement) toggleFullscreen();
     else return;
@@ -121,14 +122,17 @@ function ProjectorView(props: { session: NotebookSession }) {
       <header class="pr-header">
         <div class="pr-title">
           <span class="pr-count">{t('present.slideOf', { n: st.index() + 1, total: st.slides().length })}</span>
-          <h1>{st.slide()?.title[lang()] ?? ''}</h1>
+          <h1>{st.settled() ? st.slide()?.title[lang()] ?? '' : ''}</h1>
         </div>
         <span class="sr-only" data-testid="engine-status">{session.busy() ? 'busy' : 'ready'}</span>
         <div class="pr-scenario-badge" data-testid="projector-scenario">{scenarioName(session.doc, activeScenarioId(session.doc))}</div>
       </header>
       <main class="pr-main">
-        <Show when={st.slide()} keyed fallback={<p class="pr-empty">{t('present.noSlides')}</p>}>
-          {(slide) => <SlideView session={session} slide={slide} mask={st.mask()} reference={st.reference()} />}
+        {/* Nothing is drawn before the presenter's view is known: the mask and slide come first. */}
+        <Show when={st.settled()} fallback={<p class="pr-empty">{t('present.waiting')}</p>}>
+          <Show when={st.slide()} keyed fallback={<p class="pr-empty">{t('present.noSlides')}</p>}>
+            {(slide) => <SlideView session={session} slide={slide} mask={st.mask()} reference={st.reference()} />}
+          </Show>
         </Show>
       </main>
       <footer class="pr-footer">

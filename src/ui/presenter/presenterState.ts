@@ -15,7 +15,10 @@ import { createViewLink } from './viewLink';
 export function createPresenterState(session: NotebookSession, options: { ask?: boolean } = {}) {
   const [open, setOpen] = createSignal(false);
   const [slideId, setSlideId] = createSignal('overview');
-  const [mask, setMask] = createSignal(false);
+  // A window that asks (the projector) starts masked and draws nothing until it knows the
+  // presenter's view (`settled`): it must never show more than the presenter.
+  const [mask, setMask] = createSignal(!!options.ask);
+  const [settled, setSettled] = createSignal(!options.ask);
   const [reference, setReference] = createSignal<Record<string, number>>({});
   const [logOpen, setLogOpen] = createSignal(false);
   const slides = createMemo<SlideDef[]>(() => availableSlides(session.doc));
@@ -34,7 +37,7 @@ export function createPresenterState(session: NotebookSession, options: { ask?: 
     if (v.locale !== locale() && (v.locale === 'en' || v.locale === 'zh-CN')) setLocale(v.locale);
     if (v.reference && typeof v.reference === 'object') setReference(v.reference);
   };
-  createViewLink(session.doc.id, view, apply, options);
+  createViewLink(session.doc.id, view, apply, { ask: options.ask, onSettled: () => setSettled(true) });
 
   return {
     session,
@@ -48,6 +51,7 @@ export function createPresenterState(session: NotebookSession, options: { ask?: 
     prev: () => go(index() - 1),
     mask,
     setMask,
+    settled,
     reference,
     setReference,
     logOpen,

@@ -8,7 +8,7 @@
  * may change it (the projector has ←/→ too); the last change wins. A window that opens asks the
  * others for the current view.
  */
-import { createEffect, onCleanup } from 'solid-js';
+import { batch, createEffect, onCleanup } from 'solid-js';
 import type { Locale } from '../../model/notebook';
 import { newId } from '../../model/notebook';
 
@@ -28,12 +28,27 @@ export function presenterChannelName(notebookId: string): string {
 
 const same = (a: PresenterView, b: PresenterView) => JSON.stringify(a) === JSON.stringify(b);
 
+/** How long a window that asked waits for an answer before it takes its own default view as chosen. */
+export const VIEW_ANSWER_WAIT_MS = 1500;
+
 /**
  * Links `view()` with the other windows of this notebook: publishes it whenever it changes and
  * calls `apply` with theirs. Lives as long as the calling component.
+ *
+ * With `ask`, the window starts from the others' view: it publishes nothing until it has heard
+ * one (or nobody answered within `VIEW_ANSWER_WAIT_MS`), and `onSettled` says when that is — a
+ * projector draws nothing before, so it never shows more than the presenter.
  */
-export function createViewLink(notebookId: string, view: () => PresenterView, apply: (v: PresenterView) => void, options: { ask?: boolean } = {}) {
-  if (typeof BroadcastChannel === 'undefined') return;
+export function createViewLink(
+  notebookId: string,
+  view: () => PresenterView,
+  apply: (v: PresenterView) => void,
+  options: { ask?: boolean; onSettled?: () => void } = {},
+) {
+  if (typeof BroadcastChannel === 'undefined') {
+    options.onSettled?.();
+    return;
+  }
   const channel = new BroadcastChannel(presenterChannelName(notebookId));
   const me = newId('w');
   /** The view every window last agreed on: the last one sent or heard. Only a change from it is news. */
@@ -44,22 +59,33 @@ export function createViewLink(notebookId: string, view: () => PresenterView, ap
     if (m.type === 'view?') channel.postMessage({ type: 'view', from: me, view: view() } satisfies Message);
     else if (m.type === 'view' && m.view && typeof m.view.slide === 'string') {
       shared = m.view;
-      apply(m.view);
+      // One batch: applied field by field, each intermediate view (new slide, old mask) would be
+      // published back as a change and undo the sender's mask or reference.
+      batch(() => apply(m.view));
+      settle();
     }
   };
-  // A window that asks starts silent: its first view is a default, not a choice.
+  // A window that asks starts silent: its view is a default, not a choice, until it has heard one.
   let quiet = !!options.ask;
+  const settle = () => {
+    if (!quiet) return;
+    quiet = false;
+    clearTimeout(timer);
+    options.onSettled?.();
+  };
+  const timer = options.ask ? setTimeout(settle, VIEW_ANSWER_WAIT_MS) : undefined;
+  if (!options.ask) options.onSettled?.();
   createEffect(() => {
     const v = view();
-    if (quiet) {
-      quiet = false;
-      return;
-    }
+    if (quiet) return;
     // What we just heard from another window must not go back to it (a late echo would undo a newer change).
     if (shared && same(v, shared)) return;
     shared = JSON.parse(JSON.stringify(v)) as PresenterView;
     channel.postMessage({ type: 'view', from: me, view: shared } satisfies Message);
   });
   if (options.ask) channel.postMessage({ type: 'view?', from: me } satisfies Message);
-  onCleanup(() => channel.close());
+  onCleanup(() => {
+    clearTimeout(timer);
+    channel.close();
+  });
 }
