@@ -271,6 +271,13 @@ export function structureDependents(nb: Notebook, change: StructureChange, drive
     return k >= change.at && k < change.at + change.count;
   };
   const out: Dependents[] = [];
+  // Deleting rows/columns that hold nothing changes no value: only what would break (#REF!) is worth asking about;
+  // a range across them just shrinks, as in Excel.
+  const sheet = nb.sheets.find((s) => s.name.toLowerCase() === change.sheet.toLowerCase());
+  const empty = change.op === 'delete' && !!sheet && !Object.keys(sheet.cells).some((a) => gone(a, sheet.name));
+  const refs = (n: string) => n.split('#REF!').length - 1;
+  const reads = (text: string, home: string | undefined): boolean =>
+    empty ? refs(moveFormula(text, home, change)) > refs(text) : referencesDeleted(text, home, change);
   // Other sheets first: those are the readers a user is least likely to see.
   const elsewhere: string[] = [];
   const here: string[] = [];
@@ -278,26 +285,26 @@ export function structureDependents(nb: Notebook, change: StructureChange, drive
     const list = s.name.toLowerCase() === change.sheet.toLowerCase() ? here : elsewhere;
     for (const [addr, raw] of Object.entries(s.cells)) {
       if (!isFormula(raw) || gone(addr, s.name)) continue;
-      if (referencesDeleted(raw, s.name, change)) list.push(`${s.name}!${addr}`);
+      if (reads(raw, s.name)) list.push(`${s.name}!${addr}`);
     }
   }
   collect('formulas', [...elsewhere, ...here], out, limit);
-  collect('names', nb.names.filter((n) => referencesDeleted(n.expression, undefined, change)).map((n) => n.name), out, limit);
+  collect('names', nb.names.filter((n) => reads(n.expression, undefined)).map((n) => n.name), out, limit);
   const charts = nb.layout.items.filter((i) => {
     if (change.op === 'removeSheet' && i.sheet.toLowerCase() === change.sheet.toLowerCase()) return false; // it goes with its sheet
-    return Object.values(i.ranges).some((r) => referencesDeleted(r, i.sheet, change));
+    return Object.values(i.ranges).some((r) => reads(r, i.sheet));
   });
   collect('charts', charts.map((i) => i.title ?? i.id), out, limit);
   const keys = new Set<string>();
-  for (const sc of nb.scenarios) for (const k of Object.keys(sc.overrides)) if (referencesDeleted(k, undefined, change)) keys.add(k);
+  for (const sc of nb.scenarios) for (const k of Object.keys(sc.overrides)) if (reads(k, undefined)) keys.add(k);
   collect('scenarios', [...keys], out, limit);
   const whatif: string[] = [];
   for (const [k, v] of Object.entries(nb.layout)) {
     if (k === 'items' || k === 'moves') continue;
-    const hits = stringsIn(v).filter((t) => QUALIFIED.test(t) && referencesDeleted(t, undefined, change));
+    const hits = stringsIn(v).filter((t) => QUALIFIED.test(t) && reads(t, undefined));
     if (hits.length) pushAll(whatif, new Set(hits));
   }
   collect('whatif', [...new Set(whatif)], out, limit);
-  collect('drivers', drivers.filter((d) => referencesDeleted(d.key, undefined, change)).map((d) => d.name), out, limit);
+  collect('drivers', drivers.filter((d) => reads(d.key, undefined)).map((d) => d.name), out, limit);
   return out;
 }

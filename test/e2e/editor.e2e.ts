@@ -236,10 +236,11 @@ describe('editing a blank notebook', () => {
     expect(await formulaBarText(page)).toBe("='Inputs 2026'!A1+2");
     await enterInCell(page, 'Inputs 2026!A1', '50');
     await waitForCellValue(page, 'Sheet2!B1', '52');
-    // delete asks first; undo brings the sheet back
+    // delete asks first, saying that Sheet2!B1 reads it; undo brings the sheet back
     await sheetTab(page, 'Inputs 2026').click({ button: 'right' });
     await page.locator('[data-testid="sheet-menu-delete"]').click();
-    await page.locator('[data-testid="dialog-ok"]').click();
+    expect(await page.locator('[data-testid="confirm-structure"]').textContent()).toContain('Sheet2!B1');
+    await page.locator('[data-testid="confirm-ok"]').click();
     await expect.poll(() => sheetTab(page, 'Inputs 2026').count()).toBe(0);
     await waitForCellValue(page, 'Sheet2!B1', '#REF!');
     await page.locator('[data-testid="undo"]').click();

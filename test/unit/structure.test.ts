@@ -243,6 +243,13 @@ describe('every pointer at cells follows', () => {
     expect(kinds.drivers.first).toEqual(['B_Target!G88']);
     // Nothing reads an empty row far below the model.
     expect(structureDependents(nb, changeOf(b, { type: 'deleteRows', at: 5000, count: 2 }))).toEqual([]);
+    // An empty row inside ranges (the region table's totals, REGION_NAME) only shrinks them: nothing to ask;
+    // an empty cell read on its own would turn into #REF!, and that is said.
+    applyEdit(nb, rows('insertRows', 'B_Target', 89));
+    expect(structureDependents(nb, changeOf(b, { type: 'deleteRows', at: 89, count: 1 }))).toEqual([]);
+    b.cells.K2 = '=C90';
+    const one = structureDependents(nb, changeOf(b, { type: 'deleteRows', at: 89, count: 1 }));
+    expect(one).toEqual([{ kind: 'formulas', count: 1, first: ['B_Target!K2'] }]);
     // A sheet removal: the other sheets' formulas and the names that read it.
     const gone = structureDependents(nb, { op: 'removeSheet', sheetId: b.id, sheet: 'B_Target' });
     expect(gone.find((d) => d.kind === 'names')!.first).toContain('W_TREND');

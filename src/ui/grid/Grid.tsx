@@ -5,7 +5,7 @@
  * else. Keyboard, mouse and clipboard map to the workbench's named actions.
  */
 import { createEffect, createMemo, createSignal, Index, on, onCleanup, onMount, Show, untrack } from 'solid-js';
-import { columnLabel, toA1 } from '../../model/address';
+import { columnIndex, columnLabel, toA1 } from '../../model/address';
 import { cellRole, valueToContract } from '../../model/cell';
 import { formatValue } from '../../i18n/numberFormat';
 import { t } from '../../i18n';
@@ -16,6 +16,9 @@ import { ColumnLayout, HEADER_HEIGHT, ROW_HEADER_WIDTH, ROW_HEIGHT, scrollToReve
 import type { Viewport } from './geometry';
 import { handleGridKey } from './keyboard';
 import { GridInput } from './GridInput';
+import { openStructureMenu, StructureMenu } from './StructureMenu';
+import type { MenuScope } from './StructureMenu';
+import { selectionAxis } from '../notebook/structureActions';
 
 export function Grid(props: { wb: Workbench }) {
   const wb = props.wb;
@@ -67,6 +70,10 @@ export function Grid(props: { wb: Workbench }) {
         // Cells inside a frozen pane are always in view along that axis.
         if (a.row < f.rows) next.top = v.scrollTop;
         if (a.col < f.cols) next.left = v.scrollLeft;
+        // Whole rows (columns) selected: their far end is not where the user looks.
+        const r = wb.selection.range();
+        if (r.start.col === 0 && r.end.col >= wb.bounds().cols - 1) next.left = v.scrollLeft;
+        if (r.start.row === 0 && r.end.row >= wb.bounds().rows - 1) next.top = v.scrollTop;
         if (next.top !== v.scrollTop) scroller.scrollTop = next.top;
         if (next.left !== v.scrollLeft) scroller.scrollLeft = next.left;
       }),
@@ -85,6 +92,8 @@ export function Grid(props: { wb: Workbench }) {
 
   // ---- mouse ------------------------------------------------------------------------------
   let dragging = false;
+  // A drag that started on a header extends whole rows/columns.
+  let headerDrag: 'rows' | 'cols' | null = null;
   function cellAt(e: MouseEvent) {
     const rect = scroller.getBoundingClientRect();
     const px = e.clientX - rect.left + scroller.scrollLeft - ROW_HEADER_WIDTH;
@@ -97,10 +106,13 @@ export function Grid(props: { wb: Workbench }) {
     if (target.closest('.grid-input.editing') || target.closest('.col-resize')) return;
     if (wb.editing()) wb.commitEdit();
     const p = cellAt(e);
-    if (target.closest('.col-header')) {
-      wb.selection.selectRange({ start: { row: 0, col: p.col }, end: { row: wb.bounds().rows - 1, col: p.col } });
-    } else if (target.closest('.row-header')) {
-      wb.selection.selectRange({ start: { row: p.row, col: 0 }, end: { row: p.row, col: wb.bounds().cols - 1 } });
+    const head = headerAt(target);
+    if (head?.axis === 'cols') {
+      selectCols(head.index, e.shiftKey);
+      headerDrag = 'cols';
+    } else if (head?.axis === 'rows') {
+      selectRows(head.index, e.shiftKey);
+      headerDrag = 'rows';
     } else {
       wb.selection.select(p, e.shiftKey);
       dragging = true;
@@ -109,9 +121,55 @@ export function Grid(props: { wb: Workbench }) {
     e.preventDefault();
   }
   function onMouseMove(e: MouseEvent) {
-    if (dragging && e.buttons === 1) wb.selection.select(cellAt(e), true);
+    if (e.buttons !== 1) return;
+    if (dragging) wb.selection.select(cellAt(e), true);
+    else if (headerDrag === 'cols') selectCols(cellAt(e).col, true);
+    else if (headerDrag === 'rows') selectRows(cellAt(e).row, true);
   }
-  const stopDrag = () => (dragging = false);
+  const stopDrag = () => {
+    dragging = false;
+    headerDrag = null;
+  };
+
+  /** The header under the pointer, read from its own attribute (right also for frozen, sticky headers). */
+  function headerAt(target: HTMLElement): { axis: 'rows' | 'cols'; index: number } | null {
+    const c = target.closest<HTMLElement>('[data-col-header]');
+    if (c) return { axis: 'cols', index: columnIndex(c.dataset.colHeader!) };
+    const r = target.closest<HTMLElement>('[data-row-header]');
+    if (r) return { axis: 'rows', index: Number(r.dataset.rowHeader) - 1 };
+    return null;
+  }
+  /** Whole columns from the active one (Shift) or just this one, as a header click does in Excel. */
+  function selectCols(col: number, extend: boolean) {
+    const from = extend ? wb.selection.sel.active.col : col;
+    wb.selection.selectRange({ start: { row: 0, col: from }, end: { row: wb.bounds().rows - 1, col } });
+  }
+  function selectRows(row: number, extend: boolean) {
+    const from = extend ? wb.selection.sel.active.row : row;
+    wb.selection.selectRange({ start: { row: from, col: 0 }, end: { row, col: wb.bounds().cols - 1 } });
+  }
+
+  /** Right-click: the structure menu for the row/column header or cell under the pointer, selecting it first unless it is inside the selection. */
+  function onContextMenu(e: MouseEvent) {
+    const target = e.target as HTMLElement;
+    if (target.closest('.grid-input.editing')) return; // the text editor keeps the browser's menu
+    e.preventDefault();
+    if (wb.editing()) wb.commitEdit();
+    const r = wb.selection.range();
+    const axis = selectionAxis(wb);
+    const head = headerAt(target);
+    let scope: MenuScope;
+    if (head) {
+      const [lo, hi] = head.axis === 'rows' ? [r.start.row, r.end.row] : [r.start.col, r.end.col];
+      if (axis !== head.axis || head.index < lo || head.index > hi) (head.axis === 'rows' ? selectRows : selectCols)(head.index, false);
+      scope = head.axis;
+    } else {
+      const p = cellAt(e);
+      if (p.row < r.start.row || p.row > r.end.row || p.col < r.start.col || p.col > r.end.col) wb.selection.select(p);
+      scope = selectionAxis(wb) ?? 'cells';
+    }
+    openStructureMenu(e.clientX, e.clientY, scope);
+  }
   window.addEventListener('mouseup', stopDrag);
   onCleanup(() => window.removeEventListener('mouseup', stopDrag));
 
@@ -200,7 +258,7 @@ export function Grid(props: { wb: Workbench }) {
       onCut={onCut}
       onPaste={onPaste}
     >
-      <div ref={scroller} class="grid-scroller" onScroll={onScroll} onMouseDown={onMouseDown} onMouseMove={onMouseMove} onDblClick={onDblClick}>
+      <div ref={scroller} class="grid-scroller" onScroll={onScroll} onMouseDown={onMouseDown} onMouseMove={onMouseMove} onDblClick={onDblClick} onContextMenu={onContextMenu}>
         <div class="grid-canvas" style={{ width: `${ROW_HEADER_WIDTH + cols().total}px`, height: `${HEADER_HEIGHT + wb.bounds().rows * ROW_HEIGHT}px` }}>
           <div class="col-headers" style={{ width: `${ROW_HEADER_WIDTH + cols().total}px` }}>
             <div class="corner" />
@@ -208,7 +266,7 @@ export function Grid(props: { wb: Workbench }) {
               <div class="frozen-heads" style={{ width: `${frozen().width}px`, 'margin-left': `${ROW_HEADER_WIDTH}px` }}>
                 <Index each={frozen().colList}>
                   {(col) => (
-                    <div class="col-header" classList={{ on: col() >= headerActive().start.col && col() <= headerActive().end.col }}
+                    <div class="col-header" classList={{ on: col() >= headerActive().start.col && col() <= headerActive().end.col }} data-col-header={columnLabel(col())}
                       style={{ left: `${cols().offsets[col()]}px`, width: `${cols().width(col())}px` }}>
                       {columnLabel(col())}
                       <span class="col-resize" onMouseDown={(e) => startResize(col(), e)} onDblClick={(e) => autoFit(col(), e)} />
@@ -222,6 +280,7 @@ export function Grid(props: { wb: Workbench }) {
                 <div
                   class="col-header"
                   classList={{ on: col() >= headerActive().start.col && col() <= headerActive().end.col }}
+                  data-col-header={columnLabel(col())}
                   style={{ left: `${x(col())}px`, width: `${cols().width(col())}px` }}
                 >
                   {columnLabel(col())}
@@ -235,7 +294,7 @@ export function Grid(props: { wb: Workbench }) {
               <div class="frozen-row-heads" style={{ height: `${frozen().height}px` }}>
                 <Index each={frozen().rowList}>
                   {(row) => (
-                    <div class="row-header" classList={{ on: row() >= headerActive().start.row && row() <= headerActive().end.row }} style={{ top: `${row() * ROW_HEIGHT}px` }}>
+                    <div class="row-header" classList={{ on: row() >= headerActive().start.row && row() <= headerActive().end.row }} data-row-header={row() + 1} style={{ top: `${row() * ROW_HEIGHT}px` }}>
                       {row() + 1}
                     </div>
                   )}
@@ -247,6 +306,7 @@ export function Grid(props: { wb: Workbench }) {
                 <div
                   class="row-header"
                   classList={{ on: row() >= headerActive().start.row && row() <= headerActive().end.row }}
+                  data-row-header={row() + 1}
                   style={{ top: `${row() * ROW_HEIGHT}px` }}
                 >
                   {row() + 1}
@@ -283,6 +343,7 @@ export function Grid(props: { wb: Workbench }) {
           <GridInput wb={wb} rect={activeRect()} ref={(el) => (input = el)} />
         </div>
       </div>
+      <StructureMenu wb={wb} onDone={focusInput} />
     </div>
   );
 }

@@ -1,10 +1,15 @@
 /**
  * Excel's keyboard habits on the grid (when no cell is being edited): arrows, Shift to extend,
  * Ctrl/Cmd+arrow to jump, Tab/Enter to advance, F2 to edit, Delete to clear, Ctrl+Z/Y to undo
- * and redo, Ctrl+D/R to fill down/right, Ctrl+A to select all. Typing goes to the grid's input (GridInput.tsx).
+ * and redo, Ctrl+D/R to fill down/right, Ctrl+A to select all; Shift+Space / Ctrl+Space select
+ * the rows / columns of the selection, Ctrl+Shift+= inserts and Ctrl+- deletes them (on a
+ * selection that is not whole rows or columns, they open the structure menu to ask which).
+ * Typing goes to the grid's input (GridInput.tsx).
  */
 import type { Workbench } from '../notebook/workbench';
 import type { Direction } from './selection';
+import { runStructureAction, selectionAxis } from '../notebook/structureActions';
+import { openStructureMenuAtActive } from './StructureMenu';
 
 const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 const PAGE_ROWS = 20;
@@ -19,6 +24,23 @@ export function handleGridKey(wb: Workbench, e: KeyboardEvent): void {
     wb.reveal();
   };
 
+  if (key === ' ' && !e.isComposing && (e.shiftKey !== mod) && !e.altKey) {
+    // Shift+Space: the selection's whole rows; Ctrl+Space: its whole columns.
+    const r = wb.selection.range();
+    if (e.shiftKey) wb.selection.selectRange({ start: { row: r.start.row, col: 0 }, end: { row: r.end.row, col: b.cols - 1 } });
+    else wb.selection.selectRange({ start: { row: 0, col: r.start.col }, end: { row: b.rows - 1, col: r.end.col } });
+    e.preventDefault();
+    return;
+  }
+  if (mod && !e.altKey && (isInsertKey(e) || isDeleteKey(e))) {
+    e.preventDefault(); // also keeps the browser from zooming
+    const axis = selectionAxis(wb);
+    const insert = isInsertKey(e);
+    if (axis === 'rows') void runStructureAction(wb, insert ? 'insert-rows-above' : 'delete-rows');
+    else if (axis === 'cols') void runStructureAction(wb, insert ? 'insert-cols-left' : 'delete-cols');
+    else openStructureMenuAtActive();
+    return;
+  }
   if (ARROWS[key]) {
     wb.selection.move(ARROWS[key], b, { extend: e.shiftKey, jumpWith: mod ? wb.filled : undefined });
     return handled();
@@ -72,4 +94,14 @@ export function handleGridKey(wb: Workbench, e: KeyboardEvent): void {
   }
   // A printable character (or an IME composition) is left to the grid's input, which starts
   // editing with it and so replaces the cell's content, as in Excel.
+}
+
+/** Ctrl+Shift+= (Ctrl++ on keyboards where + is its own key, and the keypad's +). */
+function isInsertKey(e: KeyboardEvent): boolean {
+  return (e.shiftKey && (e.code === 'Equal' || e.key === '+' || e.key === '=')) || e.code === 'NumpadAdd';
+}
+
+/** Ctrl+- (and the keypad's −). */
+function isDeleteKey(e: KeyboardEvent): boolean {
+  return !e.shiftKey && (e.key === '-' || e.code === 'Minus' || e.code === 'NumpadSubtract');
 }

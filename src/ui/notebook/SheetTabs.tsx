@@ -5,7 +5,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import { t } from '../../i18n';
 import type { Workbench } from './workbench';
-import { confirmDialog } from '../dialogs';
+import { confirmRemoveSheet } from './structureActions';
 
 export function SheetTabs(props: { wb: Workbench }) {
   const wb = props.wb;
@@ -20,7 +20,8 @@ export function SheetTabs(props: { wb: Workbench }) {
 
   const remove = async (name: string) => {
     setMenu(null);
-    if (await confirmDialog(t('nb.confirmDeleteSheet', { name }), t('nb.deleteSheet'))) wb.removeSheet(name);
+    // Says first what other sheets, names, charts, scenarios and drivers read from it.
+    if (await confirmRemoveSheet(wb, name)) wb.removeSheet(name);
   };
 
   return (

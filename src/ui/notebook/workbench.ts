@@ -5,7 +5,8 @@
  */
 import { batch, createMemo, createSignal } from 'solid-js';
 import { unwrap } from 'solid-js/store';
-import { columnLabel, parseRange, splitSheetRef, toA1 } from '../../model/address';
+import { columnLabel, parseRange, qualify, rangeToA1, splitSheetRef, toA1 } from '../../model/address';
+import { parsePointer, resolvePointer } from '../../model/pointers';
 import type { CellPos } from '../../model/address';
 import { isCellError, isFormula, parseInput, rawToInput } from '../../model/cell';
 import { shiftFormula } from '../../model/formulaText';
@@ -96,6 +97,9 @@ export function createWorkbench(session: NotebookSession, initialSheet?: string)
 
   /** Selects a cell or range given as `C12`, `C12:D20` or `Sheet!C12`; false with a message otherwise. */
   function goTo(ref: string): boolean {
+    // A workbook name (TARGET_TOTAL) selects what it refers to, as in Excel.
+    const named = parseRange(ref.trim()) ? null : resolveName(ref.trim());
+    if (named) return goTo(named);
     const { sheet: target, ref: cellRef } = splitSheetRef(ref);
     const range = parseRange(cellRef);
     if (!range) {
@@ -118,6 +122,14 @@ export function createWorkbench(session: NotebookSession, initialSheet?: string)
     selection.selectRange(range);
     reveal();
     return true;
+  }
+
+  /** `Sheet!A1:B2` of a workbook name that refers to cells, or null. */
+  function resolveName(text: string): string | null {
+    const nb = session.plain();
+    const p = parsePointer(nb, text);
+    const at = p && 'name' in p ? resolvePointer(nb, p) : null;
+    return at ? qualify(at.sheet, rangeToA1(at.range)) : null;
   }
 
   function reveal(): void {
