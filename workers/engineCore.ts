@@ -26,6 +26,8 @@ export const ENGINE_CONFIG: Partial<ConfigParams> = {
   licenseKey: 'gpl-v3',
   // SUMPRODUCT((cond)*(range)) in the templates needs array arithmetic.
   useArrayArithmetic: true,
+  // A formula that only points at an empty cell (`='Other sheet'!C12`) shows 0 in Excel, not blank.
+  evaluateNullToZero: true,
   maxRows: ENGINE_LIMITS.maxRows,
   maxColumns: ENGINE_LIMITS.maxColumns,
   // The document keeps its own undo history; HyperFormula's would only cost memory.

@@ -19,6 +19,14 @@ describe('engine', () => {
     expect(b.value('Calc', 'B2')).toBe(12);
   });
 
+  it('shows 0 for a formula that points at an empty cell, as Excel does', () => {
+    const b = book({ S: { A1: "='Other sheet'!C12", A2: '=B9', A3: '=IF(TRUE(),"","x")', A4: '=ISBLANK(B9)' }, 'Other sheet': { A1: 1 } });
+    expect(b.value('S', 'A1')).toBe(0);
+    expect(b.value('S', 'A2')).toBe(0);
+    expect(b.value('S', 'A3')).toBe('');
+    expect(b.value('S', 'A4')).toBe(true);
+  });
+
   it('keeps literal text as text (no number or date parsing)', () => {
     const b = book({ S: { A1: '5', A2: '10%', A3: '2024-01-01', A4: '=ISTEXT(A1)' } });
     expect(b.value('S', 'A1')).toBe('5');
