@@ -8,7 +8,7 @@
  * one, else the cell (`B_Target!C43`). A KPI's `id` is its `data-kpi`, the same way.
  */
 import type { RawContent } from './cell';
-import type { NamedExpression, Notebook } from './notebook';
+import type { NamedExpression, Notebook, RelativeOverride } from './notebook';
 import { findSheet } from './notebook';
 import { splitCellKey } from './scenarios';
 import { relocate } from './structure';
@@ -350,6 +350,20 @@ export function presetOverrides(nb: Pick<Notebook, 'names'>, preset: ScenarioPre
     const v = baseValue(key);
     if (typeof v !== 'number') continue;
     out[key] = Number(((v + (c.add ?? 0)) * (c.mul ?? 1)).toFixed(10));
+  }
+  return out;
+}
+
+/** A preset as overrides relative to the base (they follow it), for the cells whose base is a number. */
+export function presetRules(nb: Pick<Notebook, 'names'>, preset: ScenarioPreset, baseValue: (key: string) => RawContent | null | undefined): Record<string, RelativeOverride> {
+  const out: Record<string, RelativeOverride> = {};
+  for (const c of preset.changes) {
+    const key = refKey(nb, c.ref);
+    if (!key || typeof baseValue(key) !== 'number') continue;
+    const rule: RelativeOverride = {};
+    if (c.add !== undefined) rule.add = c.add;
+    if (c.mul !== undefined) rule.mul = c.mul;
+    out[key] = rule;
   }
   return out;
 }

@@ -9,7 +9,7 @@ import type { CellWrite, EditCommand, RenameRewrites } from './commands';
 import type { LayoutItem, Notebook, Sheet } from './notebook';
 import { findSheet } from './notebook';
 import { applyLogDecisions } from './decisionLog';
-import { applySetScenarios } from './scenarios';
+import { applySetScenarios, rekeyScenario } from './scenarios';
 import { commandProblem } from './validate';
 import { applyStructureEdit, moveLayoutKeys, relinkOf, StructureError } from './structure';
 import { pushAll } from './arrays';
@@ -88,6 +88,12 @@ export function applyEdit(nb: Notebook, cmd: EditCommand): EditCommand {
       sheet.name = cmd.to;
       if (cmd.exact) restoreRewrites(nb, cmd.exact, before);
       else rewriteReferences(nb, sheet.id, from, cmd.to, before);
+      // Relative rules and base dates of overrides name their cells like the overrides do.
+      for (const sc of nb.scenarios) {
+        const overrides = sc.overrides;
+        rekeyScenario(sc, (k) => (k.startsWith(`${from}!`) ? `${cmd.to}!${k.slice(from.length + 1)}` : k));
+        sc.overrides = overrides;
+      }
       return { type: 'renameSheet', from: cmd.to, to: from, exact: before };
     }
     case 'moveSheet': {

@@ -71,6 +71,11 @@ const ScenarioSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
   name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
   overrides: v.record(v.pipe(v.string(), v.maxLength(80)), RawContentSchema),
+  relative: v.optional(v.record(v.pipe(v.string(), v.maxLength(80)), v.object({
+    add: v.optional(v.pipe(v.number(), v.finite())),
+    mul: v.optional(v.pipe(v.number(), v.finite())),
+  }))),
+  basedOn: v.optional(v.record(v.pipe(v.string(), v.maxLength(80)), RawContentSchema)),
 });
 
 const DecisionSchema = v.object({

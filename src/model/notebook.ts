@@ -35,11 +35,21 @@ export interface NamedExpression {
   expression: string;
 }
 
+/** An override that follows the base: the scenario's value is `(base + add) × mul`. */
+export interface RelativeOverride {
+  add?: number;
+  mul?: number;
+}
+
 /** A scenario: overrides of input cells on top of the document's own contents. */
 export interface Scenario {
   id: string;
   name: string;
   overrides: Record<string, RawContent>; // keyed by `Sheet!A1`
+  /** Overrides relative to the base (+Δ, ×k): `overrides` holds their value at the current base. */
+  relative?: Record<string, RelativeOverride>;
+  /** For absolute overrides: the base content when the value was set, to tell when the base moved since. */
+  basedOn?: Record<string, RawContent>;
 }
 
 /** A chart or KPI card bound to cell ranges; the UI interprets `kind`. */

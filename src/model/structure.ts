@@ -20,6 +20,7 @@ import { ENGINE_LIMITS } from './limits';
 import { referencedSheets } from './formulaText';
 import { moveBinding, moveCellKey, moveFormula, moveSpan, referencesDeleted } from './pointers';
 import type { StructureChange } from './pointers';
+import { rekeyScenario } from './scenarios';
 
 export type StructureCommand = Extract<EditCommand, { type: StructureCommandType }>;
 
@@ -165,7 +166,7 @@ function rewrite(nb: Notebook, sheet: Sheet, change: Extract<StructureChange, { 
     }
   }
   for (const n of nb.names) n.expression = moveFormula(n.expression, undefined, change);
-  for (const sc of nb.scenarios) sc.overrides = reKey(sc.overrides, (k) => moveCellKey(k, change));
+  for (const sc of nb.scenarios) rekeyScenario(sc, (k) => moveCellKey(k, change));
   for (const item of nb.layout.items) {
     for (const [k, v] of Object.entries(item.ranges)) item.ranges[k] = moveBinding(v, item.sheet, change);
   }

@@ -7,14 +7,14 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { CellValue } from '../../model/cell';
 import { isFormula } from '../../model/cell';
 import { COMPARE_OUTPUTS, refKey } from '../../model/drivers';
-import type { CompareRow } from '../../model/scenarios';
-import { activeScenarioId, BASE_SCENARIO_ID, captureScenarios, compareScenarios } from '../../model/scenarios';
+import type { CompareRow, OverrideMode } from '../../model/scenarios';
+import { activeScenarioId, BASE_SCENARIO_ID, captureScenarios, compareScenarios, overrideMode, ruleForMode, staleOverrides } from '../../model/scenarios';
 import { locale, t } from '../../i18n';
 import { confirmDialog, promptDialog } from '../dialogs';
 import { notify } from '../services';
 import type { NotebookContext } from '../notebook/extensions';
 import { formatDelta, formatKpi, formatRaw } from '../presenter/format';
-import { addPresetScenarios, deleteScenario, newScenario, renameScenario, scenarioChoices, setOverride, switchScenario } from './actions';
+import { addPresetScenarios, deleteScenario, newScenario, refreshScenario, renameScenario, scenarioChoices, setOverride, setRelative, switchScenario } from './actions';
 import { maxOf } from '../../model/arrays';
 
 interface Comparison {
@@ -30,7 +30,33 @@ export function ScenarioPanel(props: NotebookContext & { close(): void }) {
   const [computing, setComputing] = createSignal(false);
   const captured = createMemo(() => captureScenarios(session.doc));
   const overridesOf = (id: string) => Object.entries(captured().find((s) => s.id === id)?.overrides ?? {});
+  const scenarioOf = (id: string) => captured().find((s) => s.id === id);
+  /** Per scenario, its absolute overrides set before the base they override changed. */
+  const stale = createMemo(() => {
+    const list = captured();
+    return Object.fromEntries(list.map((s) => [s.id, staleOverrides(session.doc, s.id, list)]));
+  });
   const ro = () => session.readOnly();
+
+  function changeMode(id: string, key: string, mode: OverrideMode) {
+    if (mode === 'value') setRelative(session, id, key, null);
+    else {
+      const rule = ruleForMode(session.plain(), id, key, mode);
+      if (rule) setRelative(session, id, key, rule);
+      else notify('error', t('sc.notRelative'));
+    }
+  }
+  function changeRule(id: string, key: string, mode: OverrideMode, text: string) {
+    const n = Number(text.replace(/[,，\s]/g, ''));
+    if (!text.trim() || !Number.isFinite(n)) {
+      notify('error', t('sc.badRule'));
+      return;
+    }
+    setRelative(session, id, key, mode === 'mul' ? { mul: n } : { add: n });
+  }
+  async function refresh(id: string) {
+    if (refreshScenario(session, id) && comparison()) await compare();
+  }
 
   async function create() {
     const name = await promptDialog(t('sc.namePrompt'), t('sc.newName', { n: scenarioChoices(session.doc).length }));
@@ -96,6 +122,7 @@ export function ScenarioPanel(props: NotebookContext & { close(): void }) {
                     {s.name}
                   </button>
                   <Show when={s.id !== BASE_SCENARIO_ID}><span class="muted">{t('sc.overrides', { n: count() })}</span></Show>
+                  <Show when={(stale()[s.id]?.length ?? 0) > 0}><span class="sc-stale-badge" title={t('sc.staleTitle')}>⚠</span></Show>
                   <span class="spacer" />
                   <Show when={isShown()} fallback={<button disabled={ro()} onClick={() => switchScenario(session, s.id)}>{t('sc.show')}</button>}>
                     <span class="sc-badge">{t('sc.active')}</span>
@@ -105,13 +132,30 @@ export function ScenarioPanel(props: NotebookContext & { close(): void }) {
                   <table class="sc-overrides">
                     <tbody>
                       <For each={overridesOf(s.id)}>
-                        {([key, raw]) => (
-                          <tr>
-                            <td class="mono">{key}</td>
-                            <td class="num">{formatRaw(raw === '' ? null : raw, 'ratio', locale())}</td>
-                            <td><button class="link" disabled={ro()} onClick={() => setOverride(session, s.id, key, null)}>{t('sc.remove')}</button></td>
-                          </tr>
-                        )}
+                        {([key, raw]) => {
+                          const mode = () => overrideMode(scenarioOf(s.id) ?? {}, key);
+                          const rule = () => scenarioOf(s.id)?.relative?.[key];
+                          return (
+                            <tr data-override-key={key} data-mode={mode()}>
+                              <td class="mono">{key}</td>
+                              <td>
+                                <select data-testid="scenario-override-mode" aria-label={t('sc.modeLabel')} title={t('sc.modeTitle')} disabled={ro()} value={mode()}
+                                  onChange={(e) => changeMode(s.id, key, e.currentTarget.value as OverrideMode)}>
+                                  <option value="value">{t('sc.modeValue')}</option>
+                                  <option value="add">{t('sc.modeAdd')}</option>
+                                  <option value="mul">{t('sc.modeMul')}</option>
+                                </select>
+                                <Show when={mode() !== 'value'}>
+                                  <input data-testid="scenario-override-rule" class="sc-rule num" inputmode="decimal" aria-label={mode() === 'mul' ? t('sc.modeMul') : t('sc.modeAdd')} disabled={ro()}
+                                    value={String(mode() === 'mul' ? (rule()?.mul ?? 1) : (rule()?.add ?? 0))}
+                                    onChange={(e) => changeRule(s.id, key, mode(), e.currentTarget.value)} />
+                                </Show>
+                              </td>
+                              <td class="num" data-testid="scenario-override-value">{formatRaw(raw === '' ? null : raw, 'ratio', locale())}</td>
+                              <td><button class="link" disabled={ro()} onClick={() => setOverride(session, s.id, key, null)}>{t('sc.remove')}</button></td>
+                            </tr>
+                          );
+                        }}
                       </For>
                     </tbody>
                   </table>
@@ -134,20 +178,42 @@ export function ScenarioPanel(props: NotebookContext & { close(): void }) {
             {computing() ? t('sc.computing') : t('sc.compare')}
           </button>
         </div>
-        <Show when={comparison()}>{(c) => <CompareTable c={c()} />}</Show>
+        <Show when={comparison()}>
+          {(c) => (
+            <>
+              <For each={c().ids.filter((id) => (stale()[id]?.length ?? 0) > 0)}>
+                {(id) => (
+                  <div class="sc-stale" data-testid="scenario-stale" data-scenario={id} role="status">
+                    <span>
+                      {t('sc.stale', { name: c().names[c().ids.indexOf(id)], n: stale()[id].length })}{' '}
+                      <span class="mono">{stale()[id].map((x) => `${x.key}: ${formatRaw(x.was, 'ratio', locale())} → ${formatRaw(x.now, 'ratio', locale())}`).join('; ')}</span>
+                    </span>
+                    <button data-testid="scenario-refresh" disabled={ro()} title={t('sc.refreshTitle')} onClick={() => void refresh(id)}>{t('sc.refresh')}</button>
+                  </div>
+                )}
+              </For>
+              <CompareTable c={c()} stale={(id) => (stale()[id]?.length ?? 0) > 0} />
+            </>
+          )}
+        </Show>
       </section>
     </aside>
   );
 }
 
 /** Outputs down, scenarios across; each cell a value, its difference from base, and a bar. */
-export function CompareTable(props: { c: Comparison }) {
+export function CompareTable(props: { c: Comparison; stale?: (id: string) => boolean }) {
   return (
     <table class="sc-compare-table" data-testid="scenario-compare-table">
       <thead>
         <tr>
           <th>{t('sc.output')}</th>
-          <For each={props.c.names}>{(n) => <th>{n}</th>}</For>
+          <For each={props.c.names}>
+            {(n, i) => {
+              const isStale = () => props.stale?.(props.c.ids[i()]) ?? false;
+              return <th data-scenario={props.c.ids[i()]} data-stale={isStale() ? 'true' : undefined} title={isStale() ? t('sc.staleTitle') : undefined}>{isStale() ? `⚠ ${n}` : n}</th>;
+            }}
+          </For>
         </tr>
       </thead>
       <tbody>

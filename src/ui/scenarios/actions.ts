@@ -7,13 +7,13 @@ import type { NotebookSession } from '../../engine/session';
 import type { RawContent } from '../../model/cell';
 import type { EditCommand } from '../../model/commands';
 import { logCommand, newDecision } from '../../model/decisionLog';
-import { presetOverrides, SCENARIO_PRESETS } from '../../model/drivers';
+import { presetRules, SCENARIO_PRESETS } from '../../model/drivers';
 import { applyEdits } from '../../model/edit';
-import type { Notebook } from '../../model/notebook';
+import type { Notebook, RelativeOverride } from '../../model/notebook';
 import { findSheet, newId } from '../../model/notebook';
 import {
   activeScenarioId, BASE_SCENARIO_ID, captureScenarios, createScenarioCommands, deleteScenarioCommands, renameScenarioCommands,
-  setOverrideCommands, splitCellKey, switchScenarioCommands,
+  refreshScenarioCommands, setOverrideCommands, setRelativeCommands, splitCellKey, switchScenarioCommands,
 } from '../../model/scenarios';
 import { locale, t } from '../../i18n';
 import './messages';
@@ -53,9 +53,10 @@ export function addPresetScenarios(session: NotebookSession): boolean {
   const work = JSON.parse(JSON.stringify(nb)) as Notebook;
   for (const preset of SCENARIO_PRESETS) {
     if (work.scenarios.some((s) => s.id === preset.id)) continue;
-    const overrides = presetOverrides(nb, preset, baseRaw);
-    if (Object.keys(overrides).length === 0) continue;
-    const cmds = createScenarioCommands(work, preset.name[locale() === 'en' ? 'en' : 'zh'], overrides, preset.id);
+    // Relative to the base: the presets follow it when it moves (a goal seek, an edit).
+    const rules = presetRules(nb, preset, baseRaw);
+    if (Object.keys(rules).length === 0) continue;
+    const cmds = createScenarioCommands(work, preset.name[locale() === 'en' ? 'en' : 'zh'], {}, preset.id, rules);
     applyEdits(work, cmds);
     pushAll(all, cmds);
   }
@@ -68,7 +69,7 @@ export function newScenario(session: NotebookSession, name: string): string | nu
   const shown = captureScenarios(nb).find((s) => s.id === activeScenarioId(nb) && s.id !== BASE_SCENARIO_ID);
   const id = newId('sc');
   const work = JSON.parse(JSON.stringify(nb)) as Notebook;
-  const create = createScenarioCommands(work, name, { ...(shown?.overrides ?? {}) }, id);
+  const create = createScenarioCommands(work, name, { ...(shown?.overrides ?? {}) }, id, { ...(shown?.relative ?? {}) });
   applyEdits(work, create);
   const show = switchScenarioCommands(work, id);
   return session.edit([...create, ...show], 'scenario') ? id : null;
@@ -76,5 +77,8 @@ export function newScenario(session: NotebookSession, name: string): string | nu
 
 export const renameScenario = (session: NotebookSession, id: string, name: string) => session.edit(renameScenarioCommands(session.plain(), id, name), 'scenario');
 export const deleteScenario = (session: NotebookSession, id: string) => session.edit(deleteScenarioCommands(session.plain(), id), 'scenario');
+export const setRelative = (session: NotebookSession, id: string, key: string, rule: RelativeOverride | null) =>
+  session.edit(setRelativeCommands(session.plain(), id, key, rule), 'scenario');
+export const refreshScenario = (session: NotebookSession, id: string) => session.edit(refreshScenarioCommands(session.plain(), id), 'scenario');
 export const setOverride = (session: NotebookSession, id: string, key: string, raw: RawContent | null) =>
   session.edit(setOverrideCommands(session.plain(), id, key, raw), 'scenario');
