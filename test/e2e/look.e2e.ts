@@ -13,7 +13,6 @@ let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
 afterAll(async () => { await browser?.close(); });
 
-const FULL_HD = { width: 1920, height: 1080 };
 const LAPTOP = { width: 1440, height: 900 };
 
 async function showScenario(page: Page, id: string): Promise<void> {
