@@ -75,7 +75,9 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
     engine?.terminate();
     const client = opts.startEngine();
     engine = client;
-    setPending((n) => n + 1);
+    // `pending` counts the current engine's unanswered calls only: a replaced engine's never
+    // answer (their sends skip the decrement), so the count starts again at this open.
+    setPending(1);
     void client.died.then((why) => {
       if (gen !== generation || closed || why === 'terminated') return;
       opts.onProblem?.({ code: 'engineRestarted', message: why });
@@ -96,7 +98,8 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
       else setValues(all);
       setReady(true);
     } finally {
-      if (gen === generation) setPending(0);
+      // Only this open's own share: an edit sent to the new engine while it built is still owed.
+      if (gen === generation) setPending((n) => Math.max(0, n - 1));
     }
   }
 

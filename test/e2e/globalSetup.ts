@@ -9,7 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 import type { PreviewServer } from 'vite';
@@ -27,7 +27,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // OPSBOOK_DIST lets several checkouts' worth of builds coexist (e.g. `vite build --outDir dist-x`).
   const outDir = process.env.OPSBOOK_DIST || 'dist';
-  if (!existsSync(join(root, outDir, 'index.html'))) {
+  if (!existsSync(resolve(root, outDir, 'index.html'))) {
     console.log(`[e2e] ${outDir}/index.html is missing: building the app`);
     await build({ root, logLevel: 'warn', build: { outDir } });
   }

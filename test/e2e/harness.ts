@@ -66,6 +66,12 @@ export interface OpenAppOptions {
   path?: string;
   viewport?: { width: number; height: number };
   locale?: string;
+  /**
+   * Leave the page as a first visit finds it: not yet controlled by the service worker. By default
+   * `openApp` waits for control, because control arriving mid-test rebuilds the open notebook's
+   * engine (the first-visit policy), which a test about engine restarts would race with.
+   */
+  firstVisit?: boolean;
 }
 
 /** A fresh browser profile (own IndexedDB) with the app open on its home page (or `path`). */
@@ -82,7 +88,20 @@ export async function openApp(browser: Browser, options: OpenAppOptions = {}): P
   const page = await context.newPage();
   watchPage(page, errors);
   await page.goto(url + (options.path ?? ''), { waitUntil: 'load' });
+  if (!options.firstVisit) await waitForServiceWorkerControl(page);
   return { page, context, errors, requests, baseUrl: url };
+}
+
+/** Resolves once the service worker controls the page (at once where there is none). */
+export async function waitForServiceWorkerControl(page: Page): Promise<void> {
+  await page.evaluate(async (timeout) => {
+    const sw = navigator.serviceWorker;
+    if (!sw || sw.controller) return;
+    await Promise.race([
+      new Promise((r) => sw.addEventListener('controllerchange', r, { once: true })),
+      new Promise((r) => setTimeout(r, timeout)),
+    ]);
+  }, STATE_TIMEOUT_MS);
 }
 
 /** Sends a page's uncaught errors and console errors to `errors` (also for popups such as the projector window). */

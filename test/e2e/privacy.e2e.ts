@@ -67,7 +67,7 @@ async function engineWorker(page: Page) {
 
 describe('privacy', () => {
   it('a whole working session never sends a request to another origin', async () => {
-    const app = await openApp(browser, { viewport: { width: 1600, height: 900 } });
+    const app = await openApp(browser, { viewport: { width: 1600, height: 900 }, firstVisit: true });
     const { page, context } = app;
     await expectGallery(page);
     await newNotebookFromGallery(page, 'annual-plan');

@@ -44,3 +44,41 @@ describe('session engine state', () => {
     });
   });
 });
+
+describe('session engine state during a rebuild', () => {
+  it('stays busy while an edit sent to the rebuilt engine is unanswered', async () => {
+    await createRoot(async (dispose) => {
+      const host = new EngineHost();
+      let release: () => void = () => {};
+      const held = new Promise<void>((r) => { release = r; });
+      let holdApplies = false;
+      const client = (): EngineClient => ({
+        api: {
+          open: async (id: string, wb: Parameters<EngineHost['open']>[1]) => host.open(id, wb),
+          apply: async (id: string, cmds: Parameters<EngineHost['apply']>[1]) => {
+            if (holdApplies) await held;
+            return host.apply(id, cmds);
+          },
+          ping: async () => 'pong',
+        } as unknown as EngineClient['api'],
+        worker: {} as Worker, terminate() {}, died: new Promise(() => {}), underPolicy: true,
+      });
+      const nb = emptyNotebook('x');
+      nb.sheets[0].cells = { A1: 1 };
+      const s = createNotebookSession(nb, { startEngine: client });
+      await s.start();
+      holdApplies = true;
+      // A rebuild starts (the service worker took control, say), then an edit goes to the new engine.
+      const rebuilt = s.start();
+      s.edit([{ type: 'setCells', sheet: 'Sheet1', writes: [{ addr: 'B1', raw: '=A1*2' }] }]);
+      await rebuilt;
+      // The rebuilt engine answered its open, but the edit is still unanswered: not ready.
+      expect(s.engineState()).toBe('busy');
+      release();
+      await expect.poll(() => s.engineState()).toBe('ready');
+      expect(s.values.Sheet1.B1).toBe(2);
+      s.close();
+      dispose();
+    });
+  });
+});
