@@ -57,8 +57,9 @@ export function templateById(id: string): TemplateEntry | undefined {
 export type { GalleryEntry, TemplateId } from './gallery';
 export { GALLERY, galleryEntry, templateForSheet } from './gallery';
 export type { InsertErrorCode } from './insert';
-export { insertTemplateCommands } from './insert';
-export { externalNeeds } from './linkStubs';
+export { insertTemplateCommands, replacedStubValues } from './insert';
+export { cellMeaning, externalNeeds } from './linkStubs';
+export type { StubEdit } from './linkStubs';
 export { defaultLayout } from './layouts';
 export type { TemplateSheetName } from './catalog';
 export { TEMPLATE_NAMES, TEMPLATE_SHEET_NAMES, expectedValues, sampleValue } from './catalog';

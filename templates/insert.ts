@@ -9,14 +9,16 @@
  *   extended, keeping values the user typed into them.
  * - Names it uses or defines are added (`setNames`); a name the notebook already has is kept as is.
  */
+import type { RawContent } from '../src/model/cell';
 import type { EditCommand, Result } from '../src/model/commands';
 import { applyEdit } from '../src/model/edit';
 import type { NamedExpression, Notebook, Sheet } from '../src/model/notebook';
 import { findSheet } from '../src/model/notebook';
-import { buildTemplateSheet } from './catalog';
+import { buildTemplateSheet, isTemplateSheetName, templateSheetData } from './catalog';
 import type { TemplateSheetName } from './catalog';
 import { galleryEntry } from './gallery';
-import { buildStubSheet, externalNeeds, stubContents } from './linkStubs';
+import { buildStubSheet, externalNeeds, stubContents, stubEdits, stubLabelAddrs } from './linkStubs';
+import type { StubEdit } from './linkStubs';
 
 /** Why a template cannot be inserted; `code` selects the translated message. */
 export type InsertErrorCode = 'unknownTemplate' | 'emptyTemplate' | 'sheetExists';
@@ -73,9 +75,13 @@ function failure(code: InsertErrorCode, message: string): Result<EditCommand[]> 
 /** The stub with the missing cells added, or null when it already holds them all. */
 function extendStub(stub: Sheet, name: TemplateSheetName, addrs: readonly string[]): Sheet | null {
   const missing = addrs.filter((a) => !(a in stub.cells));
-  const added = stubContents(name, missing);
-  if (Object.keys(added.cells).length === 0) return null;
-  return { ...stub, cells: { ...stub.cells, ...added.cells }, formats: { ...added.formats, ...stub.formats } };
+  const added = stubContents(name, missing, false);
+  const labels = stubLabelAddrs(name, addrs).filter((a) => !(a in stub.cells));
+  if (Object.keys(added.cells).length === 0 && labels.length === 0) return null;
+  const labelCells: Record<string, RawContent> = {};
+  const real = templateSheetData(name).cells;
+  for (const a of labels) labelCells[a] = real[a];
+  return { ...stub, cells: { ...stub.cells, ...labelCells, ...added.cells }, formats: { ...added.formats, ...stub.formats } };
 }
 
 /** Real sheets go before the stubs, so the tabs read as the notebook's own work first. */
@@ -87,4 +93,14 @@ function firstStubIndex(nb: Notebook): number {
 function mergeNames(existing: readonly NamedExpression[], wanted: readonly NamedExpression[]): NamedExpression[] {
   const have = new Set(existing.map((n) => n.name.toUpperCase()));
   return [...existing.map((n) => ({ ...n })), ...wanted.filter((n) => !have.has(n.name.toUpperCase())).map((n) => ({ ...n }))];
+}
+
+/** The values typed into the stubs that inserting template `templateId` would replace with its real sheets. */
+export function replacedStubValues(nb: Notebook, templateId: string): StubEdit[] {
+  const entry = galleryEntry(templateId);
+  if (!entry) return [];
+  return entry.sheets.flatMap((name) => {
+    const stub = findSheet(nb, name);
+    return stub?.stub && isTemplateSheetName(stub.name) ? stubEdits({ ...stub, name: stub.name }) : [];
+  });
 }

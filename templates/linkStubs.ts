@@ -58,8 +58,50 @@ export function externalNeeds(sheets: readonly TemplateSheetName[]): ExternalNee
   return { names, cells: ordered };
 }
 
-/** Sample contents (and the real sheet's formats) for the given cells of a template sheet. */
-export function stubContents(sheet: TemplateSheetName, addrs: readonly string[]): Pick<Sheet, 'cells' | 'formats'> {
+/** The label cells of a template row: column A (中文) and B (English), as in every template. */
+const LABEL_COLUMNS = ['A', 'B'] as const;
+/** The title cell, which also names the sheet's unit (`…（单位：万元）`). */
+const TITLE = 'A1';
+
+/**
+ * The cells a stub shows so that each of its inputs says what it stands for: the sheet's title
+ * with its unit, and the 中文/English labels of every row it holds — copied from the source
+ * template, so the stub reads like the real sheet and is replaced by the same text.
+ */
+export function stubLabelAddrs(sheet: TemplateSheetName, addrs: readonly string[]): string[] {
+  const real = templateSheetData(sheet).cells;
+  const rows = new Set(addrs.map((a) => a.replace(/^[A-Z]+/, '')));
+  const out: string[] = [];
+  const add = (addr: string) => {
+    const raw = real[addr];
+    if (typeof raw === 'string' && !isFormula(raw) && !addrs.includes(addr) && !out.includes(addr)) out.push(addr);
+  };
+  add(TITLE);
+  for (const row of rows) for (const col of LABEL_COLUMNS) add(`${col}${row}`);
+  return out;
+}
+
+/** What a template cell stands for: its row's labels and the unit its sheet or format gives. */
+export interface CellMeaning {
+  zh: string;
+  en: string;
+  unit: string;
+}
+
+const SHEET_UNIT = /[（(]\s*单位[：:]\s*([^；;）)]+)/;
+
+export function cellMeaning(sheet: TemplateSheetName, addr: string): CellMeaning {
+  const real = templateSheetData(sheet);
+  const row = addr.replace(/^[A-Z]+/, '');
+  const text = (a: string) => (typeof real.cells[a] === 'string' && !isFormula(real.cells[a]) ? String(real.cells[a]) : '');
+  const format = real.formats[addr] ?? '';
+  const title = text(TITLE);
+  const unit = format.includes('%') ? '%' : /0\.00(?!0)/.test(format) ? (SHEET_UNIT.exec(title)?.[1].trim() ?? '') : '';
+  return { zh: text(`A${row}`), en: text(`B${row}`), unit };
+}
+
+/** Sample contents (and the real sheet's formats) for the given cells of a template sheet, with the labels that say what they are. */
+export function stubContents(sheet: TemplateSheetName, addrs: readonly string[], withLabels = true): Pick<Sheet, 'cells' | 'formats'> {
   const real = templateSheetData(sheet);
   const cells: Record<string, RawContent> = {};
   const formats: Record<string, string> = {};
@@ -70,7 +112,29 @@ export function stubContents(sheet: TemplateSheetName, addrs: readonly string[])
     const format = real.formats[addr];
     if (format) formats[addr] = format;
   }
+  if (withLabels) for (const addr of stubLabelAddrs(sheet, addrs)) cells[addr] = real.cells[addr];
   return { cells, formats };
+}
+
+/** A stub cell whose content is not the template's sample any more: the user typed it. */
+export interface StubEdit {
+  sheet: TemplateSheetName;
+  addr: string;
+  value: RawContent;
+  /** What the real sheet holds there: a formula or its own value. */
+  replacement: RawContent | undefined;
+  meaning: CellMeaning;
+}
+
+/** The values typed into `stub` that inserting its real sheet would replace. */
+export function stubEdits(stub: Sheet & { name: TemplateSheetName }): StubEdit[] {
+  const real = templateSheetData(stub.name).cells;
+  const out: StubEdit[] = [];
+  for (const [addr, value] of Object.entries(stub.cells)) {
+    if (value === sampleValue(stub.name, addr) || value === real[addr]) continue;
+    out.push({ sheet: stub.name, addr, value, replacement: real[addr], meaning: cellMeaning(stub.name, addr) });
+  }
+  return out;
 }
 
 export function buildStubSheet(sheet: TemplateSheetName, addrs: readonly string[]): Sheet {

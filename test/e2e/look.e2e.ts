@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from './harness';
 import {
-  attr, byTestId, cellValue, enterInCell, expectNoPageErrors, launchBrowser, newNotebookFromGallery, openApp, selectCell, STATE_TIMEOUT_MS, waitReady,
+  attr, byTestId, cellValue, enterInCell, expectNoPageErrors, launchBrowser, cellText, formulaBarText, newNotebookFromGallery, openApp, openSheet, selectCell, STATE_TIMEOUT_MS, waitReady,
 } from './harness';
 
 let browser: Browser;
@@ -70,6 +70,45 @@ describe('item 3: scenarios follow the base or say they are stale', () => {
     await showScenario(page, fixedId!);
     expect(Number(await cellValue(page, 'B_Target!C43'))).toBeCloseTo(growth0 + 0.3 - 0.02, 10);
     expect(Number(await cellValue(page, 'B_Target!G45'))).toBeLessThan(baseTarget);
+    expectNoPageErrors(errors);
+    await context.close();
+  });
+});
+
+describe('item 6: link stubs say what they stand for; Add template asks before replacing typed values', () => {
+  it('a stub shows its labels; typing into it and adding the template lists the value and asks', async () => {
+    const { page, errors, context } = await openApp(browser, { viewport: LAPTOP });
+    await newNotebookFromGallery(page, 'market-model');
+    await openSheet(page, 'B_Target');
+    expect(await cellText(page, 'B_Target!B36')).toBe('FY2025 total R0');
+    expect(await cellText(page, 'B_Target!A1')).toContain('单位：万元');
+    await enterInCell(page, 'B_Target!C36', '11000');
+
+    const addSixStep = async () => {
+      await byTestId(page, 'add-template').click();
+      await page.locator(attr('data-insert-template', 'six-step-targets')).click();
+    };
+    await addSixStep();
+    const ask = byTestId(page, 'confirm-template');
+    await ask.waitFor({ state: 'visible', timeout: STATE_TIMEOUT_MS });
+    const lines = await ask.locator('li').allTextContents();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('B_Target!C36');
+    expect(lines[0]).toContain('FY2025 total R0 (万元)');
+    expect(lines[0]).toContain('11000');
+    // Cancel: nothing changes, the typed value stays.
+    await byTestId(page, 'dialog-cancel').click();
+    await waitReady(page);
+    expect(await cellValue(page, 'B_Target!C36')).toBe('11000');
+    expect(await page.locator('[data-sheet-tab="B_Target"].stub').count()).toBe(1);
+
+    await addSixStep();
+    await byTestId(page, 'confirm-template-ok').click();
+    await waitReady(page);
+    await openSheet(page, 'B_Target');
+    await selectCell(page, 'B_Target!C36');
+    expect(await formulaBarText(page)).toBe('=SUM(C32:C35)');
+    expect(await page.locator('[data-sheet-tab="B_Target"].stub').count()).toBe(0);
     expectNoPageErrors(errors);
     await context.close();
   });

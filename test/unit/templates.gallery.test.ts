@@ -10,9 +10,12 @@ import { isCellError, isFormula } from '../../src/model/cell';
 import type { EditCommand } from '../../src/model/commands';
 import { applyEdits } from '../../src/model/edit';
 import { readOpsbookText, serializeOpsbook } from '../../src/model/fileFormat';
-import type { Notebook } from '../../src/model/notebook';
+import type { Notebook, Sheet } from '../../src/model/notebook';
 import { emptyNotebook, findSheet } from '../../src/model/notebook';
-import { insertTemplateCommands, templateById, TEMPLATES } from '../../templates';
+import { cellMeaning, externalNeeds, insertTemplateCommands, replacedStubValues, templateById, TEMPLATES } from '../../templates';
+import type { TemplateSheetName } from '../../templates/catalog';
+import { TEMPLATE_SHEET_NAMES } from '../../templates/catalog';
+import { stubLabelAddrs } from '../../templates/linkStubs';
 import { LIST_NAME_IDS } from '../../templates/generators/listNames';
 import { EngineNotebook } from '../../workers/engineCore';
 
@@ -192,12 +195,27 @@ describe('annual plan links', () => {
   });
 });
 
+/** A stub's inputs (what the template reads), without the label cells that say what they are. */
+function inputsOf(stub: Sheet): Record<string, RawContent> {
+  const labels = new Set(Object.keys(labelsOf(stub)));
+  return Object.fromEntries(Object.entries(stub.cells).filter(([a]) => !labels.has(a)));
+}
+function labelsOf(stub: Sheet): Record<string, RawContent> {
+  const name = stub.name as TemplateSheetName;
+  const reads = externalNeeds(TEMPLATE_SHEET_NAMES.filter((n) => n !== name)).cells.get(name) ?? [];
+  const labels = stubLabelAddrs(name, Object.keys(stub.cells).filter((a) => reads.includes(a)));
+  return Object.fromEntries(labels.filter((a) => a in stub.cells).map((a) => [a, stub.cells[a]]));
+}
+
 describe('link stubs', () => {
   it('market-model stubs B_Target with exactly the FY2025 totals it reads, as sample inputs', () => {
     const nb = create('market-model');
     const stub = findSheet(nb, 'B_Target')!;
     expect(stub.stub).toBe(true);
-    expect(stub.cells).toEqual({ C36: 10000, D36: 5500, E36: 2000 });
+    expect(inputsOf(stub)).toEqual({ C36: 10000, D36: 5500, E36: 2000 });
+    // Each input says what it stands for: its row's labels and the sheet's title with its unit, as in the template.
+    expect(labelsOf(stub)).toEqual({ A1: '市场目标制定六步骤 Six-step Target Setting（单位：万元）', A36: 'FY2025 合计', B36: 'FY2025 total R0' });
+    expect(cellMeaning('B_Target', 'C36')).toEqual({ zh: 'FY2025 合计', en: 'FY2025 total R0', unit: '万元' });
     expect(nb.names.map((n) => n.name)).toEqual(['GOAL_REVENUE']); // defined on A_Market
   });
 
@@ -205,7 +223,7 @@ describe('link stubs', () => {
     const stub = findSheet(create('bonus-plan'), 'B_Target')!;
     const rows = (cols: string[], from: number, to: number) => cols.flatMap((c) => Array.from({ length: to - from + 1 }, (_, i) => `${c}${from + i}`));
     const want = [...rows(['B', 'C', 'J', 'K'], 97, 108), ...rows(['A', 'G'], 88, 91), 'G45'];
-    expect(Object.keys(stub.cells).sort()).toEqual(want.sort());
+    expect(Object.keys(inputsOf(stub)).sort()).toEqual(want.sort());
     expect(stub.cells.B97).toBe('华东 East'); // a formula's expected text
     expect(stub.cells.A88).toBe('华东 East'); // an input label, read by MATCH
     expect(stub.cells.G45).toBe(specValue('B_Target', 'G45')); // reached through the name TARGET_TOTAL
@@ -217,7 +235,7 @@ describe('link stubs', () => {
       for (let row = 18; row <= 37; row++) expect(stub.cells[`${col}${row}`], `${col}${row}`).toBe(specValue('C_Ansoff', `${col}${row}`));
     }
     expect(stub.cells.K38).toBe(1070); // PROJECT_COST_TOTAL
-    expect(Object.keys(stub.cells)).toHaveLength(61);
+    expect(Object.keys(inputsOf(stub))).toHaveLength(61);
   });
 
   it('stubs hold only plain sample values (no formula), formatted like the real cells', () => {
@@ -323,5 +341,17 @@ describe('inserting a template', () => {
     applyBoth(nb, engine, insert(nb, 'annual-plan'));
     expect(nb.sheets.map((s) => s.name)).toEqual(['Sheet1', ...Object.keys(spec.sheets)]);
     expect(mismatches(engine, Object.keys(spec.sheets))).toEqual([]);
+  });
+});
+
+describe('adding a template over a stub someone typed into', () => {
+  it('lists the typed stub values the real sheet will replace, with what each stands for', () => {
+    const nb = create('market-model');
+    const engine = new EngineNotebook(nb);
+    expect(replacedStubValues(nb, 'six-step-targets')).toEqual([]); // untouched samples: nothing is lost
+    applyBoth(nb, engine, [setCell('B_Target', 'C36', 11000)]);
+    const lost = replacedStubValues(nb, 'six-step-targets');
+    expect(lost).toEqual([{ sheet: 'B_Target', addr: 'C36', value: 11000, replacement: '=SUM(C32:C35)', meaning: { zh: 'FY2025 合计', en: 'FY2025 total R0', unit: '万元' } }]);
+    expect(replacedStubValues(nb, 'bonus-plan')).toEqual([]); // a template that does not replace this stub
   });
 });

@@ -6,6 +6,8 @@ import { createSignal, For, Show } from 'solid-js';
 import { defineMessages, locale, t } from '../../i18n';
 import { findSheet } from '../../model/notebook';
 import { notify } from '../services';
+import { confirmListDialog } from '../dialogs';
+import type { StubEdit } from '../../../templates/index';
 import { GALLERY as TEMPLATE_GALLERY } from '../../../templates/gallery';
 import type { Workbench } from './workbench';
 
@@ -16,6 +18,10 @@ defineMessages({
     'tpl.present': 'already here',
     'tpl.added': 'Added “{title}”.',
     'tpl.sheetExists': 'This notebook already has that template’s sheet.',
+    'tpl.replaceAsk': 'Adding “{title}” replaces the link stub. The real sheet computes these cells, so the {n} value(s) typed into the stub will be replaced:',
+    'tpl.replaceOk': 'Replace and add',
+    'tpl.replaceLine': '{ref} {label}: {value} → {replacement}',
+    'tpl.computed': 'computed ({formula})',
   },
   'zh-CN': {
     'tpl.add': '添加模板…',
@@ -23,8 +29,18 @@ defineMessages({
     'tpl.present': '已存在',
     'tpl.added': '已添加“{title}”。',
     'tpl.sheetExists': '此笔记本已包含该模板的工作表。',
+    'tpl.replaceAsk': '添加“{title}”将替换链接占位表。真实工作表会计算这些单元格，占位表中输入的 {n} 个值将被替换：',
+    'tpl.replaceOk': '替换并添加',
+    'tpl.replaceLine': '{ref} {label}：{value} → {replacement}',
+    'tpl.computed': '计算值（{formula}）',
   },
 });
+
+function describeEdit(e: StubEdit): string {
+  const label = [locale() === 'en' ? e.meaning.en || e.meaning.zh : e.meaning.zh || e.meaning.en, e.meaning.unit && `(${e.meaning.unit})`].filter(Boolean).join(' ');
+  const replacement = typeof e.replacement === 'string' && e.replacement.startsWith('=') ? t('tpl.computed', { formula: e.replacement }) : String(e.replacement ?? '—');
+  return t('tpl.replaceLine', { ref: `${e.sheet}!${e.addr}`, label, value: String(e.value), replacement });
+}
 
 export function TemplateMenu(props: { wb: Workbench; beforeInsert?: () => Promise<unknown> }) {
   const wb = props.wb;
@@ -38,7 +54,11 @@ export function TemplateMenu(props: { wb: Workbench; beforeInsert?: () => Promis
   };
   async function insert(id: string, title: string) {
     setOpen(false);
-    const { insertTemplateCommands } = await import('../../../templates/index');
+    const { insertTemplateCommands, replacedStubValues } = await import('../../../templates/index');
+    const doc = wb.session.plain();
+    // What was typed into a stub is replaced by the real sheet: say which values, and ask first.
+    const lost = replacedStubValues(doc, id);
+    if (lost.length > 0 && !(await confirmListDialog(t('tpl.replaceAsk', { title, n: lost.length }), lost.map(describeEdit), t('tpl.replaceOk'), { testId: 'confirm-template', okTestId: 'confirm-template-ok' }))) return;
     const r = insertTemplateCommands(wb.session.plain(), id);
     if (!r.ok) {
       notify('error', r.error.code === 'sheetExists' ? t('tpl.sheetExists') : r.error.message);
