@@ -12,6 +12,7 @@ import type { EditCommand, Result, SheetValues, ValueChange } from '../src/model
 import type { NamedExpression, Sheet } from '../src/model/notebook';
 import { ENGINE_LIMITS } from '../src/model/limits';
 import { pushAll } from '../src/model/arrays';
+import { referencedSheets } from '../src/model/formulaText';
 
 /** What the engine needs of a notebook: sheet contents and names, nothing else. */
 export interface EngineWorkbook {
@@ -239,6 +240,16 @@ export class EngineNotebook {
     return { ok: true, value: out };
   }
 
+  /**
+   * A workbook name's expression as the engine may take it: one that names a sheet the engine does
+   * not hold (a removed sheet) reads #REF! — entered as written, it would point into the removed
+   * sheet and fail the edit. The document keeps the text, so the sheet's return relinks it.
+   */
+  private nameExpression(expression: string): string {
+    const missing = referencedSheets(expression).some((s) => this.hf.getSheetId(s) === undefined);
+    return missing ? '=#REF!' : expression;
+  }
+
   private applyOne(cmd: EditCommand, deferred: { sheet: number; row: number; col: number; content: RawCellContent }[]): ExportedChange[] {
     const hf = this.hf;
     switch (cmd.type) {
@@ -275,7 +286,7 @@ export class EngineNotebook {
           if (pos && id !== undefined) pushAll(out, hf.setCellContents({ sheet: id, ...pos }, [[c.raw]]));
         }
         for (const n of cmd.relink?.names ?? []) {
-          if (hf.getNamedExpression(n.name)) pushAll(out, hf.changeNamedExpression(n.name, n.expression));
+          if (hf.getNamedExpression(n.name)) pushAll(out, hf.changeNamedExpression(n.name, this.nameExpression(n.expression)));
         }
         return out;
       }
@@ -302,8 +313,19 @@ export class EngineNotebook {
         }
         return out;
       }
-      case 'removeSheet':
-        return hf.removeSheet(this.sheetId(cmd.name));
+      case 'removeSheet': {
+        // The engine turns formulas that read the sheet into #REF!, but not workbook names: those
+        // keep pointing into the removed sheet and break a later edit ("no sheet with id"). They read
+        // #REF! here too; undoing the removal enters them again (`relink`).
+        const lower = cmd.name.toLowerCase();
+        const readers = hf.listNamedExpressions().filter((n) => {
+          const expr = hf.getNamedExpressionFormula(n);
+          return typeof expr === 'string' && referencedSheets(expr).some((x) => x.toLowerCase() === lower);
+        });
+        const out = hf.removeSheet(this.sheetId(cmd.name));
+        for (const n of readers) out.push(...hf.changeNamedExpression(n, '=#REF!'));
+        return out;
+      }
       case 'renameSheet':
         hf.renameSheet(this.sheetId(cmd.from), cmd.to);
         return [];
@@ -320,7 +342,8 @@ export class EngineNotebook {
         }
         const have = new Set(hf.listNamedExpressions().map((n) => n.toUpperCase()));
         for (const n of cmd.names) {
-          const changes = have.has(n.name.toUpperCase()) ? hf.changeNamedExpression(n.name, n.expression) : hf.addNamedExpression(n.name, n.expression);
+          const expr = this.nameExpression(n.expression);
+          const changes = have.has(n.name.toUpperCase()) ? hf.changeNamedExpression(n.name, expr) : hf.addNamedExpression(n.name, expr);
           for (const c of changes) out.push(c);
         }
         return out;

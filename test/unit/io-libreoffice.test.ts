@@ -15,6 +15,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { exportXlsx } from '../../src/io/xlsxExport';
 import { importXlsx } from '../../src/io/xlsxImport';
 import { isFormula } from '../../src/model/cell';
+import { applyEdits } from '../../src/model/edit';
 import type { CellValue } from '../../src/model/cell';
 import type { Notebook } from '../../src/model/notebook';
 import { EngineNotebook } from '../../workers/engineCore';
@@ -35,6 +36,23 @@ const CASES: Case[] = [
     name: 'the annual plan',
     notebook: () => templateById('annual-plan')!.create({ locale: 'en' }),
     expected: () => Object.fromEntries(TEMPLATE_SHEET_NAMES.map((s) => [s, expectedValues(s)])),
+  },
+  {
+    // A fifth region and a sixth product line: rows and columns inserted (and one deleted) as a user does, every sheet following.
+    name: 'the annual plan after rows and columns were inserted and deleted',
+    notebook: () => {
+      const nb = templateById('annual-plan')!.create({ locale: 'en' });
+      applyEdits(nb, [
+        { type: 'insertRows', sheet: 'B_Target', at: 34, count: 3 },
+        { type: 'setCells', sheet: 'B_Target', writes: [{ addr: 'C35', raw: 500 }, { addr: 'D35', raw: 200 }, { addr: 'C36', raw: 300 }] },
+        { type: 'deleteRows', sheet: 'B_Target', at: 36, count: 1 },
+        { type: 'insertColumns', sheet: 'B_Target', at: 4, count: 1 },
+        { type: 'setCells', sheet: 'B_Target', writes: [{ addr: 'E32', raw: 150 }] },
+        { type: 'insertColumns', sheet: 'C_Ansoff', at: 2, count: 2 },
+        { type: 'insertRows', sheet: 'E_Bonus', at: 20, count: 2 },
+      ]);
+      return nb;
+    },
   },
 ];
 

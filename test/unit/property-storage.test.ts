@@ -1,6 +1,7 @@
 /**
  * Properties of the document model and its storage, over random working sessions: sequences of
- * cell writes, sheet additions, renames, removals and moves, with undo and redo in between, each
+ * cell writes, sheet additions, renames, removals and moves, rows and columns inserted and
+ * deleted, with undo and redo in between, each
  * applied with `applyEdits` as the session does, and the notebook written to IndexedDB
  * (fake-indexeddb) and read back — sometimes through a freshly opened database, as after a reload.
  *
@@ -13,7 +14,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { qualify, toA1 } from '../../src/model/address';
 import type { RawContent } from '../../src/model/cell';
-import type { EditCommand } from '../../src/model/commands';
+import type { EditCommand, StructureCommandType } from '../../src/model/commands';
 import { applyEdits, EditError } from '../../src/model/edit';
 import { emptyNotebook, emptySheet, findSheet } from '../../src/model/notebook';
 import type { Notebook } from '../../src/model/notebook';
@@ -38,6 +39,7 @@ type Action =
   | { kind: 'rename'; sheet: number; name: string }
   | { kind: 'remove'; sheet: number }
   | { kind: 'move'; sheet: number; index: number }
+  | { kind: 'structure'; type: StructureCommandType; sheet: number; at: number; count: number }
   | { kind: 'undo' }
   | { kind: 'redo' }
   | { kind: 'reload' };
@@ -48,6 +50,16 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('rename' as const), sheet: fc.nat(9), name: fc.constantFrom(...POOL) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), sheet: fc.nat(9) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('move' as const), sheet: fc.nat(9), index: fc.nat(6) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('structure' as const),
+      type: fc.constantFrom<StructureCommandType>('insertRows', 'deleteRows', 'insertColumns', 'deleteColumns'),
+      sheet: fc.nat(9),
+      at: fc.nat(7),
+      count: fc.integer({ min: 1, max: 3 }),
+    }),
+  },
   { weight: 3, arbitrary: fc.constant({ kind: 'undo' as const }) },
   { weight: 2, arbitrary: fc.constant({ kind: 'redo' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'reload' as const }) },
@@ -67,6 +79,8 @@ function commandFor(nb: Notebook, a: Exclude<Action, { kind: 'undo' | 'redo' | '
       return { type: 'removeSheet', name: pick(a.sheet) };
     case 'move':
       return { type: 'moveSheet', name: pick(a.sheet), index: a.index };
+    case 'structure':
+      return { type: a.type, sheet: pick(a.sheet), at: a.at, count: a.count };
   }
 }
 
