@@ -12,7 +12,7 @@ import type { RawContent } from './cell';
 import type { EditCommand } from './commands';
 import type { Notebook } from './notebook';
 
-export type DecisionKind = 'driver' | 'scenario' | 'replay' | 'edit';
+export type DecisionKind = 'driver' | 'scenario' | 'replay' | 'edit' | 'round';
 
 export interface Decision {
   id: string;

@@ -81,7 +81,7 @@ const ScenarioSchema = v.object({
 const DecisionSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
   at: v.pipe(v.number(), v.finite()),
-  kind: v.picklist(['driver', 'scenario', 'replay', 'edit']),
+  kind: v.picklist(['driver', 'scenario', 'replay', 'edit', 'round']),
   target: v.pipe(v.string(), v.maxLength(300)),
   driver: v.optional(v.pipe(v.string(), v.maxLength(100))),
   old: v.nullable(RawContentSchema),

@@ -49,10 +49,40 @@ const MovesSchema = v.array(
   ]),
 );
 
+const amounts = v.pipe(v.array(finite), v.maxLength(100));
+/** `layout.buRounds`: the bottom-up rounds sent and their answers (src/model/buRound.ts). */
+const BuRoundsSchema = v.pipe(
+  v.array(
+    v.strictObject({
+      id: text(64),
+      number: v.pipe(v.number(), v.integer(), v.minValue(1)),
+      createdAt: finite,
+      due: v.union([v.literal(''), v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))]),
+      note: text(2000),
+      lines: v.pipe(v.array(text(255)), v.maxLength(100)),
+      recipients: v.pipe(
+        v.array(
+          v.strictObject({
+            name: text(255),
+            index: count,
+            td: amounts,
+            bu: amounts,
+            answer: v.optional(v.strictObject({ bu: amounts, comments: v.pipe(v.array(text(2000)), v.maxLength(100)), at: finite, file: text(500) })),
+            acceptedAt: v.optional(finite),
+          }),
+        ),
+        v.maxLength(1000),
+      ),
+    }),
+  ),
+  v.maxLength(200),
+);
+
 export const LAYOUT_KEY_SCHEMAS: Record<string, v.GenericSchema> = {
   importReport: ImportReportSchema,
   whatif: WhatIfSchema,
   moves: MovesSchema,
+  buRounds: BuRoundsSchema,
 };
 
 /** Why a layout key's value cannot be kept (`unknown key`, or where it breaks its schema), or null. */

@@ -10,6 +10,7 @@
  * | `REGION_NAME` | region keys | `B_Target!$A$88:$A$91` |
  * | `REGION_FINAL` | final target per region | `B_Target!$G$88:$G$91` |
  * | `REGION_BU` | bottom-up inputs, regions down × lines with history across | `B_Target!$C$70:$E$73` |
+ * | `REGION_TD`, `REGION_HISTORY`, `REGION_POTENTIAL` | top-down targets, last year's revenue, potential — same shape as `REGION_BU` | `B_Target!$C$64:$E$67`, `$C$32:$E$35`, `$C$52:$E$55` |
  * | `REP_NAME`, `REP_REGION`, `REP_LEVEL`, `REP_QUOTA` | the roster and each rep's quota | `B_Target!$A$97:$A$108` … |
  * | `LEVEL_NAME`, `LEVEL_BASE` | the reps' levels (not the managers') and their base salary | `E_Bonus!$A$17:$A$18`, `$D$17:$D$18` |
  *
@@ -32,6 +33,10 @@ export interface ListLayout {
   /** `B_Target`: the final-target rows (one per region) and the bottom-up rows. */
   finalRows: { first: number; last: number };
   buRows: { first: number; last: number };
+  /** `B_Target`: the per-region blocks a bottom-up round sends (top-down, history, potential). */
+  tdRows: { first: number; last: number };
+  historyRows: { first: number; last: number };
+  potentialRows: { first: number; last: number };
   /** `B_Target`: the roster rows. */
   repRows: { first: number; last: number };
   /** `C_Ansoff`: the rows of the per-line scale table (column A holds the keys). */
@@ -46,6 +51,9 @@ export const LIST_NAME_IDS = [
   'REGION_NAME',
   'REGION_FINAL',
   'REGION_BU',
+  'REGION_TD',
+  'REGION_HISTORY',
+  'REGION_POTENTIAL',
   'REP_NAME',
   'REP_REGION',
   'REP_LEVEL',
@@ -68,6 +76,9 @@ export function listNames(l: ListLayout): NamedExpression[] {
     REGION_NAME: col(0, l.finalRows),
     REGION_FINAL: col(l.totalCol, l.finalRows),
     REGION_BU: area(B, l.existingCols.first, l.buRows.first, l.existingCols.last, l.buRows.last),
+    REGION_TD: area(B, l.existingCols.first, l.tdRows.first, l.existingCols.last, l.tdRows.last),
+    REGION_HISTORY: area(B, l.existingCols.first, l.historyRows.first, l.existingCols.last, l.historyRows.last),
+    REGION_POTENTIAL: area(B, l.existingCols.first, l.potentialRows.first, l.existingCols.last, l.potentialRows.last),
     REP_NAME: col(0, l.repRows),
     REP_REGION: col(1, l.repRows),
     REP_LEVEL: col(2, l.repRows),
@@ -86,6 +97,9 @@ export const SAMPLE_LIST_LAYOUT: ListLayout = {
   totalCol: 6,
   finalRows: { first: 87, last: 90 },
   buRows: { first: 69, last: 72 },
+  tdRows: { first: 63, last: 66 },
+  historyRows: { first: 31, last: 34 },
+  potentialRows: { first: 51, last: 54 },
   repRows: { first: 96, last: 107 },
   ansoffProductRows: { first: 41, last: 44 },
   repLevelRows: { first: 16, last: 17 },

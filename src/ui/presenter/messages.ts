@@ -52,6 +52,7 @@ defineMessages({
     'log.kind.scenario': 'scenario',
     'log.kind.replay': 'replay',
     'log.kind.edit': 'edit',
+    'log.kind.round': 'bottom-up round',
     'log.switchTo': 'scenario {from} → {to}',
   },
   'zh-CN': {
@@ -104,6 +105,7 @@ defineMessages({
     'log.kind.scenario': '情景',
     'log.kind.replay': '回放',
     'log.kind.edit': '编辑',
+    'log.kind.round': '自下而上轮次',
     'log.switchTo': '情景 {from} → {to}',
   },
 });

@@ -1,0 +1,149 @@
+/**
+ * Bottom-up rounds: each recipient's file holds only their slice; answers are matched to their
+ * round and recipient, tampering and bad numbers are flagged, and accepting writes `REGION_BU`
+ * in one undoable step with a decision-log entry — checked with the real engine and exceljs.
+ */
+import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import type { Notebook } from '../../src/model/notebook';
+import type { SheetValues } from '../../src/model/commands';
+import { templateById } from '../../templates';
+import { EngineNotebook } from '../../workers/engineCore';
+import { applyEdits } from '../../src/model/edit';
+import { acceptCommands, checkAnswers, createRound, deviation, planRegions, recipientStatus, saveRoundCommand, sliceFor, sliceNumbers, supportsRounds, takeAnswers, roundsOf } from '../../src/model/buRound';
+import { readRoundAnswer, roundWorkbook } from '../../src/io/buRoundXlsx';
+import { layoutKeyProblem } from '../../src/model/layoutKeys';
+
+function plan(): { nb: Notebook; engine: EngineNotebook; values: () => SheetValues } {
+  const nb = templateById('annual-plan')!.create();
+  const engine = new EngineNotebook(nb);
+  return { nb, engine, values: () => engine.allValues() };
+}
+
+const near = (a: number, b: number) => Math.abs(a - b) <= 1e-4 * Math.max(1, Math.abs(b));
+
+/** Every value and text in a workbook (cells, formula results, defined names), for leak checks. */
+async function everything(bytes: Uint8Array): Promise<{ numbers: number[]; texts: string[] }> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  const numbers: number[] = [];
+  const texts: string[] = [];
+  wb.eachSheet((ws) => {
+    texts.push(ws.name);
+    ws.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: false }, (c) => {
+      const v = c.value as unknown;
+      const add = (x: unknown) => (typeof x === 'number' ? numbers.push(x) : typeof x === 'string' ? texts.push(x) : undefined);
+      if (v && typeof v === 'object' && 'formula' in (v as object)) {
+        texts.push(String((v as { formula: string }).formula));
+        add((v as { result?: unknown }).result);
+      } else add(v);
+    }));
+  });
+  return { numbers, texts };
+}
+
+async function answer(bytes: Uint8Array, edit: (ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  edit(wb.getWorksheet('BU')!);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+describe('bottom-up rounds', () => {
+  it('slices each region its own top-down, history and potential from the list names', () => {
+    const { nb, values } = plan();
+    expect(supportsRounds(nb)).toBe(true);
+    const regions = planRegions(nb, values());
+    expect(regions).toHaveLength(4);
+    const round = createRound(nb, values(), { recipients: regions, due: '2027-01-15', note: 'first pass', now: 1 });
+    expect(round.number).toBe(1);
+    expect(round.lines).toEqual(['P1', 'P2', 'P3']);
+    const east = sliceFor(nb, values(), round, regions[0]);
+    expect(east.lines.map((l) => l.td).every((v, i) => near(v, [4427.7132, 2440.4493, 1143.6996][i]))).toBe(true);
+    expect(east.lines.map((l) => l.bu)).toEqual([4300, 2350, 1150]);
+    expect(east.lines.map((l) => l.history)).toEqual([4200, 2100, 1000]);
+    expect(east.lines.map((l) => l.potential)).toEqual([18000, 12000, 9000]);
+    expect(east.alertBand).toBe(0.1);
+  });
+
+  it("writes a recipient's file with their slice and nothing of another region (no pay either)", async () => {
+    const { nb, values } = plan();
+    const regions = planRegions(nb, values());
+    const round = createRound(nb, values(), { recipients: regions, due: '', note: '' });
+    const slices = regions.map((r) => sliceFor(nb, values(), round, r));
+    for (const [i, s] of slices.entries()) {
+      const all = await everything(await roundWorkbook(s, nb.locale));
+      for (const [j, other] of slices.entries()) {
+        if (j === i) continue;
+        expect(all.texts.some((t) => t.includes(other.recipient))).toBe(false);
+        for (const n of sliceNumbers(other)) {
+          if (sliceNumbers(s).includes(n)) continue; // the same figure can be both (e.g. 0)
+          expect(all.numbers.some((x) => near(x, n)), `${s.recipient}'s file holds ${n} of ${other.recipient}`).toBe(false);
+        }
+      }
+      expect(all.texts.join(' ')).not.toMatch(/bonus|奖金|salary|薪/i);
+    }
+  });
+
+  it('reads answers back, flags tampering, other rounds, duplicates and non-numbers, and accepts in one undo step', async () => {
+    const { nb, engine, values } = plan();
+    const regions = planRegions(nb, values());
+    const round = createRound(nb, values(), { recipients: regions, due: '2027-01-15', note: '' });
+    applyEdits(nb, [saveRoundCommand(nb, round)]);
+    expect(layoutKeyProblem('buRounds', nb.layout.buRounds)).toBeNull();
+    const file = async (i: number) => roundWorkbook(sliceFor(nb, values(), round, regions[i]), nb.locale);
+    const east = await answer(await file(0), (ws) => {
+      ws.getCell('E8').value = 4500;
+      ws.getCell('E9').value = 2400;
+      ws.getCell('F8').value = 'new hospital';
+    });
+    const south = await answer(await file(1), (ws) => void (ws.getCell('E10').value = 650));
+    const tampered = await answer(await file(2), (ws) => void (ws.getCell('D8').value = 1));
+    const notNumber = await answer(await file(3), (ws) => void (ws.getCell('E8').value = 'lots'));
+    const other = createRound(nb, values(), { recipients: regions, due: '', note: '' });
+    const fromOther = await roundWorkbook(sliceFor(nb, values(), other, regions[3]), nb.locale);
+    const read = await Promise.all([
+      readRoundAnswer('east.xlsx', east), readRoundAnswer('south.xlsx', south), readRoundAnswer('north.xlsx', tampered),
+      readRoundAnswer('west.xlsx', notNumber), readRoundAnswer('other.xlsx', fromOther), readRoundAnswer('east-again.xlsx', east),
+      readRoundAnswer('junk.xlsx', new TextEncoder().encode('not a workbook')),
+    ]);
+    const checked = checkAnswers(nb, read);
+    expect(checked.map((c) => c.problems.map((p) => p.code))).toEqual([[], [], ['tampered'], ['notNumber'], ['otherRound'], ['duplicate'], ['notRound']]);
+    expect(checked[0].bu).toEqual([4500, 2400, 1150]);
+    expect(checked[0].comments[0]).toBe('new hospital');
+
+    const taken = takeAnswers(roundsOf(nb)[0], checked);
+    applyEdits(nb, [saveRoundCommand(nb, taken)]);
+    expect(recipientStatus(taken.recipients[0], taken.due, '2027-01-10')).toBe('answered');
+    expect(recipientStatus(taken.recipients[2], taken.due, '2027-01-16')).toBe('late');
+    const before = JSON.stringify(nb);
+    const cmds = acceptCommands(nb, values(), round.id, [regions[0], regions[1]]);
+    const inverse = applyEdits(nb, cmds);
+    const r = engine.apply(cmds);
+    expect(r.ok).toBe(true);
+    expect(engine.value('B_Target', 'C70')).toBe(4500);
+    expect(engine.value('B_Target', 'E71')).toBe(650);
+    // The negotiation and final targets follow the accepted bottom-up; the total still adds up.
+    expect(engine.value('B_Target', 'C82')).not.toBeCloseTo(4389.3993, 2);
+    expect(engine.value('B_Target', 'G92')).toBeCloseTo(engine.value('B_Target', 'G45') as number, 6);
+    const log = nb.decisions!.filter((d) => d.kind === 'round');
+    expect(log.map((d) => d.note)).toEqual([
+      `round 1 · ${regions[0]} answered · Δ ${deviation(round.recipients[0].td, [4500, 2400, 1150]) >= 0 ? '+' : '−'}${Math.abs(deviation(round.recipients[0].td, [4500, 2400, 1150]) * 100).toFixed(1)} %`,
+      expect.stringContaining(`round 1 · ${regions[1]} answered`),
+    ]);
+    expect(roundsOf(nb)[0].recipients.filter((x) => x.acceptedAt !== undefined).map((x) => x.name)).toEqual([regions[0], regions[1]]);
+    // Accepting again does nothing; undo puts back exactly what was there.
+    expect(acceptCommands(nb, values(), round.id, [regions[0]])).toEqual([]);
+    applyEdits(nb, inverse);
+    // (the decision log keeps its entries, marked undone, as it does for every change)
+    expect(nb.decisions!.filter((d) => d.kind === 'round').every((d) => d.undone)).toBe(true);
+    const { decisions: _d, ...now } = nb;
+    const { decisions: _b, ...then } = JSON.parse(before) as Notebook;
+    expect(JSON.stringify(now) === JSON.stringify(then), 'undo restores cells, rounds and layout exactly').toBe(true);
+  });
+
+  it('refuses a saved round of the wrong shape', () => {
+    expect(layoutKeyProblem('buRounds', [{ id: 'r', number: 0 }])).not.toBeNull();
+    expect(layoutKeyProblem('buRounds', [])).toBeNull();
+  });
+});
