@@ -15,6 +15,8 @@
  *                against raw HyperFormula's buildFromSheets in a worker of the same browser;
  *                then 50 edits of an input with few dependents, from commit to the dependent
  *                cell's data-value changing on screen, against raw setCellContents
+ *   structure    one row inserted in B_Target of the annual plan (Ctrl+Shift+=) → every visible
+ *                cell current, against raw addRows of the same row (scripts/bench/structure.mjs)
  *
  * A scenario is an async function `(ctx) => figures`; add one to SCENARIOS (an annual-plan edit
  * of B_Target!C43, a chart redraw, the presenter) and its figures join the JSON. A scenario that
@@ -35,6 +37,7 @@ import { openRawEngine } from './bench/rawEngine.mjs';
 import { presenterScenario } from './bench/presenter.mjs';
 import { chartRedrawScenario } from './bench/chartRedraw.mjs';
 import { whatif } from './bench/whatif.mjs';
+import { structureScenario } from './bench/structure.mjs';
 import { engineSheets, tenThousandFormulaNotebook, toOpsbookText } from './bench/workbook.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -63,6 +66,8 @@ const BUDGETS = {
   openRatio: { max: 1.5 },
   overheadRatio: { max: 1.5 },
   whatifTornadoMs: { max: 300 },
+  structureInsertP95Ms: { max: 50 },
+  structureVsRawBudget: { max: 1 },
 };
 
 const started = Date.now();
@@ -234,8 +239,11 @@ const presenter = (ctx) => presenterScenario(ctx, { moves: Math.min(EDITS, 30), 
 /** An edit → the notebook view's chart redrawn (scripts/bench/chartRedraw.mjs). */
 const chartRedraw = (ctx) => chartRedrawScenario(ctx, { edits: Math.min(EDITS, 30), log, percentile, round });
 
+/** One row inserted in B_Target → every visible cell current, against raw addRows (scripts/bench/structure.mjs). */
+const structure = (ctx) => structureScenario(ctx, { rounds: Math.min(EDITS, 20), log, percentile, round });
+
 /** name → scenario; each returns figures merged into the final JSON. */
-const SCENARIOS = { shell, annualPlan, tenK, presenter, chartRedraw, whatif };
+const SCENARIOS = { shell, annualPlan, tenK, presenter, chartRedraw, whatif, structure };
 /** Scenarios that need no browser. */
 const OFFLINE = new Set(['shell']);
 

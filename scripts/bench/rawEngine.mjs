@@ -36,6 +36,14 @@ const WORKER_SCRIPT = `
         const t0 = performance.now();
         const changes = hf.setCellContents({ sheet, row: m.row, col: m.col }, [[m.value]]);
         reply = { ms: performance.now() - t0, changed: changes.length };
+      } else if (m.type === 'addRows') {
+        // Timed: the insert alone; then taken out again (untimed) so every round starts alike.
+        const sheet = hf.getSheetId(m.sheet);
+        const t0 = performance.now();
+        const changes = hf.addRows(sheet, [m.row, m.count]);
+        const ms = performance.now() - t0;
+        hf.removeRows(sheet, [m.row, m.count]);
+        reply = { ms, changed: changes.length };
       } else if (m.type === 'value') {
         reply = { value: plain(hf.getCellValue({ sheet: hf.getSheetId(m.sheet), row: m.row, col: m.col })) };
       } else {
@@ -60,7 +68,7 @@ function parseA1(addr) {
 }
 
 /**
- * Opens the raw engine page in `context`. Returns `build(sheets, names)`, `edit('Sheet!A1', value)`,
+ * Opens the raw engine page in `context`. Returns `build(sheets, names)`, `edit('Sheet!A1', value)`, `addRows('Sheet!A1', n)`,
  * `value('Sheet!A1')` — each timed inside the worker with performance.now() — and `close()`.
  */
 export async function openRawEngine(context, baseUrl, hfPath) {
@@ -109,6 +117,8 @@ export async function openRawEngine(context, baseUrl, hfPath) {
   return {
     build: (sheets, names = []) => call({ type: 'build', sheets, names, config: RAW_CONFIG }),
     edit: (ref, value) => call({ type: 'edit', ...at(ref), value }),
+    /** Inserts `count` rows above `ref`'s row, timed, then removes them again. */
+    addRows: (ref, count = 1) => call({ type: 'addRows', ...at(ref), count }),
     value: async (ref) => (await call({ type: 'value', ...at(ref) })).value,
     close: () => page.close(),
   };
