@@ -1,6 +1,6 @@
 /**
  * Soak: a long day on one notebook. 5,000 random edits — cell writes, number formats, sheets
- * added, renamed, moved and deleted — with undo and redo in between, made through the session the
+ * added, renamed, moved and deleted, rows and columns inserted and deleted — with undo and redo in between, made through the session the
  * app's own commands use (`window.__opsbook.session`), in batches as fast as the page takes them.
  * The test keeps its own model of the document; the model mirrors the session's undo history
  * (500 steps) with whole-document snapshots, independent of the inverse commands under test.
@@ -36,7 +36,8 @@ type Command =
   | { type: 'addSheet'; sheet: ModelSheet; index: number }
   | { type: 'removeSheet'; name: string }
   | { type: 'renameSheet'; from: string; to: string }
-  | { type: 'moveSheet'; name: string; index: number };
+  | { type: 'moveSheet'; name: string; index: number }
+  | { type: 'insertRows' | 'deleteRows' | 'insertColumns' | 'deleteColumns'; sheet: string; at: number; count: number };
 type Action = { kind: 'edit'; cmds: Command[] } | { kind: 'undo' } | { kind: 'redo' };
 
 /** A small seeded generator, so a failure can be replayed with its seed. */
@@ -53,6 +54,49 @@ function random(seed: number) {
 }
 
 const COLS = 'ABCDEFGH';
+
+// ---- the model's own account of rows and columns moving (for the formulas this soak writes: `=A1*3+B2`, `=SUM(A1:B2)`)
+
+const colNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+const colLetters = (n: number): string => (n < 0 ? '' : colLetters(Math.floor(n / 26) - 1) + String.fromCharCode(65 + (n % 26)));
+
+/** Where index k goes (null: deleted). */
+function moveIndex(k: number, insert: boolean, at: number, count: number): number | null {
+  if (insert) return k >= at ? k + count : k;
+  if (k < at) return k;
+  return k >= at + count ? k - count : null;
+}
+
+/** A span lo..hi: grows when inserted into (or at its last index), shrinks when partly deleted, null when all of it goes. */
+function moveSpanModel(lo: number, hi: number, insert: boolean, at: number, count: number): [number, number] | null {
+  if (insert) return [lo >= at ? lo + count : lo, hi >= at ? hi + count : hi];
+  const kept: number[] = [];
+  for (let k = lo; k <= hi; k++) if (k < at || k >= at + count) kept.push(moveIndex(k, false, at, count)!);
+  return kept.length ? [kept[0], kept[kept.length - 1]] : null;
+}
+
+function moveModelFormula(f: string, rows: boolean, insert: boolean, at: number, count: number): string {
+  const cell = (c: string, r: string) => ({ col: colNumber(c), row: Number(r) - 1 });
+  const text = (p: { col: number; row: number }) => `${colLetters(p.col)}${p.row + 1}`;
+  return f
+    .replace(/([A-Z]+)(\d+):([A-Z]+)(\d+)/g, (_m, c1, r1, c2, r2) => {
+      const a = cell(c1, r1);
+      const b = cell(c2, r2);
+      const lo = { col: Math.min(a.col, b.col), row: Math.min(a.row, b.row) };
+      const hi = { col: Math.max(a.col, b.col), row: Math.max(a.row, b.row) };
+      const span = rows ? moveSpanModel(lo.row, hi.row, insert, at, count) : moveSpanModel(lo.col, hi.col, insert, at, count);
+      if (!span) return '#REF!';
+      const s = rows ? { col: lo.col, row: span[0] } : { col: span[0], row: lo.row };
+      const e = rows ? { col: hi.col, row: span[1] } : { col: span[1], row: hi.row };
+      return `${text(s)}:${text(e)}`;
+    })
+    .replace(/(?<![:A-Z])([A-Z]+)(\d+)(?![\d:])/g, (_m, c, r) => {
+      const p = cell(c, r);
+      const k = moveIndex(rows ? p.row : p.col, insert, at, count);
+      if (k === null) return '#REF!';
+      return text(rows ? { col: p.col, row: k } : { col: k, row: p.row });
+    });
+}
 const SHEET_NAMES = ['Plan', 'Costs', 'Bonus', '数据', 'Q3 Forecast', 'Drivers'];
 
 /** The test's model: a document, and an undo history of whole-document snapshots. */
@@ -122,6 +166,30 @@ class Model {
         this.sheets.splice(Math.min(c.index, this.sheets.length), 0, s);
         break;
       }
+      default: {
+        // Rows/columns: cells and formats move, formulas (each on its own sheet) follow.
+        const s = this.find(c.sheet);
+        const rows = c.type.endsWith('Rows');
+        const insert = c.type.startsWith('insert');
+        const moveAddr = (addr: string) => {
+          const m = /^([A-Z]+)(\d+)$/.exec(addr)!;
+          const p = { col: colNumber(m[1]), row: Number(m[2]) - 1 };
+          const k = moveIndex(rows ? p.row : p.col, insert, c.at, c.count);
+          return k === null ? null : `${colLetters(rows ? p.col : k)}${(rows ? k : p.row) + 1}`;
+        };
+        const cells: Record<string, Raw> = {};
+        for (const [addr, raw] of Object.entries(s.cells)) {
+          const to = moveAddr(addr);
+          if (to) cells[to] = typeof raw === 'string' && raw.startsWith('=') ? moveModelFormula(raw, rows, insert, c.at, c.count) : raw;
+        }
+        const formats: Record<string, string> = {};
+        for (const [addr, f] of Object.entries(s.formats)) {
+          const to = moveAddr(addr);
+          if (to) formats[to] = f;
+        }
+        s.cells = cells;
+        s.formats = formats;
+      }
     }
   }
 
@@ -141,6 +209,10 @@ class Model {
       return `=SUM(${addr()}:${addr()})`;
     };
     const s = r.next();
+    if (s < 0.06) {
+      const type = r.pick(['insertRows', 'deleteRows', 'insertColumns', 'deleteColumns'] as const);
+      return { kind: 'edit', cmds: [{ type, sheet, at: r.int(type.endsWith('Rows') ? 45 : 9), count: 1 + r.int(3) }] };
+    }
     if (s < 0.8) return { kind: 'edit', cmds: [{ type: 'setCells', sheet, writes: Array.from({ length: 1 + r.int(4) }, () => ({ addr: addr(), raw: value() })) }] };
     if (s < 0.88) return { kind: 'edit', cmds: [{ type: 'setFormats', sheet, formats: [{ addr: addr(), format: r.pick(['0.0%', '#,##0.00', '#,##0', null]) }] }] };
     const free = SHEET_NAMES.filter((n) => !this.sheets.some((x) => x.name.toLowerCase() === n.toLowerCase()));
@@ -230,6 +302,7 @@ describe('soak', () => {
     const heap: number[] = [];
     let undos = 0;
     let structural = 0;
+    let reshaped = 0;
 
     for (let done = 0; done < EDITS; done += BATCH) {
       if (done === EDITS / 2) {
@@ -242,6 +315,7 @@ describe('soak', () => {
         // Generated against the model as it will be when the action runs.
         const expected = model.follow(a);
         if (a.kind !== 'edit') undos++;
+        else if (a.cmds[0].type.endsWith('Rows') || a.cmds[0].type.endsWith('Columns')) reshaped++;
         else if (a.cmds[0].type !== 'setCells' && a.cmds[0].type !== 'setFormats') structural++;
         return { a, expected };
       });
@@ -259,7 +333,7 @@ describe('soak', () => {
     const [before, after] = heap;
     const seconds = ((Date.now() - started) / 1000).toFixed(1); // the edits, before the checks
     console.log(
-      `[soak] seed ${seed}: ${EDITS} actions (${undos} undo/redo, ${structural} sheet edits), ` +
+      `[soak] seed ${seed}: ${EDITS} actions (${undos} undo/redo, ${structural} sheet edits, ${reshaped} rows/columns inserted or deleted), ` +
         `${model.sheets.length} sheets, ${model.sheets.reduce((n, s) => n + Object.keys(s.cells).length, 0)} cells; ` +
         `heap after GC ${mb(before)} at 2,500 → ${mb(after)} at 5,000 (${after >= before ? '+' : ''}${mb(after - before)}); ${seconds} s`,
     );
