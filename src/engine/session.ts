@@ -11,6 +11,7 @@ import { batch, createSignal } from 'solid-js';
 import { createStore, produce, reconcile, unwrap } from 'solid-js/store';
 import type { EditCommand, SheetValues, ValueChange } from '../model/commands';
 import { applyEdits, EditError } from '../model/edit';
+import { isStructureCommand, moveAddressMap } from '../model/structure';
 import type { Notebook } from '../model/notebook';
 import type { EngineClient } from './engineClient';
 
@@ -188,6 +189,26 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
     });
   }
 
+  /**
+   * Rows/columns inserted or deleted: the values already computed move with their cells at once,
+   * in the same update as the document, so the grid and the charts never show a cell's new
+   * content beside another cell's value; the engine's answer then brings only what really changed.
+   */
+  function moveValues(cmds: EditCommand[]): void {
+    for (const c of cmds) {
+      if (!isStructureCommand(c)) continue;
+      const name = Object.keys(values).find((k) => k.toLowerCase() === c.sheet.toLowerCase());
+      if (!name) continue;
+      const before = unwrap(values)[name];
+      const after = moveAddressMap(before, c);
+      setValues(produce((v) => {
+        const sheet = v[name];
+        for (const addr of Object.keys(before)) if (!(addr in after)) delete sheet[addr];
+        for (const [addr, value] of Object.entries(after)) if (before[addr] !== value) sheet[addr] = value;
+      }));
+    }
+  }
+
   function apply(cmds: EditCommand[]): EditCommand[] {
     const reshapes = changesShape(cmds);
     let inverse: EditCommand[] = [];
@@ -196,6 +217,7 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
         inverse = applyEdits(d, cmds);
         d.updatedAt = Date.now();
       }));
+      moveValues(cmds);
       if (reshapes) setShapeTick((n) => n + 1);
     });
     void sendToEngine(cmds);

@@ -71,6 +71,12 @@ function moveAddr(addr: string, change: Extract<StructureChange, { axis: unknown
   return toA1(change.axis === 'rows' ? { row: s[0], col: p.col } : { row: p.row, col: s[0] });
 }
 
+/** A map keyed by cell address (a sheet's computed values) after an insert/delete on that sheet; deleted cells drop out. */
+export function moveAddressMap<T>(map: Readonly<Record<string, T>>, cmd: Pick<StructureCommand, 'type' | 'at' | 'count'>): Record<string, T> {
+  const change = changeOf({ id: '', name: '' }, cmd) as Extract<StructureChange, { axis: unknown }>;
+  return reKey(map, (a) => moveAddr(a, change));
+}
+
 function reKey<T>(map: Record<string, T>, move: (key: string) => string | null): Record<string, T> {
   const out: Record<string, T> = {};
   for (const [k, v] of Object.entries(map)) {

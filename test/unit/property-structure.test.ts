@@ -16,6 +16,7 @@ import { applyEdits, EditError } from '../../src/model/edit';
 import { emptyNotebook, emptySheet } from '../../src/model/notebook';
 import type { Notebook } from '../../src/model/notebook';
 import { EngineNotebook } from '../../workers/engineCore';
+import { isStructureCommand, moveAddressMap } from '../../src/model/structure';
 
 const raw: fc.Arbitrary<RawContent | null> = fc.oneof(
   fc.constant(null),
@@ -73,7 +74,11 @@ function comparable(values: SheetValues): unknown {
 }
 
 function applyChanges(store: SheetValues, changes: { sheet: string; addr: string; value: unknown }[], cmds: EditCommand[]): void {
-  // The session keeps the value store's sheet keys in step with renames and removals.
+  // The session keeps the value store's sheet keys in step with renames and removals, and moves the
+  // values of rows/columns inserted or deleted with the document, before the engine answers.
+  for (const c of cmds) {
+    if (isStructureCommand(c) && store[c.sheet]) store[c.sheet] = moveAddressMap(store[c.sheet], c);
+  }
   for (const c of cmds) {
     if (c.type === 'renameSheet') {
       store[c.to] = store[c.from] ?? {};

@@ -14,7 +14,10 @@ import type { StructureChange } from '../../src/model/pointers';
 import { changeOf, relocate, structureDependents } from '../../src/model/structure';
 import { parseRange, toA1 } from '../../src/model/address';
 import { templateById } from '../../templates';
-import { EngineNotebook, ENGINE_CONFIG } from '../../workers/engineCore';
+import { EngineHost, EngineNotebook, ENGINE_CONFIG } from '../../workers/engineCore';
+import { createRoot } from 'solid-js';
+import { createNotebookSession } from '../../src/engine/session';
+import type { EngineClient } from '../../src/engine/engineClient';
 
 const plan = (): Notebook => templateById('annual-plan')!.create();
 const clone = (nb: Notebook): Notebook => JSON.parse(JSON.stringify(nb)) as Notebook;
@@ -268,4 +271,46 @@ describe('every pointer at cells follows', () => {
 it('HyperFormula config is what the engine uses (sanity for the comparisons above)', () => {
   expect(HyperFormula.version).toMatch(/^3\./);
   expect(ENGINE_CONFIG.licenseKey).toBe('gpl-v3');
+});
+
+describe('the session', () => {
+  it('moves computed values with their cells in the same update as the document, before the engine answers', async () => {
+    await createRoot(async (dispose) => {
+      const host = new EngineHost();
+      let release: () => void = () => {};
+      let hold = false;
+      const client = (): EngineClient => ({
+        api: {
+          open: async (id: string, wb: Parameters<EngineHost['open']>[1]) => host.open(id, wb),
+          apply: async (id: string, cmds: Parameters<EngineHost['apply']>[1]) => {
+            if (hold) await new Promise<void>((r) => { release = r; });
+            return host.apply(id, cmds);
+          },
+          ping: async () => 'pong',
+        } as unknown as EngineClient['api'],
+        worker: {} as Worker, terminate() {}, died: new Promise(() => {}), underPolicy: true,
+      });
+      const nb = plan();
+      const s = createNotebookSession(nb, { startEngine: client });
+      await s.start();
+      const west = s.values.B_Target.A35;
+      const total = s.values.B_Target.C36;
+      const after = JSON.parse(JSON.stringify(s.values.E_Bonus)) as unknown;
+      hold = true;
+      s.edit([{ type: 'insertRows', sheet: 'B_Target', at: 34, count: 1 }]);
+      // The engine has not answered: the grid already shows West and the total one row down, nothing at row 35.
+      expect(s.engineState()).toBe('busy');
+      expect(s.values.B_Target.A36).toBe(west);
+      expect(s.values.B_Target.C37).toBe(total);
+      expect(s.values.B_Target.A35).toBeUndefined();
+      release();
+      await expect.poll(() => s.engineState()).toBe('ready');
+      const fresh = new EngineNotebook(s.plain());
+      expect(JSON.parse(JSON.stringify(s.values))).toEqual(fresh.allValues());
+      expect(s.values.E_Bonus).toEqual(after);
+      fresh.destroy();
+      s.close();
+      dispose();
+    });
+  });
 });
