@@ -207,6 +207,9 @@ function restore(nb: Notebook, sheet: Sheet, exact: StructureSnapshot, record: S
 export function applyStructureEdit(nb: Notebook, cmd: StructureCommand): StructureCommand {
   const sheet = findSheet(nb, cmd.sheet);
   if (!sheet) throw new StructureError('noSheet', `no sheet named ${cmd.sheet}`);
+  // A link stub holds the cells a template reads at the template's own addresses: the real sheet
+  // replaces it without rewriting a formula, so its rows and columns stay where they are.
+  if (sheet.stub && !cmd.exact) throw new StructureError('stubShape', `${sheet.name} is a link stub`);
   const change = changeOf(sheet, cmd) as Extract<StructureChange, { axis: unknown }>;
   const max = change.axis === 'rows' ? MAX_ROWS : MAX_COLS;
   if (!Number.isInteger(cmd.at) || !Number.isInteger(cmd.count) || cmd.at < 0 || cmd.count < 1 || cmd.at + cmd.count > max) {

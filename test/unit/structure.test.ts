@@ -259,6 +259,15 @@ describe('every pointer at cells follows', () => {
     expect(gone.find((d) => d.kind === 'formulas')!.count).toBeGreaterThan(10);
   });
 
+  it('keeps a link stub’s rows and columns where the template reads them (the real sheet replaces it unchanged)', () => {
+    const nb = templateById('bonus-plan')!.create();
+    const stub = nb.sheets.find((s) => s.stub)!;
+    const before = clone(nb);
+    expect(() => applyEdit(nb, rows('insertRows', stub.name, 0))).toThrow(/link stub/);
+    expect(() => applyEdit(nb, rows('deleteColumns', stub.name, 1))).toThrow(/link stub/);
+    expect(nb).toEqual(before);
+  });
+
   it('refuses an insert that would push cells off the sheet, changing nothing', () => {
     const nb = plan();
     const before = clone(nb);
