@@ -157,6 +157,9 @@ describe('inserting and deleting rows and columns on the annual plan', () => {
     expect(await confirm.textContent()).toContain('Sheet1!D1');
     await byTestId(page, 'dialog-cancel').click();
     await waitReady(page);
+    // The keys are the grid's again.
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => nameBox(page).inputValue()).toBe('A2');
     expect(await cellValue(page, 'Sheet1!D1')).toBe('30');
     // On a plain cell selection the keys ask which, as Excel does: the menu opens at the cell.
     await selectCell(page, 'Sheet1!A2');

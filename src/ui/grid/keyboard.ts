@@ -36,8 +36,11 @@ export function handleGridKey(wb: Workbench, e: KeyboardEvent): void {
     e.preventDefault(); // also keeps the browser from zooming
     const axis = selectionAxis(wb);
     const insert = isInsertKey(e);
-    if (axis === 'rows') void runStructureAction(wb, insert ? 'insert-rows-above' : 'delete-rows');
-    else if (axis === 'cols') void runStructureAction(wb, insert ? 'insert-cols-left' : 'delete-cols');
+    // The keys stay with the grid after a confirmation dialog has taken the focus.
+    const grid = e.currentTarget as HTMLElement | null;
+    const back = () => grid?.isConnected && grid.focus();
+    if (axis === 'rows') void runStructureAction(wb, insert ? 'insert-rows-above' : 'delete-rows').finally(back);
+    else if (axis === 'cols') void runStructureAction(wb, insert ? 'insert-cols-left' : 'delete-cols').finally(back);
     else openStructureMenuAtActive();
     return;
   }
