@@ -143,13 +143,13 @@ export async function readRoundAnswer(file: string, bytes: ArrayBuffer | Uint8Ar
   const rows = input.cells.map((a) => Number(/\d+$/.exec(a)![0]));
   const col = (c: string) => rows.map((r) => read(input.sheet, `${c}${r}`));
   return {
-    file,
+    file: file.slice(0, 500),
     roundId: String(read(id.sheet, id.cells[0]) ?? '') || null,
     recipient: String(read(who.sheet, who.cells[0]) ?? '') || null,
     lines: col('A').map((v) => String(v ?? '')),
     td: col('D'),
     bu: input.cells.map((a) => read(input.sheet, a)),
-    comments: col('F').map((v) => (v === null || v === undefined ? '' : String(v))),
+    comments: col('F').map((v) => (v === null || v === undefined ? '' : String(v).slice(0, 2000))),
   };
 }
 

@@ -127,7 +127,10 @@ export function applyEdit(nb: Notebook, cmd: EditCommand): EditCommand {
     }
     case 'setLayoutKey': {
       if (cmd.key === 'items') throw new EditError('badLayoutKey', 'layout.items is changed with setLayout');
-      const old = nb.layout[cmd.key];
+      // A copy, not the live object: the inverse travels to the engine worker (structured clone),
+      // and the document may be a store whose objects cannot be cloned.
+      const live = nb.layout[cmd.key];
+      const old = live === undefined ? undefined : (JSON.parse(JSON.stringify(live)) as unknown);
       if (cmd.value === undefined) delete nb.layout[cmd.key];
       else nb.layout[cmd.key] = JSON.parse(JSON.stringify(cmd.value)) as unknown;
       return { type: 'setLayoutKey', key: cmd.key, value: old };
