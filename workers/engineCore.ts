@@ -301,8 +301,11 @@ export class EngineNotebook {
           : cmd.type === 'deleteRows' ? hf.removeRows(id, span)
           : cmd.type === 'insertColumns' ? hf.addColumns(id, span)
           : hf.removeColumns(id, span);
-        if (cmd.exact) {
-          // An undo: put back exactly what was there (a deleted row's cells, formulas that read #REF!).
+        // Undoing a deletion: put back exactly what was there (a deleted row's cells, formulas that read
+        // #REF!). An exact delete (undoing an insert, redoing a delete) needs nothing more: it starts
+        // from the very state the engine's own insert or delete left or found, and its rewrite is the
+        // same arithmetic backwards — and setting a whole sheet again costs far more than the move.
+        if (cmd.exact && (cmd.type === 'insertRows' || cmd.type === 'insertColumns')) {
           pushAll(out, hf.setSheetContent(id, toGrid(cmd.exact.sheet.cells)));
           for (const o of cmd.exact.others) {
             const pos = parseA1(o.addr);

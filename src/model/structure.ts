@@ -138,10 +138,18 @@ export function relocateAll<T>(layout: Readonly<Layout> | undefined, value: T): 
 }
 
 function rewrite(nb: Notebook, sheet: Sheet, change: Extract<StructureChange, { axis: unknown }>, record: StructureSnapshot): void {
+  // On other sheets only a formula that names the changed sheet can move (a quick test before the full parse).
+  // (A quoted name doubles its apostrophes: `'O''Brien'!A1`.)
+  const named = sheet.name.toLowerCase();
+  const quoted = named.replace(/'/g, "''");
+  const mayName = (raw: string) => {
+    const f = raw.toLowerCase();
+    return f.includes(named) || f.includes(quoted);
+  };
   for (const s of nb.sheets) {
     if (s === sheet) continue;
     for (const [addr, raw] of Object.entries(s.cells)) {
-      if (!isFormula(raw)) continue;
+      if (!isFormula(raw) || !mayName(raw)) continue;
       const next = moveFormula(raw, s.name, change);
       if (next !== raw) {
         record.others.push({ sheetId: s.id, sheet: s.name, addr, raw });

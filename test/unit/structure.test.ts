@@ -259,6 +259,15 @@ describe('every pointer at cells follows', () => {
     expect(gone.find((d) => d.kind === 'formulas')!.count).toBeGreaterThan(10);
   });
 
+  it('follows into formulas that name the sheet quoted, apostrophes doubled', () => {
+    const nb = plan();
+    nb.sheets.find((s) => s.name === 'A_Market')!.name = "O'Brien";
+    const other = nb.sheets.find((s) => s.name === 'E_Bonus')!;
+    other.cells.Z1 = "='O''Brien'!A5+1";
+    applyEdit(nb, rows('insertRows', "O'Brien", 0, 2));
+    expect(other.cells.Z1).toBe("='O''Brien'!A7+1");
+  });
+
   it('keeps a link stub’s rows and columns where the template reads them (the real sheet replaces it unchanged)', () => {
     const nb = templateById('bonus-plan')!.create();
     const stub = nb.sheets.find((s) => s.stub)!;
