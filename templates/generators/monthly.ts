@@ -1,0 +1,161 @@
+/**
+ * G_Monthly: the plan's twelve months. Seasonality per product line turns the final targets into
+ * monthly targets; an actuals block (region-major × product line × month) and `CLOSED_MONTHS` give
+ * the year to date and the full-year forecast (the calculation of issue 17, normative):
+ *   forecast_p = A_p / S_p when S_p > 0, else A_p + T_p × Σ_{m>M} s_{p,m}.
+ * It reads the other sheets only through list names (`PRODUCT_NAME`, `PRODUCT_TARGET`,
+ * `REGION_NAME`) and the spec's `TARGET_TOTAL`, so it plugs in after any target generator.
+ */
+import { columnLabel } from '../../src/model/address';
+import type { RawContent } from '../../src/model/cell';
+import type { NamedExpression, Sheet } from '../../src/model/notebook';
+import { planProducts } from './shape';
+import { emptyPart, type GeneratorContext, type PlanPart, type SheetGenerator } from './types';
+
+export const MONTHLY_SHEET = 'G_Monthly';
+
+/** The input key of a monthly input (row item × column item), so a regrown plan keeps it by name. */
+export function monthlyInputKey(rowItem: string, colItem: string): string {
+  return `${MONTHLY_SHEET}|${rowItem}|${colItem}`;
+}
+
+/** Where the blocks sit for `p` product lines and `r` regions (0-based rows). */
+export function monthlyLayout(p: number, r: number) {
+  const monthRow = 6; // month numbers 1–12 in C:N
+  const seasonRow = monthRow + 1;
+  const targetRow = seasonRow + p + 2;
+  const targetTotalRow = targetRow + p;
+  const actualsRow = targetTotalRow + 3;
+  const ytdRow = actualsRow + r * p + 2;
+  const outRow = ytdRow + p + 1;
+  return { monthRow, seasonRow, targetRow, targetTotalRow, actualsRow, ytdRow, outRow };
+}
+
+const MONTH_COL0 = 2; // C
+const mcol = (m: number) => columnLabel(MONTH_COL0 + m); // m = 0..11
+const A1 = (col: string, row0: number) => `${col}${row0 + 1}`;
+const abs = (col: string, row0: number) => `$${col}$${row0 + 1}`;
+
+export const monthlyGenerator: SheetGenerator = {
+  sheets: [MONTHLY_SHEET],
+  generate(ctx: GeneratorContext): PlanPart {
+    const products = planProducts(ctx.shape).map((x) => x.name);
+    const regions = ctx.shape.regions;
+    const P = products.length;
+    const R = regions.length;
+    const L = monthlyLayout(P, R);
+    const cells: Record<string, RawContent> = {};
+    const formats: Record<string, string> = {};
+    const input = (key: string, fallback: RawContent) => ctx.inputs[key] ?? fallback;
+    const S = MONTHLY_SHEET;
+    const months = abs(mcol(0), L.monthRow) + ':' + abs(mcol(11), L.monthRow);
+    const closed = abs('B', 2);
+    const zh = ctx.shape.language === 'zh-CN';
+    const t = (z: string, e: string) => (zh ? `${z} ${e}` : e);
+
+    cells.A1 = t('月度分解与跟踪', 'Monthly phasing and tracking');
+    cells.A3 = t('已关账月数', 'Closed months');
+    cells.B3 = input(monthlyInputKey('CLOSED_MONTHS', 'value'), 0);
+    cells.A4 = t('绿灯阈值', 'Green from');
+    cells.B4 = input(monthlyInputKey('RAG_GREEN', 'value'), 1);
+    cells.A5 = t('黄灯阈值', 'Amber from');
+    cells.B5 = input(monthlyInputKey('RAG_AMBER', 'value'), 0.9);
+    formats.B4 = '0%';
+    formats.B5 = '0%';
+
+    cells[A1('A', L.monthRow)] = t('产品线', 'Line');
+    cells[A1('B', L.monthRow)] = t('年度目标', 'Target');
+    for (let m = 0; m < 12; m++) cells[A1(mcol(m), L.monthRow)] = m + 1;
+    cells[A1('O', L.monthRow)] = 'Σ';
+    cells[A1('P', L.monthRow)] = t('校验', 'Check');
+
+    products.forEach((name, k) => {
+      const row = L.seasonRow + k;
+      cells[A1('A', row)] = `=INDEX(PRODUCT_NAME,${k + 1})`;
+      cells[A1('B', row)] = `=INDEX(PRODUCT_TARGET,1,${k + 1})`;
+      for (let m = 0; m < 12; m++) {
+        cells[A1(mcol(m), row)] = input(monthlyInputKey(name, `season${m + 1}`), '=1/12');
+        formats[A1(mcol(m), row)] = '0.0%';
+      }
+      cells[A1('O', row)] = `=SUM(${A1(mcol(0), row)}:${A1(mcol(11), row)})`;
+      formats[A1('O', row)] = '0.0%';
+      cells[A1('P', row)] = `=IF(ABS(${A1('O', row)}-1)<0.000001,"OK","≠100%")`;
+
+      const trow = L.targetRow + k;
+      cells[A1('A', trow)] = `=${A1('A', row)}`;
+      for (let m = 0; m < 12; m++) cells[A1(mcol(m), trow)] = `=${abs('B', row)}*${A1(mcol(m), row)}`;
+    });
+    cells[A1('A', L.targetRow - 1)] = t('月度目标', 'Monthly target');
+    cells[A1('A', L.targetTotalRow)] = t('合计', 'Total');
+    for (let m = 0; m < 12; m++) {
+      const c = mcol(m);
+      cells[A1(c, L.targetTotalRow)] = `=SUM(${A1(c, L.targetRow)}:${A1(c, L.targetTotalRow - 1)})`;
+    }
+
+    cells[A1('A', L.actualsRow - 1)] = t('实际', 'Actuals');
+    cells[A1('O', L.actualsRow - 1)] = t('年累计', 'YTD');
+    regions.forEach((region, ri) =>
+      products.forEach((name, k) => {
+        const row = L.actualsRow + ri * P + k;
+        cells[A1('A', row)] = `=INDEX(REGION_NAME,${ri + 1})`;
+        cells[A1('B', row)] = `=INDEX(PRODUCT_NAME,${k + 1})`;
+        for (let m = 0; m < 12; m++) {
+          const v = ctx.inputs[monthlyInputKey(`${region}|${name}`, `actual${m + 1}`)];
+          if (v !== undefined) cells[A1(mcol(m), row)] = v;
+        }
+        cells[A1('O', row)] = `=SUMPRODUCT((${months}<=${closed})*${A1(mcol(0), row)}:${A1(mcol(11), row)})`;
+      }),
+    );
+    const actualsEnd = L.actualsRow + R * P - 1;
+
+    // Per line: A_p, S_p, forecast_p, gap (the normative calculation).
+    cells[A1('A', L.ytdRow - 1)] = t('产品线', 'Line');
+    cells[A1('B', L.ytdRow - 1)] = t('年累计实际', 'YTD actual');
+    cells[A1('C', L.ytdRow - 1)] = t('已过季节性', 'Seasonality to date');
+    cells[A1('D', L.ytdRow - 1)] = t('全年预测', 'FY forecast');
+    cells[A1('E', L.ytdRow - 1)] = t('差距', 'Gap');
+    products.forEach((_name, k) => {
+      const row = L.ytdRow + k;
+      const s = L.seasonRow + k;
+      cells[A1('A', row)] = `=${A1('A', s)}`;
+      cells[A1('B', row)] = `=SUMIF(${abs('B', L.actualsRow)}:${abs('B', actualsEnd)},${A1('A', row)},${abs('O', L.actualsRow)}:${abs('O', actualsEnd)})`;
+      cells[A1('C', row)] = `=SUMPRODUCT((${months}<=${closed})*${A1(mcol(0), s)}:${A1(mcol(11), s)})`;
+      cells[A1('D', row)] = `=IF(${A1('C', row)}>0,${A1('B', row)}/${A1('C', row)},${A1('B', row)}+${A1('B', s)}*(${A1('O', s)}-${A1('C', row)}))`;
+      cells[A1('E', row)] = `=${A1('D', row)}-${A1('B', s)}`;
+    });
+    const ytdEnd = L.ytdRow + P - 1;
+
+    const out = [
+      ['YTD_TARGET', t('年累计目标', 'YTD target'), `=SUMPRODUCT((${months}<=${closed})*MONTHLY_TARGET)`],
+      ['YTD_ACTUAL', t('年累计实际', 'YTD actual'), `=SUM(${abs('B', L.ytdRow)}:${abs('B', ytdEnd)})`],
+      ['ATTAINMENT_YTD', t('年累计达成率', 'YTD attainment'), `=IF(YTD_TARGET=0,0,YTD_ACTUAL/YTD_TARGET)`],
+      ['FY_FORECAST', t('全年预测', 'FY forecast'), `=SUM(${abs('D', L.ytdRow)}:${abs('D', ytdEnd)})`],
+      ['FY_GAP', t('全年差距', 'FY gap'), `=FY_FORECAST-TARGET_TOTAL`],
+      ['YTD_STATUS', t('状态', 'Status'), `=IF(ATTAINMENT_YTD>=${abs('B', 3)},"G",IF(ATTAINMENT_YTD>=${abs('B', 4)},"A","R"))`],
+    ] as const;
+    const names: NamedExpression[] = [
+      { name: 'CLOSED_MONTHS', expression: `=${S}!${closed}` },
+      { name: 'SEASON', expression: `=${S}!${abs(mcol(0), L.seasonRow)}:${abs(mcol(11), L.seasonRow + P - 1)}` },
+      { name: 'ACTUALS', expression: `=${S}!${abs(mcol(0), L.actualsRow)}:${abs(mcol(11), actualsEnd)}` },
+      { name: 'MONTHLY_TARGET', expression: `=${S}!${abs(mcol(0), L.targetTotalRow)}:${abs(mcol(11), L.targetTotalRow)}` },
+    ];
+    out.forEach(([name, label, formula], i) => {
+      const row = L.outRow + i;
+      cells[A1('A', row)] = label;
+      cells[A1('B', row)] = formula;
+      names.push({ name, expression: `=${S}!${abs('B', row)}` });
+    });
+    formats[A1('B', L.outRow + 2)] = '0.0%';
+
+    const sheet: Sheet = { id: 'sheet_g_monthly', name: S, cells, formats, frozen: { rows: 0, cols: 1 } };
+    const part = emptyPart();
+    part.sheets.push(sheet);
+    part.names.push(...names);
+    part.inputRules.push(
+      { ref: `${S}!B3`, kind: 'integer', min: 0, max: 12 },
+      { ref: `${S}!${A1(mcol(0), L.seasonRow)}:${A1(mcol(11), L.seasonRow + P - 1)}`, kind: 'percent', min: 0, max: 1 },
+      { ref: `${S}!${A1(mcol(0), L.actualsRow)}:${A1(mcol(11), actualsEnd)}`, kind: 'number' },
+    );
+    return part;
+  },
+};

@@ -1,0 +1,113 @@
+/**
+ * G_Monthly's calculation (issue 17, normative) with the real engine, against an independent
+ * implementation, on random shapes, seasonality, actuals and closed months.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { emptyNotebook, type Notebook } from '../../src/model/notebook';
+import { monthlyGenerator, monthlyInputKey } from '../../templates/generators/monthly';
+import { SAMPLE_SHAPE, type ClientShape } from '../../templates/generators/shape';
+import { EngineNotebook } from '../../workers/engineCore';
+
+interface Case {
+  targets: number[];
+  regions: number;
+  season: number[][];
+  actuals: number[][][]; // region × line × month
+  closed: number;
+}
+
+/** The expected outputs, straight from the issue's formulas. */
+function expected(c: Case) {
+  const P = c.targets.length;
+  const M = c.closed;
+  const monthly = Array.from({ length: 12 }, (_x, m) => c.targets.reduce((s, T, p) => s + T * c.season[p][m], 0));
+  const ytdTarget = monthly.slice(0, M).reduce((a, b) => a + b, 0);
+  const A = Array.from({ length: P }, (_x, p) => c.actuals.reduce((s, reg) => s + reg[p].slice(0, M).reduce((a, b) => a + b, 0), 0));
+  const Sp = c.season.map((row) => row.slice(0, M).reduce((a, b) => a + b, 0));
+  const rest = c.season.map((row) => row.slice(M).reduce((a, b) => a + b, 0));
+  const forecast = A.map((a, p) => (Sp[p] > 0 ? a / Sp[p] : a + c.targets[p] * rest[p]));
+  const ytdActual = A.reduce((a, b) => a + b, 0);
+  const fy = forecast.reduce((a, b) => a + b, 0);
+  const total = c.targets.reduce((a, b) => a + b, 0);
+  return { monthly, ytdTarget, ytdActual, attainment: ytdTarget === 0 ? 0 : ytdActual / ytdTarget, fy, gap: fy - total };
+}
+
+/** A notebook with a lists sheet standing in for the target sheets, and G_Monthly from the generator. */
+function build(c: Case): EngineNotebook {
+  const P = c.targets.length;
+  const products = Array.from({ length: P }, (_x, p) => ({ name: `L${p + 1}`, isNew: false }));
+  const regions = Array.from({ length: c.regions }, (_x, r) => `区${r + 1} R${r + 1}`);
+  const shape: ClientShape = { ...SAMPLE_SHAPE, products, regions, history: undefined, potential: undefined };
+  const inputs: Record<string, number> = { [monthlyInputKey('CLOSED_MONTHS', 'value')]: c.closed };
+  products.forEach((pl, p) => c.season[p].forEach((v, m) => (inputs[monthlyInputKey(pl.name, `season${m + 1}`)] = v)));
+  regions.forEach((rg, r) => products.forEach((pl, p) => c.actuals[r][p].forEach((v, m) => (inputs[monthlyInputKey(`${rg}|${pl.name}`, `actual${m + 1}`)] = v))));
+  const lists: Record<string, string | number> = {};
+  products.forEach((pl, p) => {
+    lists[`A${p + 1}`] = pl.name;
+    lists[`${String.fromCharCode(67 + p)}1`] = c.targets[p]; // C1…
+  });
+  regions.forEach((rg, r) => (lists[`B${r + 1}`] = rg));
+  const last = String.fromCharCode(67 + P - 1);
+  const probe: Record<string, string> = {};
+  OUTPUTS.forEach((n, i) => (probe[`A${i + 1}`] = `=${n}`));
+  for (let m = 0; m < 12; m++) probe[`B${m + 1}`] = `=INDEX(MONTHLY_TARGET,1,${m + 1})`;
+  const part = monthlyGenerator.generate({ shape, inputs, names: new Map() });
+  const nb: Notebook = {
+    ...emptyNotebook('monthly'),
+    sheets: [{ id: 'lists', name: 'Lists', cells: lists, formats: {} }, ...part.sheets, { id: 'probe', name: 'Probe', cells: probe, formats: {} }],
+    names: [
+      { name: 'PRODUCT_NAME', expression: `=Lists!$A$1:$A$${P}` },
+      { name: 'PRODUCT_TARGET', expression: `=Lists!$C$1:$${last}$1` },
+      { name: 'REGION_NAME', expression: `=Lists!$B$1:$B$${c.regions}` },
+      { name: 'TARGET_TOTAL', expression: `=SUM(Lists!$C$1:$${last}$1)` },
+      ...part.names,
+    ],
+  };
+  return new EngineNotebook(nb);
+}
+
+const OUTPUTS = ['YTD_TARGET', 'YTD_ACTUAL', 'ATTAINMENT_YTD', 'FY_FORECAST', 'FY_GAP'];
+
+const close = (a: unknown, b: number) => typeof a === 'number' && Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
+
+const caseArb = fc
+  .record({ P: fc.integer({ min: 1, max: 5 }), R: fc.integer({ min: 1, max: 4 }), closed: fc.integer({ min: 0, max: 12 }) })
+  .chain(({ P, R, closed }) =>
+    fc.record({
+      targets: fc.array(fc.integer({ min: 0, max: 50000 }), { minLength: P, maxLength: P }),
+      regions: fc.constant(R),
+      // Weights 0–5 normalised to 100 %; an all-zero line stays zero (the S_p = 0 branch).
+      season: fc.array(
+        fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 12, maxLength: 12 }).map((w) => {
+          const s = w.reduce((a, b) => a + b, 0);
+          return s === 0 ? w : w.map((x) => x / s);
+        }),
+        { minLength: P, maxLength: P },
+      ),
+      actuals: fc.array(fc.array(fc.array(fc.integer({ min: 0, max: 9000 }), { minLength: 12, maxLength: 12 }), { minLength: P, maxLength: P }), { minLength: R, maxLength: R }),
+      closed: fc.constant(closed),
+    }),
+  );
+
+describe('G_Monthly: YTD and forecast', () => {
+  it('agrees with an independent implementation on random shapes, seasonality and actuals', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const engine = build(c);
+        const want = expected(c);
+        const got = {
+          monthly: Array.from({ length: 12 }, (_x, m) => engine.value('Probe', `B${m + 1}`)),
+          ...Object.fromEntries(OUTPUTS.map((n, i) => [n, engine.value('Probe', `A${i + 1}`)])),
+        } as Record<string, unknown> & { monthly: unknown[] };
+        for (let m = 0; m < 12; m++) expect(close(got.monthly[m], want.monthly[m])).toBe(true);
+        expect(close(got.YTD_TARGET, want.ytdTarget)).toBe(true);
+        expect(close(got.YTD_ACTUAL, want.ytdActual)).toBe(true);
+        expect(close(got.ATTAINMENT_YTD, want.attainment)).toBe(true);
+        expect(close(got.FY_FORECAST, want.fy)).toBe(true);
+        expect(close(got.FY_GAP, want.gap)).toBe(true);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
