@@ -107,6 +107,11 @@ export function parseActualsCsv(text: string, lists: ActualsLists): ActualsResul
       start = Math.max(start, r.meta.cursor);
     },
   });
+  return parseActualsRecords(records, lists, delimiter === ';');
+}
+
+/** The rows of a file, each with its 1-based line, checked and added up (CSV and .xlsx alike). */
+export function parseActualsRecords(records: { line: number; fields: string[] }[], lists: ActualsLists, decimalComma = false): ActualsResult {
   const data = records.filter((r) => r.fields.some((f) => f.trim() !== ''));
   const problems: ActualsProblem[] = [];
   if (data.length === 0) return { ok: false, problems: [{ line: 1, key: 'actuals.empty', params: {} }] };
@@ -126,14 +131,13 @@ export function parseActualsCsv(text: string, lists: ActualsLists): ActualsResul
   const P = lists.products.length;
   const sums = Array.from({ length: R }, () => Array.from({ length: P }, () => new Array<number>(12).fill(0)));
   const present = Array.from({ length: R }, () => Array.from({ length: P }, () => new Array<boolean>(12).fill(false)));
-  const semicolon = delimiter === ';';
   const cell = (r: { fields: string[] }, c: Column) => r.fields[cols[c]!] ?? '';
   let latest = 0;
   for (const r of data.slice(1)) {
     const region = regionIx.get(norm(cell(r, 'region')));
     const product = productIx.get(norm(cell(r, 'product')));
     const month = parseMonth(cell(r, 'month'), lists.fiscalYear);
-    const amount = parseAmount(cell(r, 'amount'), semicolon);
+    const amount = parseAmount(cell(r, 'amount'), decimalComma);
     if (region === undefined) problems.push({ line: r.line, key: 'actuals.region', params: { value: cell(r, 'region') } });
     if (product === undefined) problems.push({ line: r.line, key: 'actuals.product', params: { value: cell(r, 'product') } });
     if (month === 0) problems.push({ line: r.line, key: 'actuals.month', params: { value: cell(r, 'month'), year: lists.fiscalYear } });
@@ -151,6 +155,7 @@ export function parseActualsCsv(text: string, lists: ActualsLists): ActualsResul
 defineMessages({
   en: {
     'actuals.empty': 'Line {line}: the file is empty.',
+    'actuals.notXlsx': 'Line {line}: the file cannot be read as an Excel workbook (.xlsx).',
     'actuals.header': 'Line {line}: the header must name the columns region, product line, month and amount (missing: {missing}).',
     'actuals.region': 'Line {line}: unknown region “{value}”.',
     'actuals.product': 'Line {line}: unknown product line “{value}”.',
@@ -159,6 +164,7 @@ defineMessages({
   },
   'zh-CN': {
     'actuals.empty': '第 {line} 行：文件为空。',
+    'actuals.notXlsx': '第 {line} 行：无法作为 Excel 工作簿（.xlsx）读取。',
     'actuals.header': '第 {line} 行：表头须包含 区域、产品线、月份、金额 四列（缺少：{missing}）。',
     'actuals.region': '第 {line} 行：未知区域“{value}”。',
     'actuals.product': '第 {line} 行：未知产品线“{value}”。',

@@ -71,3 +71,23 @@ describe('actuals parser', () => {
     );
   });
 });
+
+describe('actuals from .xlsx', () => {
+  it('reads the first worksheet: numbers, dates as months, text labels; refuses with row numbers', async () => {
+    const { parseActualsXlsx } = await import('../../src/io/actualsXlsx');
+    const { loadExcelJs } = await import('../../src/io/exceljs');
+    const ExcelJS = await loadExcelJs();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Actuals');
+    ws.addRow(['Month', 'Region', 'Amount', 'Product line']);
+    ws.addRow([3, 'East', 120, 'P2']);
+    ws.addRow([new Date(Date.UTC(2026, 2, 1)), '华东', 30, 'P2']);
+    const good = await parseActualsXlsx((await wb.xlsx.writeBuffer()) as ArrayBuffer, LISTS);
+    expect(good.ok && good.value.sums[0][1][2]).toBe(150);
+    ws.addRow([4, 'Atlantis', 1, 'P1']);
+    const bad = await parseActualsXlsx((await wb.xlsx.writeBuffer()) as ArrayBuffer, LISTS);
+    expect(!bad.ok && bad.problems.map((p) => [p.line, p.key])).toEqual([[4, 'actuals.region']]);
+    const notXlsx = await parseActualsXlsx(new TextEncoder().encode('region,product').buffer, LISTS);
+    expect(!notXlsx.ok && notXlsx.problems[0].key).toBe('actuals.notXlsx');
+  });
+});
