@@ -8,14 +8,10 @@
 import { createSignal } from 'solid-js';
 import type { EditCommand } from '../model/commands';
 import type { Notebook } from '../model/notebook';
+import type { NotebookMessage as Message } from '../model/protocol';
+import { asNotebookMessage, notebookChannelName } from '../model/protocol';
 
 export type TabRole = 'editor' | 'follower';
-
-type Message =
-  | { type: 'edits'; cmds: EditCommand[] }
-  | { type: 'hello' }
-  | { type: 'document'; notebook: Notebook }
-  | { type: 'title'; title: string };
 
 export interface TabLockHandlers {
   /** Commands another tab applied; a follower applies them too. */
@@ -29,7 +25,7 @@ export interface TabLockHandlers {
 }
 
 export function createTabLock(notebookId: string, h: TabLockHandlers) {
-  const name = `opsbook:notebook:${notebookId}`;
+  const name = notebookChannelName(notebookId);
   const [role, setRole] = createSignal<TabRole>('editor');
   const hasLocks = typeof navigator !== 'undefined' && 'locks' in navigator;
   const channel = typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(name) : null;
@@ -80,9 +76,9 @@ export function createTabLock(notebookId: string, h: TabLockHandlers) {
   }
 
   if (channel) {
-    channel.onmessage = (e: MessageEvent<Message>) => {
-      const m = e.data;
-      if (!m || typeof m !== 'object') return;
+    channel.onmessage = (e: MessageEvent<unknown>) => {
+      const m = asNotebookMessage(e.data);
+      if (!m) return;
       if (m.type === 'edits' && role() === 'follower') h.onRemoteEdits(m.cmds);
       else if (m.type === 'document' && role() === 'follower') h.onRemoteDocument(m.notebook);
       else if (m.type === 'hello' && role() === 'editor') channel.postMessage({ type: 'document', notebook: h.currentDocument() } satisfies Message);

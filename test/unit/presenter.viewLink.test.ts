@@ -5,7 +5,7 @@
  */
 import { createRoot, createSignal } from 'solid-js';
 import { describe, expect, it } from 'vitest';
-import type { PresenterView } from '../../src/ui/presenter/viewLink';
+import type { PresenterView } from '../../src/model/protocol';
 import { createViewLink } from '../../src/ui/presenter/viewLink';
 
 function windowWith(id: string, initial: PresenterView, ask: boolean) {

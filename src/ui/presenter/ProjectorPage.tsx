@@ -18,9 +18,10 @@ import { createSignal, onCleanup, onMount, Show, For } from 'solid-js';
 import { createNotebookSession } from '../../engine/session';
 import type { NotebookSession } from '../../engine/session';
 import { startEngineWorker } from '../../engine/engineClient';
-import type { EditCommand } from '../../model/commands';
 import { readOpsbookData, toOpsbookFile } from '../../model/fileFormat';
 import type { Notebook } from '../../model/notebook';
+import type { NotebookMessage } from '../../model/protocol';
+import { asNotebookMessage, notebookChannelName } from '../../model/protocol';
 import { activeScenarioId } from '../../model/scenarios';
 import { locale, t } from '../../i18n';
 import { notebookStore } from '../services';
@@ -29,8 +30,6 @@ import { createPresenterState, toggleFullscreen } from './presenterState';
 import { SlideView } from './Slides';
 import './presenter.css';
 import './messages';
-
-type TabMessage = { type: 'edits'; cmds: EditCommand[] } | { type: 'document'; notebook: Notebook } | { type: 'hello' } | { type: string };
 
 /** How long to wait for an editing window before reading the notebook from storage. */
 const EDITOR_WAIT_MS = 700;
@@ -55,16 +54,15 @@ export default function ProjectorPage(props: { id: string }) {
     }
   }
 
-  const channel = typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(`opsbook:notebook:${props.id}`) : null;
+  const channel = typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(notebookChannelName(props.id)) : null;
   if (channel) {
-    channel.onmessage = (e: MessageEvent<TabMessage>) => {
-      const m = e.data;
-      if (!m || typeof m !== 'object') return;
-      if (m.type === 'document' && 'notebook' in m) adopt(m.notebook);
+    channel.onmessage = (e: MessageEvent<unknown>) => {
+      const m = asNotebookMessage(e.data);
+      if (m?.type === 'document') adopt(m.notebook);
       // Edits that arrive before the document are already in it.
-      else if (m.type === 'edits' && 'cmds' in m && Array.isArray(m.cmds) && current) current.applyRemote(m.cmds);
+      else if (m?.type === 'edits' && current) current.applyRemote(m.cmds);
     };
-    channel.postMessage({ type: 'hello' });
+    channel.postMessage({ type: 'hello' } satisfies NotebookMessage);
   }
   const timer = setTimeout(async () => {
     if (gotDocument) return;

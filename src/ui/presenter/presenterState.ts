@@ -9,7 +9,7 @@ import { availableSlides, refKey } from '../../model/drivers';
 import { splitCellKey } from '../../model/scenarios';
 import type { SlideDef } from '../../model/drivers';
 import { locale, setLocale } from '../../i18n';
-import type { PresenterView } from './viewLink';
+import type { PresenterView } from '../../model/protocol';
 import { createViewLink } from './viewLink';
 
 export function createPresenterState(session: NotebookSession, options: { ask?: boolean } = {}) {

@@ -9,22 +9,9 @@
  * others for the current view.
  */
 import { batch, createEffect, onCleanup } from 'solid-js';
-import type { Locale } from '../../model/notebook';
 import { newId } from '../../model/notebook';
-
-export interface PresenterView {
-  slide: string;
-  mask: boolean;
-  locale: Locale;
-  /** Reference values (`Sheet!A1` → number) the KPI cards' changes are measured from. */
-  reference: Record<string, number>;
-}
-
-type Message = { type: 'view'; from: string; view: PresenterView } | { type: 'view?'; from: string };
-
-export function presenterChannelName(notebookId: string): string {
-  return `opsbook:present:${notebookId}`;
-}
+import type { PresenterMessage as Message, PresenterView } from '../../model/protocol';
+import { asPresenterMessage, presenterChannelName } from '../../model/protocol';
 
 const same = (a: PresenterView, b: PresenterView) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -53,11 +40,11 @@ export function createViewLink(
   const me = newId('w');
   /** The view every window last agreed on: the last one sent or heard. Only a change from it is news. */
   let shared: PresenterView | null = null;
-  channel.onmessage = (e: MessageEvent<Message>) => {
-    const m = e.data;
-    if (!m || typeof m !== 'object' || m.from === me) return;
+  channel.onmessage = (e: MessageEvent<unknown>) => {
+    const m = asPresenterMessage(e.data);
+    if (!m || m.from === me) return;
     if (m.type === 'view?') channel.postMessage({ type: 'view', from: me, view: view() } satisfies Message);
-    else if (m.type === 'view' && m.view && typeof m.view.slide === 'string') {
+    else {
       shared = m.view;
       // One batch: applied field by field, each intermediate view (new slide, old mask) would be
       // published back as a change and undo the sender's mask or reference.
