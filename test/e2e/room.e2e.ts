@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from './harness';
 import {
-  attr, byTestId, expectNoPageErrors, launchBrowser, newNotebookFromGallery, openApp, STATE_TIMEOUT_MS, waitReady, watchPage,
+  attr, byTestId, expectNoPageErrors, launchBrowser, nameBox, newNotebookFromGallery, openApp, openSheet,
+  STATE_TIMEOUT_MS, waitReady, watchPage,
 } from './harness';
 
 let browser: Browser;
@@ -61,6 +62,119 @@ describe('the projector starts from the presenter', () => {
     expect(await popup.evaluate(() => (window as unknown as { leaks: string[] }).leaks)).toEqual([]);
     // and the presenter still has the mask on (the projector's start did not switch it off)
     expect(await byTestId(page, 'privacy-toggle').getAttribute('aria-pressed')).toBe('true');
+    expectNoPageErrors(errors);
+    await context.close();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Jumping to a cell
+
+/**
+ * Whether the cell is rendered and every part of it is what the user sees at that spot: its
+ * corners and centre hit the cell itself, not a frozen pane, the header or something outside the grid.
+ */
+async function fullyVisible(page: Page, ref: string): Promise<string> {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    if (!el) return 'not rendered';
+    const r = el.getBoundingClientRect();
+    const points: [number, number][] = [[r.left + 2, r.top + 2], [r.right - 2, r.top + 2], [r.left + 2, r.bottom - 2], [r.right - 2, r.bottom - 2], [(r.left + r.right) / 2, (r.top + r.bottom) / 2]];
+    for (const [x, y] of points) {
+      const hit = document.elementFromPoint(x, y);
+      if (!hit || (hit !== el && !el.contains(hit))) return `covered at ${Math.round(x)},${Math.round(y)} by ${hit ? `${hit.tagName}.${hit.className}${hit.getAttribute('data-cell') ? ` ${hit.getAttribute('data-cell')}` : ''}` : 'nothing'}`;
+    }
+    return 'visible';
+  }, attr('data-cell', ref));
+}
+
+async function jump(page: Page, ref: string): Promise<void> {
+  await nameBox(page).fill(ref);
+  await nameBox(page).press('Enter');
+}
+
+async function expectLanded(page: Page, ref: string): Promise<void> {
+  const sheet = ref.split('!')[0];
+  await page.locator(attr('data-cell', ref)).first().waitFor({ state: 'attached', timeout: STATE_TIMEOUT_MS }).catch(() => {});
+  // two frames: the scroll, then whatever the browser does after it
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  expect(await fullyVisible(page, ref), ref).toBe('visible');
+  expect(await nameBox(page).inputValue()).toBe(ref.split('!')[1]);
+  expect(await page.locator(`${attr('data-sheet-tab', sheet)}[aria-selected="true"], ${attr('data-sheet-tab', sheet)}.active`).count()).toBeGreaterThan(0);
+}
+
+describe('jumping to a cell lands on a visible cell', () => {
+  it('the name box, from another sheet and any scroll, at 1280×720, clear of the frozen panes', async () => {
+    const { page, errors, context } = await openApp(browser, { viewport: { width: 1280, height: 720 } });
+    await newNotebookFromGallery(page, 'annual-plan');
+    // the story from the room: read E_Bonus!D51, then go to C_Ansoff!C52
+    await jump(page, 'E_Bonus!D51');
+    await expectLanded(page, 'E_Bonus!D51');
+    await jump(page, 'C_Ansoff!C52');
+    await expectLanded(page, 'C_Ansoff!C52');
+    // a cell just past the frozen columns and rows, from a scrolled grid
+    await openSheet(page, 'B_Target');
+    await jump(page, 'B_Target!M90');
+    await expectLanded(page, 'B_Target!M90');
+    await jump(page, 'C5');
+    await expectLanded(page, 'B_Target!C5');
+    // scrolled by hand so that C5 sits under the frozen panes, then the name box again
+    await page.locator('.grid-scroller').first().evaluate((el) => { el.scrollTop = 3 * 26 + 5; el.scrollLeft = 40; });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await jump(page, 'C5');
+    await expectLanded(page, 'B_Target!C5');
+    // and back and forth between sheets, from grids scrolled by hand and by the wheel
+    let seed = 11;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    const sheets = ['A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus'];
+    for (let i = 0; i < 24; i++) {
+      const how = rand(3);
+      if (how === 0) {
+        await page.locator('.grid-scroller').first().evaluate((el, [t, l]) => { el.scrollTop = t; el.scrollLeft = l; }, [rand(2000), rand(900)] as const);
+      } else if (how === 1) {
+        await page.mouse.move(700, 560);
+        await page.mouse.wheel(rand(600), rand(900));
+      }
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const col = String.fromCharCode(67 + rand(12)); // C … N
+      const ref = `${sheets[rand(5)]}!${col}${2 + rand(90)}`;
+      await jump(page, ref);
+      await expectLanded(page, ref);
+    }
+    expectNoPageErrors(errors);
+    await context.close();
+  });
+
+  it('the name box names the active cell, also inside a range', async () => {
+    const { page, errors, context } = await openApp(browser, { viewport: { width: 1280, height: 720 } });
+    await newNotebookFromGallery(page, 'annual-plan');
+    await jump(page, 'B_Target!C12:D20');
+    await expectLanded(page, 'B_Target!C12');
+    expect(await nameBox(page).getAttribute('data-range')).toBe('C12:D20');
+    await page.keyboard.press('Shift+ArrowDown');
+    expect(await nameBox(page).inputValue()).toBe('C12');
+    expect(await nameBox(page).getAttribute('data-range')).toBe('C12:D21');
+    await page.keyboard.press('ArrowRight');
+    expect(await nameBox(page).inputValue()).toBe('D12');
+    const summary = byTestId(page, 'checks-summary');
+    for (const a of ['data-ok', 'data-warn', 'data-err']) expect(await summary.getAttribute(a), a).toMatch(/^\d+$/);
+    expectNoPageErrors(errors);
+    await context.close();
+  });
+
+  it('the checks panel takes you to each check, fully in view', async () => {
+    const { page, errors, context } = await openApp(browser, { viewport: { width: 1440, height: 900 } });
+    await newNotebookFromGallery(page, 'annual-plan');
+    await byTestId(page, 'checks-summary').click();
+    const rows = page.locator('[data-check]');
+    await rows.first().waitFor({ state: 'visible', timeout: STATE_TIMEOUT_MS });
+    const refs = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-check') ?? ''));
+    expect(refs).toContain('B_Target!H79');
+    // in the panel's order and back again: every jump up, down, left and right, within and across sheets
+    for (const ref of [...refs, ...[...refs].reverse()]) {
+      await page.locator(attr('data-check', ref)).first().locator('button').click();
+      await expectLanded(page, ref);
+    }
     expectNoPageErrors(errors);
     await context.close();
   });

@@ -58,34 +58,49 @@ export function Grid(props: { wb: Workbench }) {
     focusInput();
   });
 
-  // Bring the active cell into view after keyboard moves and name-box jumps. Geometry comes from
-  // the cached viewport, never from reading layout, so an edit forces no synchronous reflow.
+  /**
+   * Scrolls the grid and records the new position at once: the window of rendered cells follows
+   * in the same frame, and the next reveal starts from where the grid really is (a cached position
+   * one frame old made a jump that followed a sheet switch measure from the old sheet's scroll and
+   * leave the target unrendered).
+   */
+  function scrollGrid(top: number, left: number): void {
+    const v = vp();
+    if (top === v.scrollTop && left === v.scrollLeft) return;
+    scroller.scrollTop = top;
+    scroller.scrollLeft = left;
+    setVp({ ...v, scrollTop: top, scrollLeft: left });
+  }
+
+  // Bring the selection into view after keyboard moves and every jump (name box, checks, KPI
+  // cards, …); a new sheet starts at its top-left. The focus end is revealed first, then the
+  // active cell, so the active cell wins when both cannot show. Geometry comes from the recorded
+  // viewport, never from reading layout, so an edit forces no synchronous reflow.
+  let lastSheet = untrack(wb.sheetName);
   createEffect(
-    on([wb.revealTick, () => wb.selection.sel.focus.row, () => wb.selection.sel.focus.col], () =>
+    on([wb.sheetName, wb.revealTick, () => wb.selection.sel.focus.row, () => wb.selection.sel.focus.col], () =>
       untrack(() => {
-        const a = wb.selection.sel.focus;
-        const f = frozen();
         const v = vp();
-        const next = scrollToReveal(v, a.row, a.col, cols(), { top: a.row < f.rows ? 0 : f.height, left: a.col < f.cols ? 0 : f.width });
-        // Cells inside a frozen pane are always in view along that axis.
-        if (a.row < f.rows) next.top = v.scrollTop;
-        if (a.col < f.cols) next.left = v.scrollLeft;
+        let pos = { top: v.scrollTop, left: v.scrollLeft };
+        if (wb.sheetName() !== lastSheet) {
+          lastSheet = wb.sheetName();
+          pos = { top: 0, left: 0 };
+        }
+        const base = pos;
+        const f = frozen();
+        for (const a of [wb.selection.sel.focus, wb.selection.sel.active]) {
+          const next = scrollToReveal({ ...v, scrollTop: pos.top, scrollLeft: pos.left }, a.row, a.col, cols(), { top: a.row < f.rows ? 0 : f.height, left: a.col < f.cols ? 0 : f.width });
+          // Cells inside a frozen pane are always in view along that axis.
+          pos = { top: a.row < f.rows ? pos.top : next.top, left: a.col < f.cols ? pos.left : next.left };
+        }
         // Whole rows (columns) selected: their far end is not where the user looks.
         const r = wb.selection.range();
-        if (r.start.col === 0 && r.end.col >= wb.bounds().cols - 1) next.left = v.scrollLeft;
-        if (r.start.row === 0 && r.end.row >= wb.bounds().rows - 1) next.top = v.scrollTop;
-        if (next.top !== v.scrollTop) scroller.scrollTop = next.top;
-        if (next.left !== v.scrollLeft) scroller.scrollLeft = next.left;
+        if (r.start.col === 0 && r.end.col >= wb.bounds().cols - 1) pos.left = base.left;
+        if (r.start.row === 0 && r.end.row >= wb.bounds().rows - 1) pos.top = base.top;
+        scrollGrid(pos.top, pos.left);
       }),
     ),
   );
-
-  // Reset scroll when the sheet changes.
-  createEffect(() => {
-    wb.sheetName();
-    scroller.scrollTop = 0;
-    scroller.scrollLeft = 0;
-  });
 
   const x = (col: number) => ROW_HEADER_WIDTH + cols().offsets[col];
   const y = (row: number) => HEADER_HEIGHT + row * ROW_HEIGHT;

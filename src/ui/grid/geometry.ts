@@ -66,18 +66,25 @@ export function visibleWindow(vp: Viewport, rows: number, cols: ColumnLayout): V
   return { rowStart, rowEnd, colStart, colEnd };
 }
 
-/** The scroll position that brings a cell fully into view (unchanged if it already is). */
+/**
+ * The scroll position that brings a cell fully into view (unchanged if it already is), clear of
+ * the sticky header and of the frozen panes: `frozen.top`/`frozen.left` are the frozen rows'
+ * height and columns' width that cover the top and left of the scrolled area (0 for a cell inside
+ * a frozen pane along that axis). A cell larger than the free area is aligned to its start.
+ */
 export function scrollToReveal(vp: Viewport, row: number, col: number, cols: ColumnLayout, frozen: { top: number; left: number }): { top: number; left: number } {
   let top = vp.scrollTop;
   let left = vp.scrollLeft;
+  // In canvas coordinates without the header, the scroller shows rows from `top` to
+  // `top + vp.height - HEADER_HEIGHT`; the frozen rows cover the first `frozen.top` of that.
   const y = row * ROW_HEIGHT;
-  const viewH = vp.height - HEADER_HEIGHT - frozen.top;
-  if (y < top) top = y;
-  else if (y + ROW_HEIGHT > top + viewH) top = y + ROW_HEIGHT - viewH;
+  const freeH = vp.height - HEADER_HEIGHT;
+  if (y + ROW_HEIGHT > top + freeH) top = y + ROW_HEIGHT - freeH;
+  if (y < top + frozen.top) top = y - frozen.top;
   const x = cols.offsets[col];
   const w = cols.width(col);
-  const viewW = vp.width - ROW_HEADER_WIDTH - frozen.left;
-  if (x < left) left = x;
-  else if (x + w > left + viewW) left = x + w - viewW;
+  const freeW = vp.width - ROW_HEADER_WIDTH;
+  if (x + w > left + freeW) left = x + w - freeW;
+  if (x < left + frozen.left) left = x - frozen.left;
   return { top: Math.max(0, top), left: Math.max(0, left) };
 }

@@ -4,7 +4,7 @@
  * explains itself in plain language.
  */
 import { createSignal, Show } from 'solid-js';
-import { rangeToA1 } from '../../model/address';
+import { rangeToA1, toA1 } from '../../model/address';
 import { rawToInput } from '../../model/cell';
 import { explainError } from '../cellErrors';
 import type { Workbench } from './workbench';
@@ -22,7 +22,9 @@ export function FormulaBar(props: { wb: Workbench; focusGrid: () => void }) {
     const e = wb.editing();
     return e ? e.text : rawToInput(wb.activeRaw());
   };
-  const nameValue = () => nameText() ?? rangeToA1(wb.selection.range());
+  // As in Excel the name box names the active cell, also inside a range; the range itself is in
+  // `data-range` (docs/automation.md).
+  const nameValue = () => nameText() ?? toA1(wb.selection.sel.active);
   const explanation = () => {
     const err = wb.activeError();
     return err ? explainError(err) : null;
@@ -36,6 +38,7 @@ export function FormulaBar(props: { wb: Workbench; focusGrid: () => void }) {
           aria-label="Name box"
           spellcheck={false}
           value={nameValue()}
+          data-range={rangeToA1(wb.selection.range())}
           onFocus={(e) => { setNameText(nameValue()); e.currentTarget.select(); }}
           onInput={(e) => setNameText(e.currentTarget.value)}
           onBlur={() => setNameText(null)}
