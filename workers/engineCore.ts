@@ -13,6 +13,7 @@ import type { NamedExpression, Sheet } from '../src/model/notebook';
 import { ENGINE_LIMITS } from '../src/model/limits';
 import { pushAll } from '../src/model/arrays';
 import { referencedSheets } from '../src/model/formulaText';
+import { isStructureCommand } from '../src/model/structure';
 
 /** What the engine needs of a notebook: sheet contents and names, nothing else. */
 export interface EngineWorkbook {
@@ -86,7 +87,6 @@ export function mayExhaustStack(raw: RawContent | null | undefined): boolean {
 /** Above this many cells in a sheet's bounding box, values are read sparsely. */
 const DENSE_READ_CELLS = 4_000_000;
 
-const STRUCTURE = new Set<string>(['insertRows', 'deleteRows', 'insertColumns', 'deleteColumns']);
 
 function sameValue(a: CellValue | undefined, b: CellValue): boolean {
   if (a === b) return true;
@@ -209,7 +209,7 @@ export class EngineNotebook {
     // report as changes: those sheets are compared whole, before and after.
     const reshaped = new Map<string, Record<string, CellValue>>();
     for (const c of commands) {
-      if (STRUCTURE.has(c.type) && 'sheet' in c && typeof c.sheet === 'string' && !reshaped.has(c.sheet)) reshaped.set(c.sheet, this.sheetValues(c.sheet));
+      if (isStructureCommand(c) && !reshaped.has(c.sheet)) reshaped.set(c.sheet, this.sheetValues(c.sheet));
     }
     const deferred: { sheet: number; row: number; col: number; content: RawCellContent }[] = [];
     const add = (changes: ExportedChange[]) => {
@@ -273,9 +273,9 @@ export class EngineNotebook {
       case 'setColWidths':
       case 'setLayout':
       case 'setLayoutKey':
-      case 'setScenarios': // the cells a scenario switch changes come as setCells alongside
+      case 'setScenarios':
       case 'logDecisions':
-        return []; // presentation or document only
+        return []; // see `reachesEngine`: the session does not send these, an older caller may
       case 'addSheet': {
         const name = hf.addSheet(cmd.sheet.name);
         const out = hf.setSheetContent(this.sheetId(name), toGrid(cmd.sheet.cells));

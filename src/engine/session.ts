@@ -10,6 +10,7 @@
 import { batch, createSignal } from 'solid-js';
 import { createStore, produce, reconcile, unwrap } from 'solid-js/store';
 import type { EditCommand, SheetValues, ValueChange } from '../model/commands';
+import { reachesEngine } from '../model/commands';
 import { applyEdits, EditError } from '../model/edit';
 import { isStructureCommand, moveAddressMap } from '../model/structure';
 import type { Notebook } from '../model/notebook';
@@ -153,9 +154,11 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
     return () => clearTimeout(timer);
   }
 
-  async function sendToEngine(cmds: EditCommand[]): Promise<void> {
+  async function sendToEngine(all: EditCommand[]): Promise<void> {
     const client = engine;
-    if (!client) return;
+    // Formats, widths, layout and records change nothing the engine computes: no round trip.
+    const cmds = all.filter(reachesEngine);
+    if (!client || cmds.length === 0) return;
     const gen = generation;
     setPending((n) => n + 1);
     const stopWatch = watch(client, gen);

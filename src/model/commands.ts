@@ -59,6 +59,25 @@ export interface RenameRewrites {
 
 export type StructureCommandType = 'insertRows' | 'deleteRows' | 'insertColumns' | 'deleteColumns';
 
+/**
+ * The commands that change only the document's presentation or records (formats, widths, the
+ * notebook view, the scenario list, the decision log): nothing the engine computes from. The
+ * cells a scenario switch changes travel as `setCells` alongside its `setScenarios`.
+ */
+const DOCUMENT_ONLY: ReadonlySet<EditCommand['type']> = new Set<EditCommand['type']>([
+  'setFormats',
+  'setColWidths',
+  'setLayout',
+  'setLayoutKey',
+  'setScenarios',
+  'logDecisions',
+]);
+
+/** Whether the engine must see `cmd` (the session sends it nothing else). */
+export function reachesEngine(cmd: EditCommand): boolean {
+  return !DOCUMENT_ONLY.has(cmd.type);
+}
+
 /** Everything a row/column insert or delete changes, as it was before: what its inverse puts back. */
 export interface StructureSnapshot {
   /** The changed sheet's own contents, formats, widths and panes. */

@@ -82,3 +82,38 @@ describe('session engine state during a rebuild', () => {
     });
   });
 });
+
+describe('what the session sends the engine', () => {
+  it('sends value edits, and no round trip for formats, widths or the layout', async () => {
+    await createRoot(async (dispose) => {
+      const host = new EngineHost();
+      const sent: string[][] = [];
+      const client = (): EngineClient => ({
+        api: {
+          open: async (id: string, wb: Parameters<EngineHost['open']>[1]) => host.open(id, wb),
+          apply: async (id: string, cmds: Parameters<EngineHost['apply']>[1]) => {
+            sent.push(cmds.map((c) => c.type));
+            return host.apply(id, cmds);
+          },
+          ping: async () => 'pong',
+        } as unknown as EngineClient['api'],
+        worker: {} as Worker, terminate() {}, died: new Promise(() => {}), underPolicy: true,
+      });
+      const nb = emptyNotebook('x');
+      nb.sheets[0].cells = { A1: 1, B1: '=A1+1' };
+      const s = createNotebookSession(nb, { startEngine: client });
+      await s.start();
+      s.edit([{ type: 'setFormats', sheet: 'Sheet1', formats: [{ addr: 'A1', format: '0.0' }] }]);
+      s.edit([{ type: 'setColWidths', sheet: 'Sheet1', widths: { A: 120 } }]);
+      s.edit([{ type: 'setLayout', items: [] }]);
+      expect(sent).toEqual([]);
+      expect(s.engineState()).toBe('ready');
+      s.edit([{ type: 'setFormats', sheet: 'Sheet1', formats: [{ addr: 'B1', format: '0' }] }, { type: 'setCells', sheet: 'Sheet1', writes: [{ addr: 'A1', raw: 4 }] }]);
+      await expect.poll(() => s.values.Sheet1.B1).toBe(5);
+      expect(sent).toEqual([['setCells']]);
+      expect(s.doc.sheets[0].formats.B1).toBe('0');
+      s.close();
+      dispose();
+    });
+  });
+});
