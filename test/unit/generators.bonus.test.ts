@@ -1,18 +1,113 @@
 /**
- * E_Bonus from its generator: the spec's sheet on the sample shape, no error values and the
- * spec's invariants on random shapes, typed inputs kept by name on regrowing.
+ * E_Bonus from its generator: the spec's sheet on the sample shape (and the spec's values on the
+ * shipped A/B sheets); on random shapes over A/B stubs no error value, no ERR, salaries, target
+ * incentives and manager quotas adding up, and the payout curve agreeing with its tier table and
+ * with an independent implementation; typed inputs kept by name on regrowing.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import eBonus from '../../templates/data/E_Bonus.json';
-import { bonusGenerator } from '../../templates/generators/bonus';
-import { SAMPLE_SHAPE } from '../../templates/generators/shape';
+import expected from '../../templates/data/expected.json';
+import names from '../../templates/data/names.json';
+import { a1 } from '../../templates/generators/ansoffLinks';
+import { bonusGenerator, bonusLayout } from '../../templates/generators/bonus';
+import { CURVE_POINTS } from '../../templates/generators/bonusSample';
+import { SAMPLE_LIST_LAYOUT } from '../../templates/generators/listNames';
+import { managerLevel, SAMPLE_SHAPE } from '../../templates/generators/shape';
+import { buildCde, inputCells, problems, regrow, same, samplePlan, shapeArb, stubData, stubSheets } from './generators.ansoff.stubs';
+
+const SEED = 1414;
+const close = (a: unknown, b: number) => typeof a === 'number' && Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
+const OWN = ['BONUS_BUDGET', 'BASE_SALARY_TOTAL', 'PO_THRESHOLD', 'PO_AT_THRESHOLD', 'PO_ACCEL', 'PO_CAP', 'PO_SLOPE_LOW'];
+
+/** The spec's payout curve, written out: 0 below the threshold, 50 % → 100 % linearly, slope 2 above, cap 200 %. */
+function f(A: number): number {
+  if (A < 0.8) return 0;
+  return Math.min(2, A < 1 ? 0.5 + 2.5 * (A - 0.8) : 1 + 2 * (A - 1));
+}
 
 describe('E_Bonus generator', () => {
-  it('gives the spec sheet on the sample shape, cell for cell', () => {
-    const [sheet] = bonusGenerator.generate({ shape: SAMPLE_SHAPE, inputs: {}, names: new Map() }).sheets;
+  it('gives the spec sheet on the sample shape, cell for cell, and its names', () => {
+    const part = bonusGenerator.generate({ shape: SAMPLE_SHAPE, inputs: {}, names: new Map() });
+    const [sheet] = part.sheets;
+    expect(sheet.name).toBe('E_Bonus');
     expect(sheet.cells).toEqual(eBonus.cells);
     expect(sheet.formats).toEqual(eBonus.formats);
     expect(sheet.frozen).toEqual(eBonus.frozen);
     expect(sheet.colWidths).toEqual(eBonus.colWidths);
+    expect([...part.names].sort((a, b) => a.name.localeCompare(b.name))).toEqual(
+      names.filter((n) => OWN.includes(n.name)).sort((a, b) => a.name.localeCompare(b.name)),
+    );
+  });
+
+  it('puts the reps’ levels where LEVEL_NAME and LEVEL_BASE point on the sample', () => {
+    expect(bonusLayout(SAMPLE_SHAPE).repLevelRows).toEqual(SAMPLE_LIST_LAYOUT.repLevelRows);
+  });
+
+  it('computes the spec’s values on the shipped A_Market and B_Target', () => {
+    const { engine } = samplePlan();
+    const want = (expected as Record<string, Record<string, unknown>>).E_Bonus;
+    const bad = Object.entries(want).filter(([addr, v]) => !same(engine.value('E_Bonus', addr), v));
+    expect(bad).toEqual([]);
+  });
+
+  it('on random shapes: no error value, no ERR; salaries, incentives and manager quotas add up; the curve is the spec’s', () => {
+    let runs = 0;
+    fc.assert(
+      fc.property(shapeArb, fc.integer(), (shape, seed) => {
+        runs++;
+        const d = stubData(shape, seed);
+        const { engine, sheets, name, value } = buildCde(shape, stubSheets(shape, d));
+        expect(problems(engine, sheets)).toEqual([]);
+        const L = bonusLayout(shape);
+        const v = (c: number, r: number) => value('E_Bonus', a1(c, r)) as number;
+        const total = d.targets.reduce((a, b) => a + b, 0);
+        expect(close(name('BONUS_BUDGET'), total * 0.015)).toBe(true);
+        // One manager per region on the managers' level; the levels' base and TI from the shape.
+        const lv = new Map(shape.levels.map((l) => [l.name, l]));
+        const mgr = managerLevel(shape);
+        const base = shape.reps.reduce((s, r) => s + lv.get(r.level)!.base, 0) + shape.regions.length * mgr.base;
+        const ti = shape.reps.reduce((s, r) => s + lv.get(r.level)!.ote - lv.get(r.level)!.base, 0) + shape.regions.length * (mgr.ote - mgr.base);
+        expect(close(name('BASE_SALARY_TOTAL'), base)).toBe(true);
+        expect(close(v(2, L.tiTotalRow), ti)).toBe(true);
+        // Manager quotas are the regions' final targets: they add up to the target.
+        shape.regions.forEach((_r, r) => expect(close(v(2, L.managerRows.first + r), d.finals[r].reduce((a, b) => a + b, 0))).toBe(true));
+        expect(close(v(2, L.managerTotalRow), total)).toBe(true);
+        // Each manager's payout on its region's reps' simulated revenue.
+        shape.regions.forEach((region, r) => {
+          const actual = shape.reps.reduce((s, rep, i) => s + (rep.region === region ? d.quotas[i] * v(6, L.repRows.first + i) : 0), 0);
+          const A = actual / d.finals[r].reduce((a, b) => a + b, 0);
+          expect(close(v(7, L.managerRows.first + r), f(A))).toBe(true);
+        });
+        CURVE_POINTS.forEach((A, i) => {
+          const row = L.curveRows.first + i;
+          expect(close(v(1, row), f(A))).toBe(true);
+          expect(close(v(2, row), f(A))).toBe(true);
+        });
+      }),
+      { seed: SEED, numRuns: 30 },
+    );
+    expect(runs).toBe(30);
+  });
+
+  it('regrown for a changed shape keeps every typed input of what stays, by name', () => {
+    fc.assert(
+      fc.property(shapeArb, (shape) => {
+        const grown = regrow(shape);
+        const before = inputCells(bonusGenerator, shape);
+        const typed = Object.fromEntries([...before.keys()].map((k, i) => [k, 1000 + i]));
+        const [sheet] = bonusGenerator.generate({ shape: grown, inputs: typed, names: new Map() }).sheets;
+        const after = inputCells(bonusGenerator, grown);
+        let moved = 0;
+        for (const [key, addr] of after) {
+          if (key in typed) {
+            expect(sheet.cells[addr]).toBe(typed[key]);
+            if (before.get(key) !== addr) moved++;
+          } else expect(Object.values(typed)).not.toContain(sheet.cells[addr]);
+        }
+        if (shape.reps.length > 1) expect(moved).toBeGreaterThan(0);
+      }),
+      { seed: SEED, numRuns: 15 },
+    );
   });
 });
