@@ -1,18 +1,107 @@
 /**
- * D_Expense from its generator: the spec's sheet on the sample shape, no error values and the
- * spec's invariants on random shapes, typed inputs kept by name on regrowing.
+ * D_Expense from its generator: the spec's sheet on the sample shape (and the spec's values on
+ * the shipped A/B sheets); on random shapes over A/B stubs no error value, no ERR, and every
+ * allocation adding up to its envelope (key = 1, pool, Σ regions = Σ lines = EXPENSE_TOTAL,
+ * salaries, bonus and projects by region = their totals); typed inputs kept by name on regrowing.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import dExpense from '../../templates/data/D_Expense.json';
-import { expenseGenerator } from '../../templates/generators/expense';
-import { SAMPLE_SHAPE } from '../../templates/generators/shape';
+import expected from '../../templates/data/expected.json';
+import names from '../../templates/data/names.json';
+import { a1 } from '../../templates/generators/ansoffLinks';
+import { expenseGenerator, expenseLayout } from '../../templates/generators/expense';
+import { planProducts, SAMPLE_SHAPE } from '../../templates/generators/shape';
+import { buildCde, inputCells, problems, regrow, same, samplePlan, shapeArb, stubData, stubSheets } from './generators.ansoff.stubs';
+
+const SEED = 1414;
+const close = (a: unknown, b: number) => typeof a === 'number' && Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
 
 describe('D_Expense generator', () => {
-  it('gives the spec sheet on the sample shape, cell for cell', () => {
-    const [sheet] = expenseGenerator.generate({ shape: SAMPLE_SHAPE, inputs: {}, names: new Map() }).sheets;
+  it('gives the spec sheet on the sample shape, cell for cell, and its names', () => {
+    const part = expenseGenerator.generate({ shape: SAMPLE_SHAPE, inputs: {}, names: new Map() });
+    const [sheet] = part.sheets;
+    expect(sheet.name).toBe('D_Expense');
     expect(sheet.cells).toEqual(dExpense.cells);
     expect(sheet.formats).toEqual(dExpense.formats);
     expect(sheet.frozen).toEqual(dExpense.frozen);
     expect(sheet.colWidths).toEqual(dExpense.colWidths);
+    expect(part.names).toEqual(names.filter((n) => n.name === 'EXPENSE_TOTAL'));
+  });
+
+  it('computes the spec’s values on the shipped A_Market and B_Target', () => {
+    const { engine } = samplePlan();
+    const want = (expected as Record<string, Record<string, unknown>>).D_Expense;
+    const bad = Object.entries(want).filter(([addr, v]) => !same(engine.value('D_Expense', addr), v));
+    expect(bad).toEqual([]);
+  });
+
+  it('on random shapes: no error value, no ERR, and every allocation adds up to its envelope', () => {
+    let runs = 0;
+    fc.assert(
+      fc.property(shapeArb, fc.integer(), (shape, seed) => {
+        runs++;
+        const d = stubData(shape, seed);
+        const { engine, sheets, name, value } = buildCde(shape, stubSheets(shape, d));
+        expect(problems(engine, sheets)).toEqual([]);
+        const L = expenseLayout(shape);
+        const v = (c: number, r: number) => value('D_Expense', a1(c, r)) as number;
+        const total = d.targets.reduce((a, b) => a + b, 0);
+        const P = planProducts(shape).length;
+        const G = L.allocTotalCol;
+        const envelope = total * 0.2;
+        expect(close(name('EXPENSE_TOTAL'), envelope)).toBe(true);
+        expect(close(v(2, L.skuTotalRow), total)).toBe(true);
+        // Growth per region × line = max(0, final − last year).
+        shape.regions.forEach((_r, r) =>
+          planProducts(shape).forEach((p, k) => {
+            const hist = p.isNew ? 0 : d.history[k][r];
+            expect(close(v(2 + k, L.growthRows.first + r), Math.max(0, d.finals[r][k] - hist))).toBe(true);
+          }),
+        );
+        expect(close(v(G, L.keyTotalRow), 1)).toBe(true);
+        const pool = v(2, L.budgetRow + 6);
+        expect(close(pool, envelope - name('BASE_SALARY_TOTAL') - name('BONUS_BUDGET') - name('PROJECT_COST_TOTAL'))).toBe(true);
+        expect(close(v(G, L.poolTotalRow), pool)).toBe(true);
+        // By region (and National): pool, projects, salaries, bonus and total = their envelopes.
+        const xt = L.regionTotalRow;
+        expect(close(v(2, xt), pool)).toBe(true);
+        expect(close(v(3, xt), name('PROJECT_COST_TOTAL'))).toBe(true);
+        expect(close(v(4, xt), name('BASE_SALARY_TOTAL'))).toBe(true);
+        expect(close(v(5, xt), name('BONUS_BUDGET'))).toBe(true);
+        expect(close(v(6, xt), envelope)).toBe(true);
+        expect(value('D_Expense', a1(9, xt))).toBe('OK');
+        // By line: pool + projects per line, plus the shared salaries and bonus = the envelope.
+        let lines = 0;
+        for (let k = 0; k < P; k++) lines += v(4, L.productRows.first + k);
+        expect(close(lines + v(4, L.sharedRow), envelope)).toBe(true);
+        expect(close(v(4, L.productTotalRow), envelope)).toBe(true);
+        expect(close(v(5, L.productTotalRow), total)).toBe(true);
+        expect(value('D_Expense', a1(6, L.productTotalRow))).toBe('OK');
+      }),
+      { seed: SEED, numRuns: 30 },
+    );
+    expect(runs).toBe(30);
+  });
+
+  it('regrown for a changed shape keeps every typed input of what stays, by name', () => {
+    fc.assert(
+      fc.property(shapeArb, (shape) => {
+        const grown = regrow(shape);
+        const before = inputCells(expenseGenerator, shape);
+        const typed = Object.fromEntries([...before.keys()].map((k, i) => [k, k.endsWith('|description') ? `typed ${i}` : 1000 + i]));
+        const [sheet] = expenseGenerator.generate({ shape: grown, inputs: typed, names: new Map() }).sheets;
+        const after = inputCells(expenseGenerator, grown);
+        let moved = 0;
+        for (const [key, addr] of after) {
+          if (key in typed) {
+            expect(sheet.cells[addr]).toBe(typed[key]);
+            if (before.get(key) !== addr) moved++;
+          } else expect(Object.values(typed)).not.toContain(sheet.cells[addr]);
+        }
+        expect(moved).toBeGreaterThan(0);
+      }),
+      { seed: SEED, numRuns: 15 },
+    );
   });
 });
