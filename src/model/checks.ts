@@ -8,21 +8,18 @@ import { isCellError, isFormula } from './cell';
 import type { CellValue, RawContent } from './cell';
 import { parseA1 } from './address';
 import type { Notebook, Sheet } from './notebook';
+import type { Bilingual } from './bilingual';
 
 export type CheckState = 'ok' | 'warn' | 'err';
 
-export interface BilingualText {
-  zh: string;
-  en: string;
-}
 
 export interface CheckCell {
   sheet: string;
   addr: string;
   /** The row's labels: column A (中文) and column B (English); either stands in for a missing other. */
-  label: BilingualText;
+  label: Bilingual;
   /** The nearest section heading above (a row with labels in A:B only), when there is one. */
-  section?: BilingualText;
+  section?: Bilingual;
 }
 
 /** The state a check answer stands for; `null` for anything that is not a check answer. */
@@ -49,7 +46,7 @@ function labelText(raw: RawContent | undefined): string {
   return typeof raw === 'string' && !(raw.startsWith('=') && raw.length > 1) ? raw.trim() : '';
 }
 
-function bilingual(zh: string, en: string): BilingualText | undefined {
+function bilingual(zh: string, en: string): Bilingual | undefined {
   if (!zh && !en) return undefined;
   return { zh: zh || en, en: en || zh };
 }
@@ -64,7 +61,7 @@ function rowsWithData(sheet: Sheet): Set<number> {
   return rows;
 }
 
-function sectionAbove(sheet: Sheet, row: number, dataRows: Set<number>): BilingualText | undefined {
+function sectionAbove(sheet: Sheet, row: number, dataRows: Set<number>): Bilingual | undefined {
   for (let r = row - 1; r >= 2; r--) {
     if (dataRows.has(r)) continue;
     const heading = bilingual(labelText(sheet.cells[`A${r}`]), labelText(sheet.cells[`B${r}`]));

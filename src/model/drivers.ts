@@ -13,10 +13,7 @@ import { findSheet } from './notebook';
 import { splitCellKey } from './scenarios';
 import { relocate } from './structure';
 
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+import type { Bilingual } from './bilingual';
 
 /** How a number reads: `percent` 20.0%, `weight` 70%, `times` 2.0×, `money` 21,211 万元, `count`. */
 export type Unit = 'percent' | 'weight' | 'times' | 'money' | 'count' | 'ratio';

@@ -3,10 +3,11 @@
  * UI passes a Solid `produce` draft, so only touched cells notify) and returns the command that
  * undoes it. One exhaustive switch: every kind of edit is handled here and nowhere else.
  */
+import { plainCopy } from './plainCopy';
 import { renameSheetInFormula } from './formulaText';
 import { isFormula } from './cell';
 import type { CellWrite, EditCommand, RenameRewrites } from './commands';
-import type { LayoutItem, Notebook, Sheet } from './notebook';
+import type { Notebook, Sheet } from './notebook';
 import { findSheet } from './notebook';
 import { applyLogDecisions } from './decisionLog';
 import { applySetScenarios, rekeyScenario } from './scenarios';
@@ -26,9 +27,9 @@ function ensureSheet(nb: Notebook, name: string): Sheet {
   return s;
 }
 
-/** A deep copy; JSON because the sheet may be a reactive proxy, which structuredClone refuses. */
+/** A deep copy (the sheet may be a reactive proxy). */
 export function cloneSheet(s: Sheet): Sheet {
-  return JSON.parse(JSON.stringify(s)) as Sheet;
+  return plainCopy(s);
 }
 
 export function applyEdit(nb: Notebook, cmd: EditCommand): EditCommand {
@@ -121,8 +122,8 @@ export function applyEdit(nb: Notebook, cmd: EditCommand): EditCommand {
       return { type: 'setColWidths', sheet: sheet.name, widths: undo };
     }
     case 'setLayout': {
-      const old = JSON.parse(JSON.stringify(nb.layout.items)) as LayoutItem[];
-      nb.layout.items = JSON.parse(JSON.stringify(cmd.items)) as LayoutItem[];
+      const old = plainCopy(nb.layout.items);
+      nb.layout.items = plainCopy(cmd.items);
       return { type: 'setLayout', items: old };
     }
     case 'setLayoutKey': {
@@ -130,9 +131,9 @@ export function applyEdit(nb: Notebook, cmd: EditCommand): EditCommand {
       // A copy, not the live object: the inverse travels to the engine worker (structured clone),
       // and the document may be a store whose objects cannot be cloned.
       const live = nb.layout[cmd.key];
-      const old = live === undefined ? undefined : (JSON.parse(JSON.stringify(live)) as unknown);
+      const old = plainCopy(live);
       if (cmd.value === undefined) delete nb.layout[cmd.key];
-      else nb.layout[cmd.key] = JSON.parse(JSON.stringify(cmd.value)) as unknown;
+      else nb.layout[cmd.key] = plainCopy(cmd.value);
       return { type: 'setLayoutKey', key: cmd.key, value: old };
     }
     case 'replaceSheet': {
@@ -203,7 +204,7 @@ function rewriteReferences(nb: Notebook, sheetId: string, from: string, to: stri
 
 function layoutKeysOf(nb: Notebook): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(nb.layout)) if (k !== 'items') out[k] = JSON.parse(JSON.stringify(v ?? null)) as unknown;
+  for (const [k, v] of Object.entries(nb.layout)) if (k !== 'items') out[k] = plainCopy(v ?? null);
   return out;
 }
 
@@ -225,6 +226,6 @@ function restoreRewrites(nb: Notebook, exact: RenameRewrites, record: RenameRewr
   });
   if (exact.layoutKeys) {
     for (const k of Object.keys(nb.layout)) if (k !== 'items' && !(k in exact.layoutKeys)) delete nb.layout[k];
-    Object.assign(nb.layout, JSON.parse(JSON.stringify(exact.layoutKeys)) as Record<string, unknown>);
+    Object.assign(nb.layout, plainCopy(exact.layoutKeys));
   }
 }

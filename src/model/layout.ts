@@ -19,17 +19,8 @@ import type { CellValue } from './cell';
 import type { LayoutItem, Locale } from './notebook';
 import { maxOf, minOf, pushAll } from './arrays';
 
-/** A text in both UI languages. */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
-
-export function pickText(text: Bilingual | string | undefined, locale: Locale): string {
-  if (text === undefined) return '';
-  if (typeof text === 'string') return text;
-  return locale === 'en' ? text.en : text.zh;
-}
+import type { Bilingual } from './bilingual';
+import { pickText } from './bilingual';
 
 /** What extraction needs of a notebook: computed values, number formats and names. */
 export interface CellReader {
@@ -97,7 +88,7 @@ function splitList(ref: string): string[] {
 }
 
 /** The ranges a binding names, or null when any part of it is not a reference this view can read. */
-export function resolveRef(ref: string | undefined, sheet: string, reader: Pick<CellReader, 'nameExpression'>, depth = 0): ResolvedRange[] | null {
+export function resolveRange(ref: string | undefined, sheet: string, reader: Pick<CellReader, 'nameExpression'>, depth = 0): ResolvedRange[] | null {
   if (!ref || depth > 3) return null;
   const out: ResolvedRange[] = [];
   for (const part of splitList(ref)) {
@@ -109,7 +100,7 @@ export function resolveRef(ref: string | undefined, sheet: string, reader: Pick<
     }
     if (target === undefined && NAME.test(part)) {
       const expr = reader.nameExpression(part);
-      const inner = expr?.startsWith('=') ? resolveRef(expr.slice(1), sheet, reader, depth + 1) : null;
+      const inner = expr?.startsWith('=') ? resolveRange(expr.slice(1), sheet, reader, depth + 1) : null;
       if (!inner) return null;
       pushAll(out, inner);
       continue;
@@ -121,7 +112,7 @@ export function resolveRef(ref: string | undefined, sheet: string, reader: Pick<
 
 /** The cells of each range of a binding, row by row. */
 export function readRanges(ref: string | undefined, sheet: string, reader: CellReader): Cell[][][] | null {
-  const ranges = resolveRef(ref, sheet, reader);
+  const ranges = resolveRange(ref, sheet, reader);
   if (!ranges) return null;
   return ranges.map(({ sheet: s, range }) => {
     const rows: Cell[][] = [];
@@ -333,7 +324,7 @@ export function waterfallData(item: LayoutItem, reader: CellReader, locale: Loca
 
 // ---- tornado -------------------------------------------------------------------------------------
 
-export interface TornadoBar {
+export interface TornadoChartBar {
   label: string;
   low: number;
   high: number;
@@ -345,7 +336,7 @@ export interface TornadoBar {
 export interface TornadoData {
   base: number;
   /** Largest swing first. */
-  bars: TornadoBar[];
+  bars: TornadoChartBar[];
   format?: string;
   problems: string[];
 }
@@ -566,7 +557,7 @@ export function bulletData(item: LayoutItem, reader: CellReader): BulletData {
  * names, a first column of text the category labels, the rest the values (series in columns).
  */
 export function tableRanges(ref: string, sheet: string, reader: CellReader): Record<string, string> | null {
-  const resolved = resolveRef(ref, sheet, reader);
+  const resolved = resolveRange(ref, sheet, reader);
   if (!resolved || resolved.length !== 1) return null;
   const { sheet: s, range } = resolved[0];
   const prefix = s === sheet ? '' : `${s.includes(' ') ? `'${s}'` : s}!`;

@@ -24,6 +24,7 @@
  * which keeps its gap to the base). Edits made while a scenario is shown keep a relative override
  * relative (its Δ or k is recomputed) and re-date an absolute one.
  */
+import { plainCopy } from './plainCopy';
 import { parseA1 } from './address';
 import type { RawContent } from './cell';
 import type { CellWrite, EditCommand } from './commands';
@@ -39,8 +40,7 @@ const EMPTY = '';
 type SetScenarios = Extract<EditCommand, { type: 'setScenarios' }>;
 
 function cloneScenarios(list: readonly Scenario[]): Scenario[] {
-  // JSON, not structuredClone: the list may be a reactive proxy.
-  return JSON.parse(JSON.stringify(list)) as Scenario[];
+  return plainCopy(list as Scenario[]);
 }
 
 /** Applies a `setScenarios` command (for `applyEdit`); returns its inverse. */

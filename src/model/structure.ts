@@ -9,6 +9,7 @@
  * back exactly what was there (a deleted row's contents, a formula that became `#REF!`).
  * `structureDependents` says what depends on cells before they are deleted.
  */
+import { plainCopy } from './plainCopy';
 import { pushAll } from './arrays';
 import { parseA1, toA1, columnIndex, columnLabel } from './address';
 import type { RawContent } from './cell';
@@ -52,13 +53,12 @@ export function changeOf(sheet: Pick<Sheet, 'id' | 'name'>, cmd: Pick<StructureC
   return { op, axis, sheetId: sheet.id, sheet: sheet.name, at: cmd.at, count: cmd.count };
 }
 
-const clone = <T,>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
 function snapshot(nb: Notebook, sheet: Sheet): StructureSnapshot {
   const own: StructureSnapshot['sheet'] = { cells: { ...sheet.cells }, formats: { ...sheet.formats } };
   if (sheet.colWidths) own.colWidths = { ...sheet.colWidths };
   if (sheet.frozen) own.frozen = { ...sheet.frozen };
-  return { sheet: own, others: [], names: clone(nb.names), scenarios: clone(nb.scenarios), layout: clone(nb.layout) };
+  return { sheet: own, others: [], names: plainCopy(nb.names), scenarios: plainCopy(nb.scenarios), layout: plainCopy(nb.layout) };
 }
 
 /** A cell address after a change; null when its row/column is deleted. */
@@ -111,7 +111,7 @@ export function moveLayoutKeys(layout: Layout, change: StructureChange): Record<
     out[k] = moveDeep(v, change);
   }
   const moves = Array.isArray(layout.moves) ? (layout.moves as StructureChange[]) : [];
-  out.moves = [...clone(moves), change];
+  out.moves = [...plainCopy(moves), change];
   return out;
 }
 
@@ -197,16 +197,16 @@ function restore(nb: Notebook, sheet: Sheet, exact: StructureSnapshot, record: S
     if (o.raw === null) delete s.cells[o.addr];
     else s.cells[o.addr] = o.raw;
   }
-  const own = clone(exact.sheet);
+  const own = plainCopy(exact.sheet);
   sheet.cells = own.cells;
   sheet.formats = own.formats;
   if (own.colWidths) sheet.colWidths = own.colWidths;
   else delete sheet.colWidths;
   if (own.frozen) sheet.frozen = own.frozen;
   else delete sheet.frozen;
-  nb.names.splice(0, nb.names.length, ...clone(exact.names));
-  nb.scenarios.splice(0, nb.scenarios.length, ...clone(exact.scenarios));
-  const layout = clone(exact.layout);
+  nb.names.splice(0, nb.names.length, ...plainCopy(exact.names));
+  nb.scenarios.splice(0, nb.scenarios.length, ...plainCopy(exact.scenarios));
+  const layout = plainCopy(exact.layout);
   for (const k of Object.keys(nb.layout)) if (!(k in layout)) delete nb.layout[k];
   Object.assign(nb.layout, layout);
 }

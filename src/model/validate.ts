@@ -12,7 +12,7 @@
 import { columnIndex, parseA1, splitSheetRef } from './address';
 import type { RawContent } from './cell';
 import type { EditCommand } from './commands';
-import { resolveRef } from './layout';
+import { resolveRange } from './layout';
 import { DATE_LIMIT_MS, ENGINE_LIMITS, EXCEL_LIMITS, VIEW_LIMITS } from './limits';
 import type { LayoutItem, NamedExpression, Notebook, Sheet } from './notebook';
 import { findSheet, usedExtent } from './notebook';
@@ -213,7 +213,7 @@ export function overrideKeyInGrid(key: string): boolean {
  */
 export function chartBindingProblem(ref: string, sheet: string, names: readonly NamedExpression[]): boolean {
   const byUpper = new Map(names.map((n) => [n.name.toUpperCase(), n.expression]));
-  const ranges = resolveRef(ref, sheet, { nameExpression: (n) => byUpper.get(n.toUpperCase()) });
+  const ranges = resolveRange(ref, sheet, { nameExpression: (n) => byUpper.get(n.toUpperCase()) });
   if (!ranges) return false; // not a reference: the chart shows it as unbound
   let cells = 0;
   for (const { range } of ranges) {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { EditCommand } from '../../src/model/commands';
 import { applyEdits } from '../../src/model/edit';
 import {
-  ansoffTiles, bulletData, capAttainment, kpiData, localizedLabel, payoutAt, payoutCurve, payoutData, resolveRef, seriesData,
+  ansoffTiles, bulletData, capAttainment, kpiData, localizedLabel, payoutAt, payoutCurve, payoutData, resolveRange, seriesData,
   sortedByValue, tableRanges, tdBuData, tornadoData, waterfallData, waterfallSteps,
 } from '../../src/model/layout';
 import type { CellReader, PayoutParams } from '../../src/model/layout';
@@ -61,7 +61,7 @@ describe('default layouts', () => {
     const ids = nb.layout.items.map((i) => i.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const i of nb.layout.items) {
-      for (const [key, ref] of Object.entries(i.ranges)) expect(resolveRef(ref, i.sheet, reader), `${i.id}.${key} = ${ref}`).not.toBeNull();
+      for (const [key, ref] of Object.entries(i.ranges)) expect(resolveRange(ref, i.sheet, reader), `${i.id}.${key} = ${ref}`).not.toBeNull();
     }
   });
 

@@ -4,7 +4,7 @@
  */
 import { createSignal, For, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
-import { resolveRef } from '../../model/layout';
+import { resolveRange } from '../../model/layout';
 import type { CellReader } from '../../model/layout';
 import type { LayoutItem } from '../../model/notebook';
 import { t } from '../../i18n';
@@ -35,7 +35,7 @@ export function ChartDialog(props: ChartDialogProps): JSX.Element {
   function submit(e: Event): void {
     e.preventDefault();
     const refs = editing ? Object.values(ranges()) : [range()];
-    const bad = refs.find((r) => !resolveRef(r.trim(), props.sheet, props.reader));
+    const bad = refs.find((r) => !resolveRange(r.trim(), props.sheet, props.reader));
     if (bad !== undefined) {
       setProblem(t('chart.badRange', { ref: bad || '∅' }));
       return;

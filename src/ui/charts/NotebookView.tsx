@@ -10,8 +10,9 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { parseRange, qualify, rangeToA1, splitSheetRef } from '../../model/address';
-import type { Bilingual } from '../../model/layout';
-import { pickText, resolveRef, tableRanges } from '../../model/layout';
+import type { Bilingual } from '../../model/bilingual';
+import { pickText } from '../../model/bilingual';
+import { resolveRange, tableRanges } from '../../model/layout';
 import type { LayoutItem } from '../../model/notebook';
 import { newId } from '../../model/notebook';
 import { locale, t } from '../../i18n';
@@ -51,7 +52,7 @@ export default function NotebookView(props: { ctx: NotebookContext; view: ViewSt
 
   function goToData(item: LayoutItem): void {
     const ref = item.ranges.values ?? Object.values(item.ranges)[0];
-    const r = resolveRef(ref, item.sheet, reader)?.[0];
+    const r = resolveRange(ref, item.sheet, reader)?.[0];
     if (r) wb.goTo(qualify(r.sheet, rangeToA1(r.range)));
   }
 

@@ -4,9 +4,11 @@
  * (the chart's `aria-label` and `<title>`). The layout stores only the kind's name.
  */
 import type { LayoutItem, Locale } from '../../model/notebook';
-import type { Bilingual, CellReader } from '../../model/layout';
+import type { Bilingual } from '../../model/bilingual';
+import { pickText } from '../../model/bilingual';
+import type { CellReader } from '../../model/layout';
 import {
-  ansoffTiles, bulletData, payoutData, pickText, seriesData, sortedByValue, tdBuData, tornadoData, waterfallData,
+  ansoffTiles, bulletData, payoutData, seriesData, sortedByValue, tdBuData, tornadoData, waterfallData,
 } from '../../model/layout';
 import { t } from '../../i18n';
 import { drawBar, drawGrouped, drawLine, drawPaired, drawStacked } from './drawSeries';

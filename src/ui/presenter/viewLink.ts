@@ -8,6 +8,7 @@
  * may change it (the projector has ←/→ too); the last change wins. A window that opens asks the
  * others for the current view.
  */
+import { plainCopy } from '../../model/plainCopy';
 import { batch, createEffect, onCleanup } from 'solid-js';
 import { newId } from '../../model/notebook';
 import type { PresenterMessage as Message, PresenterView } from '../../model/protocol';
@@ -67,7 +68,7 @@ export function createViewLink(
     if (quiet) return;
     // What we just heard from another window must not go back to it (a late echo would undo a newer change).
     if (shared && same(v, shared)) return;
-    shared = JSON.parse(JSON.stringify(v)) as PresenterView;
+    shared = plainCopy(v);
     channel.postMessage({ type: 'view', from: me, view: shared } satisfies Message);
   });
   if (options.ask) channel.postMessage({ type: 'view?', from: me } satisfies Message);

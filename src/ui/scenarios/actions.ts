@@ -3,6 +3,7 @@
  * delete, add or remove an input. Each is one undoable edit; `log: true` (the presenter) also
  * records a switch in the decision log, in the same undo step.
  */
+import { plainCopy } from '../../model/plainCopy';
 import type { NotebookSession } from '../../engine/session';
 import type { RawContent } from '../../model/cell';
 import type { EditCommand } from '../../model/commands';
@@ -50,7 +51,7 @@ export function addPresetScenarios(session: NotebookSession): boolean {
     return k ? findSheet(nb, k.sheet)?.cells[k.addr] : undefined;
   };
   const all: EditCommand[] = [];
-  const work = JSON.parse(JSON.stringify(nb)) as Notebook;
+  const work = plainCopy(nb);
   for (const preset of SCENARIO_PRESETS) {
     if (work.scenarios.some((s) => s.id === preset.id)) continue;
     // Relative to the base: the presets follow it when it moves (a goal seek, an edit).
@@ -68,7 +69,7 @@ export function newScenario(session: NotebookSession, name: string): string | nu
   const nb = session.plain();
   const shown = captureScenarios(nb).find((s) => s.id === activeScenarioId(nb) && s.id !== BASE_SCENARIO_ID);
   const id = newId('sc');
-  const work = JSON.parse(JSON.stringify(nb)) as Notebook;
+  const work = plainCopy(nb);
   const create = createScenarioCommands(work, name, { ...(shown?.overrides ?? {}) }, id, { ...(shown?.relative ?? {}) });
   applyEdits(work, create);
   const show = switchScenarioCommands(work, id);
