@@ -13,6 +13,7 @@
 import type { RawContent } from '../../src/model/cell';
 import type { NamedExpression, Sheet } from '../../src/model/notebook';
 import { a1, abs, absCol, absRow, absSpan, inputKey, sampleAbPositions, type AbPositions } from './ansoffLinks';
+import { ansoffView } from './ansoffView';
 import { ANSOFF_NEUTRAL, ANSOFF_PARAMS, ANSOFF_SAMPLE, SAMPLE_UPGRADES } from './ansoffSample';
 import { planProducts, type ClientShape } from './shape';
 import { emptyPart, type GeneratorContext, type InputRule, type PlanPart, type SheetGenerator } from './types';
@@ -347,6 +348,7 @@ export function makeAnsoffGenerator(positions: (shape: ClientShape) => AbPositio
       part.sheets.push(sheet);
       part.names.push(...names);
       part.inputRules.push(...rules);
+      part.layout.push(...ansoffView(shape, L));
       return part;
     },
   };

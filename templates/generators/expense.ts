@@ -13,6 +13,7 @@ import { a1, abs, absSpan, inputKey, sampleAbPositions, type AbPositions } from 
 import { bonusLayout } from './bonus';
 import { EXPENSE_NEUTRAL, EXPENSE_PARAMS, EXPENSE_SAMPLE_SKUS, SENSITIVITY_DRIVERS } from './expenseSample';
 import { planProducts, type ClientShape } from './shape';
+import { expenseView } from './expenseView';
 import { emptyPart, type GeneratorContext, type InputRule, type PlanPart, type SheetGenerator } from './types';
 
 export const EXPENSE_SHEET = 'D_Expense';
@@ -373,6 +374,7 @@ export function makeExpenseGenerator(positions: (shape: ClientShape) => AbPositi
       part.sheets.push(sheet);
       part.names.push(...names);
       part.inputRules.push(...rules);
+      part.layout.push(...expenseView(shape, L));
       return part;
     },
   };

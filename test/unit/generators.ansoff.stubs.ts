@@ -6,9 +6,10 @@
  * by name.
  */
 import fc from 'fast-check';
+import { forEachInRange, parseA1, parseRange, toA1 } from '../../src/model/address';
 import type { CellValue, RawContent } from '../../src/model/cell';
 import { isCellError } from '../../src/model/cell';
-import { emptyNotebook, type NamedExpression, type Notebook, type Sheet } from '../../src/model/notebook';
+import { emptyNotebook, type LayoutItem, type NamedExpression, type Notebook, type Sheet } from '../../src/model/notebook';
 import { buildTemplateSheet, TEMPLATE_NAMES } from '../../templates/catalog';
 import { ansoffGenerator } from '../../templates/generators/ansoff';
 import { a1, abs, sampleAbPositions } from '../../templates/generators/ansoffLinks';
@@ -226,6 +227,29 @@ export function regrow(shape: ClientShape): ClientShape {
     regions: [...shape.regions].reverse().concat(region),
     reps: [...shape.reps].reverse().concat({ name: 'NEWREP', region, level: shape.reps[0].level }),
   };
+}
+
+/**
+ * The cells of a view's ranges on its own sheet that the sheet leaves empty (workbook names and
+ * other sheets' cells are not checked): a chart or card bound to the generated ranges reads only
+ * cells the generator wrote.
+ */
+export function emptyViewCells(items: LayoutItem[], sheet: Sheet): string[] {
+  const out: string[] = [];
+  for (const item of items)
+    for (const [key, text] of Object.entries(item.ranges))
+      for (const part of text.split(',')) {
+        if (/^[A-Z_][A-Z0-9_]*$/.test(part) && !parseA1(part)) continue; // a workbook name
+        const r = parseRange(part) ?? (parseA1(part) ? { start: parseA1(part)!, end: parseA1(part)! } : null);
+        if (!r) {
+          out.push(`${item.id}.${key}: ${part}`);
+          continue;
+        }
+        forEachInRange(r, (pos) => {
+          if (sheet.cells[toA1(pos)] === undefined) out.push(`${item.id}.${key}: ${toA1(pos)}`);
+        });
+      }
+  return out;
 }
 
 /** Numbers agree to 1e-9 relative; anything else exactly. */

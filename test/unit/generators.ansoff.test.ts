@@ -4,6 +4,7 @@
  * split exactly into the quadrants and per line; typed inputs kept by name on regrowing.
  */
 import fc from 'fast-check';
+import { defaultLayout } from '../../templates/layouts';
 import { describe, expect, it } from 'vitest';
 import cAnsoff from '../../templates/data/C_Ansoff.json';
 import expected from '../../templates/data/expected.json';
@@ -11,7 +12,7 @@ import names from '../../templates/data/names.json';
 import { ansoffGenerator, ansoffInitiatives, ansoffLayout } from '../../templates/generators/ansoff';
 import { a1 } from '../../templates/generators/ansoffLinks';
 import { planProducts, SAMPLE_SHAPE } from '../../templates/generators/shape';
-import { buildCde, inputCells, problems, regrow, same, samplePlan, shapeArb, stubData, stubSheets } from './generators.ansoff.stubs';
+import { buildCde, emptyViewCells, inputCells, problems, regrow, same, samplePlan, shapeArb, stubData, stubSheets } from './generators.ansoff.stubs';
 
 const SEED = 1414;
 const close = (a: unknown, b: number) => typeof a === 'number' && Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
@@ -33,6 +34,18 @@ describe('C_Ansoff generator', () => {
     expect(L.initiativeRows).toEqual({ first: 17, last: 36 });
     expect(L.productRows).toEqual({ first: 41, last: 44 });
     expect([L.cols.product, L.cols.market, L.cols.opportunity]).toEqual([2, 3, 7]);
+  });
+
+  it('gives the template’s notebook view on the sample shape, and on random shapes a view reading only written cells', () => {
+    expect(ansoffGenerator.generate({ shape: SAMPLE_SHAPE, inputs: {}, names: new Map() }).layout).toEqual(defaultLayout('C_Ansoff'));
+    fc.assert(
+      fc.property(shapeArb, (shape) => {
+        const part = ansoffGenerator.generate({ shape, inputs: {}, names: new Map() });
+        expect(part.layout.length).toBeGreaterThan(0);
+        expect(emptyViewCells(part.layout, part.sheets[0])).toEqual([]);
+      }),
+      { seed: SEED, numRuns: 30 },
+    );
   });
 
   it('computes the spec’s values on the shipped A_Market and B_Target', () => {

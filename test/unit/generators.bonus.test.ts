@@ -5,6 +5,7 @@
  * with an independent implementation; typed inputs kept by name on regrowing.
  */
 import fc from 'fast-check';
+import { defaultLayout } from '../../templates/layouts';
 import { describe, expect, it } from 'vitest';
 import eBonus from '../../templates/data/E_Bonus.json';
 import expected from '../../templates/data/expected.json';
@@ -14,7 +15,7 @@ import { bonusGenerator, bonusLayout } from '../../templates/generators/bonus';
 import { CURVE_POINTS } from '../../templates/generators/bonusSample';
 import { SAMPLE_LIST_LAYOUT } from '../../templates/generators/listNames';
 import { managerLevel, SAMPLE_SHAPE } from '../../templates/generators/shape';
-import { buildCde, inputCells, problems, regrow, same, samplePlan, shapeArb, stubData, stubSheets } from './generators.ansoff.stubs';
+import { buildCde, emptyViewCells, inputCells, problems, regrow, same, samplePlan, shapeArb, stubData, stubSheets } from './generators.ansoff.stubs';
 
 const SEED = 1414;
 const close = (a: unknown, b: number) => typeof a === 'number' && Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
@@ -42,6 +43,18 @@ describe('E_Bonus generator', () => {
 
   it('puts the reps’ levels where LEVEL_NAME and LEVEL_BASE point on the sample', () => {
     expect(bonusLayout(SAMPLE_SHAPE).repLevelRows).toEqual(SAMPLE_LIST_LAYOUT.repLevelRows);
+  });
+
+  it('gives the template’s notebook view on the sample shape, and on random shapes a view reading only written cells', () => {
+    expect(bonusGenerator.generate({ shape: SAMPLE_SHAPE, inputs: {}, names: new Map() }).layout).toEqual(defaultLayout('E_Bonus'));
+    fc.assert(
+      fc.property(shapeArb, (shape) => {
+        const part = bonusGenerator.generate({ shape, inputs: {}, names: new Map() });
+        expect(part.layout.length).toBeGreaterThan(0);
+        expect(emptyViewCells(part.layout, part.sheets[0])).toEqual([]);
+      }),
+      { seed: SEED, numRuns: 30 },
+    );
   });
 
   it('computes the spec’s values on the shipped A_Market and B_Target', () => {

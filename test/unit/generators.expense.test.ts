@@ -5,6 +5,7 @@
  * salaries, bonus and projects by region = their totals); typed inputs kept by name on regrowing.
  */
 import fc from 'fast-check';
+import { defaultLayout } from '../../templates/layouts';
 import { describe, expect, it } from 'vitest';
 import dExpense from '../../templates/data/D_Expense.json';
 import expected from '../../templates/data/expected.json';
@@ -12,7 +13,7 @@ import names from '../../templates/data/names.json';
 import { a1 } from '../../templates/generators/ansoffLinks';
 import { expenseGenerator, expenseLayout } from '../../templates/generators/expense';
 import { planProducts, SAMPLE_SHAPE } from '../../templates/generators/shape';
-import { buildCde, inputCells, problems, regrow, same, samplePlan, shapeArb, stubData, stubSheets } from './generators.ansoff.stubs';
+import { buildCde, emptyViewCells, inputCells, problems, regrow, same, samplePlan, shapeArb, stubData, stubSheets } from './generators.ansoff.stubs';
 
 const SEED = 1414;
 const close = (a: unknown, b: number) => typeof a === 'number' && Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
@@ -27,6 +28,20 @@ describe('D_Expense generator', () => {
     expect(sheet.frozen).toEqual(dExpense.frozen);
     expect(sheet.colWidths).toEqual(dExpense.colWidths);
     expect(part.names).toEqual(names.filter((n) => n.name === 'EXPENSE_TOTAL'));
+  });
+
+  it('gives the template’s notebook view on the sample shape, and on random shapes a view reading only written cells', () => {
+    expect(expenseGenerator.generate({ shape: SAMPLE_SHAPE, inputs: {}, names: new Map() }).layout).toEqual(defaultLayout('D_Expense'));
+    fc.assert(
+      fc.property(shapeArb, (shape) => {
+        const part = expenseGenerator.generate({ shape, inputs: {}, names: new Map() });
+        expect(part.layout.length).toBeGreaterThan(0);
+        // The spec leaves the National expense ratio blank (no target of its own): the ratio line skips it.
+        const national = `D_Expense.regions.line: ${a1(8, expenseLayout(shape).nationalRow)}`;
+        expect(emptyViewCells(part.layout, part.sheets[0]).filter((x) => x !== national)).toEqual([]);
+      }),
+      { seed: SEED, numRuns: 30 },
+    );
   });
 
   it('computes the spec’s values on the shipped A_Market and B_Target', () => {
