@@ -13,7 +13,7 @@
 import type { RawContent } from '../../src/model/cell';
 import type { NamedExpression, Sheet } from '../../src/model/notebook';
 import { a1, abs, absCol, absRow, absSpan, inputKey, sampleAbPositions, type AbPositions } from './ansoffLinks';
-import { ansoffView } from './ansoffView';
+import { ansoffKpis, ansoffView } from './ansoffView';
 import { ANSOFF_NEUTRAL, ANSOFF_PARAMS, ANSOFF_SAMPLE, SAMPLE_UPGRADES } from './ansoffSample';
 import { planProducts, type ClientShape } from './shape';
 import { emptyPart, type GeneratorContext, type InputRule, type PlanPart, type SheetGenerator } from './types';
@@ -184,6 +184,7 @@ export function makeAnsoffGenerator(positions: (shape: ClientShape) => AbPositio
         set(2, row, init.line);
         const typedMarket = init.kind === 'launch' || init.kind === 'diversification';
         set(3, row, typedMarket ? input(key('market'), sample.market ?? region) : region);
+        if (typedMarket) rules.push({ ref: `${S}!${r(3)}`, kind: 'text' });
         set(4, row, input(key('productStatus'), productStatus));
         set(5, row, input(key('marketStatus'), marketStatus));
         set(6, row, `=INDEX($C$11:$C$14,MATCH(${r(4)}&"|"&${r(5)},$F$11:$F$14,0))`);
@@ -213,6 +214,7 @@ export function makeAnsoffGenerator(positions: (shape: ClientShape) => AbPositio
       rules.push(
         { ref: `${S}!C5:C6`, kind: 'percent', min: 0, max: 1 },
         { ref: `${S}!${a1(1, I0)}:${a1(1, I1)}`, kind: 'text' },
+        { ref: `${S}!${a1(4, I0)}:${a1(5, I1)}`, kind: 'text' },
         { ref: `${S}!${a1(11, I0)}:${a1(11, I1)}`, kind: 'percent', min: 0, max: 1 },
       );
 
@@ -349,6 +351,7 @@ export function makeAnsoffGenerator(positions: (shape: ClientShape) => AbPositio
       part.names.push(...names);
       part.inputRules.push(...rules);
       part.layout.push(...ansoffView(shape, L));
+      part.kpis.push(...ansoffKpis(L));
       return part;
     },
   };

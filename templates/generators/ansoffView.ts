@@ -3,6 +3,7 @@
  * ranges), and the small item builders D_Expense's and E_Bonus's views share. On the sample shape
  * each view is the template's default layout (`templates/layouts.ts`).
  */
+import type { KpiDef } from '../../src/model/drivers';
 import type { LayoutItem } from '../../src/model/notebook';
 import type { AnsoffLayout } from './ansoff';
 import { a1 } from './ansoffLinks';
@@ -74,5 +75,15 @@ export function ansoffView(shape: ClientShape, L: AnsoffLayout): LayoutItem[] {
       rowLabels: colRange(0, L.pivotRows),
       colLabels: `${a1(1, L.pivotHeaderRow)}:${a1(4, L.pivotHeaderRow)}`,
     }, { ...u, series: 'cols' }),
+  ];
+}
+
+/** C_Ansoff's presenter KPIs (the slide's cards), at the generated cells. */
+export function ansoffKpis(L: AnsoffLayout): KpiDef[] {
+  return [
+    { id: 'GROWTH_GAP', label: tx('增长缺口', 'Growth gap'), unit: 'money' },
+    { id: 'PROJECT_COST_TOTAL', label: tx('举措费用', 'Initiative cost'), unit: 'money' },
+    { id: `C_Ansoff!${a1(4, L.quadTotalRow)}`, label: tx('风险调整收入', 'Risk-adjusted revenue'), unit: 'money' },
+    { id: `C_Ansoff!${a1(2, L.quadTotalRow + 2)}`, label: tx('老产品老市场占比', 'Core share'), unit: 'percent' },
   ];
 }

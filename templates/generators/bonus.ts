@@ -10,7 +10,7 @@ import type { NamedExpression, Sheet } from '../../src/model/notebook';
 import { a1, abs, absSpan, inputKey, sampleAbPositions, type AbPositions } from './ansoffLinks';
 import { BONUS_PARAMS, BONUS_SAMPLE_REPS, CURVE_POINTS } from './bonusSample';
 import { managerLevel, repLevels, type ClientShape } from './shape';
-import { bonusView } from './bonusView';
+import { bonusVocabulary, bonusView } from './bonusView';
 import { emptyPart, type GeneratorContext, type InputRule, type PlanPart, type SheetGenerator } from './types';
 
 export const BONUS_SHEET = 'E_Bonus';
@@ -269,6 +269,10 @@ export function makeBonusGenerator(positions: (shape: ClientShape) => AbPosition
       part.names.push(...names);
       part.inputRules.push(...rules);
       part.layout.push(...bonusView(shape, L));
+      const vocabulary = bonusVocabulary(L);
+      part.drivers.push(...vocabulary.drivers);
+      part.kpis.push(...vocabulary.kpis);
+      part.presets.push(...vocabulary.presets);
       return part;
     },
   };

@@ -13,7 +13,7 @@ import { a1, abs, absSpan, inputKey, sampleAbPositions, type AbPositions } from 
 import { bonusLayout } from './bonus';
 import { EXPENSE_NEUTRAL, EXPENSE_PARAMS, EXPENSE_SAMPLE_SKUS, SENSITIVITY_DRIVERS } from './expenseSample';
 import { planProducts, type ClientShape } from './shape';
-import { expenseView } from './expenseView';
+import { expensePresets, expenseVocabulary, expenseView } from './expenseView';
 import { emptyPart, type GeneratorContext, type InputRule, type PlanPart, type SheetGenerator } from './types';
 
 export const EXPENSE_SHEET = 'D_Expense';
@@ -375,6 +375,14 @@ export function makeExpenseGenerator(positions: (shape: ClientShape) => AbPositi
       part.names.push(...names);
       part.inputRules.push(...rules);
       part.layout.push(...expenseView(shape, L));
+      const vocabulary = expenseVocabulary(L);
+      part.drivers.push(...vocabulary.drivers);
+      part.kpis.push(...vocabulary.kpis);
+      const deltas = SENSITIVITY_DRIVERS.map((drv, i) => {
+        const typed = cells[a1(1, d0 + i)];
+        return typeof typed === 'number' ? typed : drv.delta;
+      });
+      part.presets.push(...expensePresets(L, hvPlan, deltas));
       return part;
     },
   };

@@ -1,9 +1,11 @@
 /** The notebook view of D_Expense for a shape; on the sample shape the template's default layout. */
+import type { DriverDef, KpiDef } from '../../src/model/drivers';
 import type { LayoutItem } from '../../src/model/notebook';
 import { a1 } from './ansoffLinks';
 import { chart, colRange, kpi, note, tx, unitOption } from './ansoffView';
 import type { ExpenseLayout } from './expense';
 import type { ClientShape } from './shape';
+import type { PlanPreset } from './types';
 
 export function expenseView(shape: ClientShape, L: ExpenseLayout): LayoutItem[] {
   const s = 'D_Expense';
@@ -49,4 +51,42 @@ export function expenseView(shape: ClientShape, L: ExpenseLayout): LayoutItem[] 
       line: colRange(6, L.skuRows),
     }, { sort: 'desc', seriesLabels: [tx('成本率', 'Cost rate')], lineLabel: tx('毛利率', 'GM') }),
   ];
+}
+
+/** D_Expense's presenter drivers and KPIs, at the generated cells. */
+export function expenseVocabulary(L: ExpenseLayout): { drivers: DriverDef[]; kpis: KpiDef[] } {
+  const at = (col: number, row: number) => `D_Expense!${a1(col, row)}`;
+  const ratio = at(2, L.budgetRow + 1);
+  const extra = at(2, L.substitutionRow + 4);
+  return {
+    drivers: [
+      { name: ratio, label: tx('销售费用率', 'Expense ratio'), ref: ratio, min: 0.05, max: 0.4, step: 0.005, unit: 'percent' },
+      { name: extra, label: tx('额外替代比例', 'Extra DCB substitution'), ref: extra, min: 0, max: 0.3, step: 0.01, unit: 'percent' },
+    ],
+    kpis: [
+      { id: 'EXPENSE_TOTAL', label: tx('费用总额', 'Expense envelope'), unit: 'money' },
+      { id: at(2, L.budgetRow + 6), label: tx('日常推广池', 'Promotion pool'), unit: 'money' },
+      { id: at(6, L.skuTotalRow), label: tx('毛利率', 'Gross margin'), unit: 'percent' },
+      { id: at(2, L.sensitivityRow + 4), label: tx('销售贡献利润', 'Contribution profit'), unit: 'money' },
+    ],
+  };
+}
+
+/**
+ * The spec's contribution-profit tornado (§7 Part 2) at the generated cells: price, volume, unit
+ * cost, variable rate and fixed expense ±Δ, and the lead line's high-value share ±Δ pts, Δ as
+ * typed in the sheet's own table.
+ */
+export function expensePresets(L: ExpenseLayout, hvPlanCell: string, deltas: readonly number[]): PlanPreset[] {
+  const at = (row: number) => `D_Expense!${a1(2, row)}`;
+  const v = L.sensitivityRow;
+  const inputs = [
+    { label: '价格 Price', ref: at(v), delta: deltas[0] },
+    { label: '销量 Volume', ref: [at(v), at(v + 1)], delta: deltas[1] },
+    { label: '单位成本 Unit cost', ref: at(v + 1), delta: deltas[2] },
+    { label: '变动费用率 Variable-expense rate', ref: at(v + 2), delta: deltas[3] },
+    { label: '固定费用 Fixed expense', ref: at(v + 3), delta: deltas[4] },
+    { label: '高值占比 HV mix (±pts)', ref: hvPlanCell, mode: 'absolute', delta: deltas[5] },
+  ];
+  return [{ id: 'expense-sensitivity', kind: 'tornado', spec: { output: at(v + 4), inputs, delta: 0.1 } }];
 }

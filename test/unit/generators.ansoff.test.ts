@@ -4,6 +4,7 @@
  * split exactly into the quadrants and per line; typed inputs kept by name on regrowing.
  */
 import fc from 'fast-check';
+import { SLIDES } from '../../src/model/drivers';
 import { defaultLayout } from '../../templates/layouts';
 import { describe, expect, it } from 'vitest';
 import cAnsoff from '../../templates/data/C_Ansoff.json';
@@ -46,6 +47,11 @@ describe('C_Ansoff generator', () => {
       }),
       { seed: SEED, numRuns: 30 },
     );
+  });
+
+  it('gives the presenter slide’s KPIs on the sample shape', () => {
+    const part = ansoffGenerator.generate({ shape: SAMPLE_SHAPE, inputs: {}, names: new Map() });
+    expect(part.kpis).toEqual(SLIDES.find((s) => s.id === 'C_Ansoff')!.kpis);
   });
 
   it('computes the spec’s values on the shipped A_Market and B_Target', () => {

@@ -5,6 +5,8 @@
  * with an independent implementation; typed inputs kept by name on regrowing.
  */
 import fc from 'fast-check';
+import { DRIVERS, SLIDES } from '../../src/model/drivers';
+import { PAYOUT_THRESHOLD_CAP, PAYOUT_VS_THRESHOLD } from '../../src/ui/whatif/presets';
 import { defaultLayout } from '../../templates/layouts';
 import { describe, expect, it } from 'vitest';
 import eBonus from '../../templates/data/E_Bonus.json';
@@ -55,6 +57,16 @@ describe('E_Bonus generator', () => {
       }),
       { seed: SEED, numRuns: 30 },
     );
+  });
+
+  it('gives the presenter’s drivers and KPIs and the bonus what-if presets on the sample shape', () => {
+    const part = bonusGenerator.generate({ shape: SAMPLE_SHAPE, inputs: {}, names: new Map() });
+    const slide = SLIDES.find((s) => s.id === 'E_Bonus')!;
+    expect(part.drivers).toEqual(slide.drivers.map((n) => DRIVERS.find((d) => d.name === n)));
+    expect(part.kpis).toEqual(slide.kpis);
+    expect(part.presets.find((p) => p.id === 'payout-vs-threshold')!.spec).toEqual(PAYOUT_VS_THRESHOLD.spec(() => undefined));
+    expect(part.presets.find((p) => p.id === 'payout-threshold-cap')!.spec).toEqual(PAYOUT_THRESHOLD_CAP.spec(() => undefined));
+    expect(part.presets.find((p) => p.id === 'funding-for-payout')!.spec).toEqual({ input: 'E_Bonus!C4', output: 'E_Bonus!C5', targetRef: 'E_Bonus!C48', lo: 0, hi: 0.05 });
   });
 
   it('computes the spec’s values on the shipped A_Market and B_Target', () => {

@@ -5,6 +5,8 @@
  * salaries, bonus and projects by region = their totals); typed inputs kept by name on regrowing.
  */
 import fc from 'fast-check';
+import { DRIVERS, SLIDES } from '../../src/model/drivers';
+import { EXPENSE_SENSITIVITY } from '../../src/ui/whatif/presets';
 import { defaultLayout } from '../../templates/layouts';
 import { describe, expect, it } from 'vitest';
 import dExpense from '../../templates/data/D_Expense.json';
@@ -42,6 +44,13 @@ describe('D_Expense generator', () => {
       }),
       { seed: SEED, numRuns: 30 },
     );
+  });
+
+  it('gives the presenter’s drivers and KPIs and the sensitivity tornado on the sample shape', () => {
+    const part = expenseGenerator.generate({ shape: SAMPLE_SHAPE, inputs: {}, names: new Map() });
+    expect(part.drivers).toEqual(DRIVERS.filter((d) => ['D_Expense!C40', 'D_Expense!C16'].includes(d.name)));
+    expect(part.kpis).toEqual(SLIDES.find((s) => s.id === 'D_Expense')!.kpis);
+    expect(part.presets).toEqual([{ id: 'expense-sensitivity', kind: 'tornado', spec: EXPENSE_SENSITIVITY.spec(() => undefined) }]);
   });
 
   it('computes the spec’s values on the shipped A_Market and B_Target', () => {
