@@ -78,7 +78,29 @@ const BuRoundsSchema = v.pipe(
   v.maxLength(200),
 );
 
+const name = v.pipe(v.string(), v.minLength(1), v.maxLength(255));
+const grid = v.pipe(v.array(v.pipe(v.array(finite), v.maxLength(12))), v.maxLength(30));
+/** `layout.plan`: the client's shape a generated plan was built for (templates/generators/plan.ts). */
+const PlanSchema = v.strictObject({
+  version: v.literal(1),
+  shape: v.strictObject({
+    client: text(255),
+    fiscalYear: v.pipe(v.number(), v.integer()),
+    unit: v.picklist(['元', '千元', '万元']),
+    language: v.picklist(['zh-CN', 'en']),
+    products: v.pipe(v.array(v.strictObject({ name, isNew: v.boolean() })), v.minLength(1), v.maxLength(12)),
+    regions: v.pipe(v.array(name), v.minLength(1), v.maxLength(30)),
+    levels: v.pipe(v.array(v.strictObject({ name, ote: finite, base: finite })), v.minLength(1), v.maxLength(6)),
+    reps: v.pipe(v.array(v.strictObject({ name, region: name, level: name })), v.minLength(1), v.maxLength(500)),
+    history: v.optional(grid),
+    historyPrior: v.optional(v.pipe(v.array(v.strictObject({ label: name, values: v.pipe(v.array(finite), v.maxLength(12)) })), v.maxLength(2))),
+    potential: v.optional(grid),
+    accounts: v.optional(v.pipe(v.array(v.strictObject({ rep: name, account: name, revenue: finite })), v.maxLength(5000))),
+  }),
+});
+
 export const LAYOUT_KEY_SCHEMAS: Record<string, v.GenericSchema> = {
+  plan: PlanSchema,
   importReport: ImportReportSchema,
   whatif: WhatIfSchema,
   moves: MovesSchema,

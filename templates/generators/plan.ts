@@ -1,0 +1,99 @@
+/**
+ * A plan out of the sheet generators: `generatePlan(shape, inputs)` runs the chain
+ * (`PLAN_GENERATORS`, each reading the names the earlier ones defined) and puts the parts
+ * together as one notebook — sheets in chain order, every workbook name, the notebook view's
+ * items, and `layout.plan` = the shape it was built for, from which its drivers, KPIs, presets
+ * and input rules are regenerated on demand (`planVocabulary`), so a file stays small and the
+ * vocabulary always matches the sheets.
+ *
+ * The chain is the generators on main: it grows as A_Market … E_Bonus land (see types.ts for how
+ * a sheet generator plugs in).
+ */
+import type { DriverDef, KpiDef } from '../../src/model/drivers';
+import type { LayoutItem, NamedExpression, Notebook } from '../../src/model/notebook';
+import { emptyNotebook } from '../../src/model/notebook';
+import type { ClientShape } from './shape';
+import type { InputRule, PlanInputs, PlanPart, PlanPreset, SheetGenerator } from './types';
+import { emptyPart } from './types';
+
+/** The gallery id of a client plan, also the `template` of its sheets. */
+export const CLIENT_PLAN_TEMPLATE = 'client-plan';
+
+/** The annual plan's chain, in dependency order (each reads the names of those before it). */
+export const PLAN_GENERATORS: readonly SheetGenerator[] = [];
+
+/** What a plan keeps of how it was built: `notebook.layout.plan`. */
+export interface PlanMeta {
+  version: 1;
+  shape: ClientShape;
+}
+
+export const PLAN_LAYOUT_KEY = 'plan';
+
+/** The chain run on `shape`: every generator's part, merged (a name defined twice keeps the first). */
+export function generatePlanPart(shape: ClientShape, inputs: PlanInputs = {}, generators: readonly SheetGenerator[] = PLAN_GENERATORS): PlanPart {
+  const out = emptyPart();
+  const names = new Map<string, NamedExpression>();
+  for (const g of generators) {
+    const part = g.generate({ shape, inputs, names });
+    out.sheets.push(...part.sheets);
+    for (const n of part.names) {
+      const key = n.name.toUpperCase();
+      if (names.has(key)) continue;
+      names.set(key, n);
+      out.names.push(n);
+    }
+    out.layout.push(...part.layout);
+    out.drivers.push(...part.drivers);
+    out.kpis.push(...part.kpis);
+    out.presets.push(...part.presets);
+    out.inputRules.push(...part.inputRules);
+  }
+  return out;
+}
+
+/** The plan's title in its language: `康瑞医疗 FY2026 年度计划` / `Acme FY2026 annual plan`. */
+export function planTitle(shape: Pick<ClientShape, 'client' | 'fiscalYear' | 'language'>): string {
+  return shape.language === 'en' ? `${shape.client} FY${shape.fiscalYear} annual plan` : `${shape.client} FY${shape.fiscalYear} 年度计划`;
+}
+
+/** A new notebook holding the plan for `shape`, with `inputs` (by input key) in place of the defaults. */
+export function generatePlan(shape: ClientShape, inputs: PlanInputs = {}, generators: readonly SheetGenerator[] = PLAN_GENERATORS): Notebook {
+  const part = generatePlanPart(shape, inputs, generators);
+  const nb = emptyNotebook(planTitle(shape), shape.language);
+  nb.sheets = part.sheets.map((s) => ({ ...s, template: CLIENT_PLAN_TEMPLATE }));
+  nb.names = part.names.map((n) => ({ ...n }));
+  nb.layout.items = part.layout.map((i) => structuredClone(i));
+  const meta: PlanMeta = { version: 1, shape: structuredClone(shape) };
+  nb.layout[PLAN_LAYOUT_KEY] = meta;
+  return nb;
+}
+
+/** The shape a notebook's plan was built for, or null for a notebook that is not a client plan. */
+export function planShape(nb: Pick<Notebook, 'layout'>): ClientShape | null {
+  const meta = nb.layout[PLAN_LAYOUT_KEY] as PlanMeta | undefined;
+  return meta && meta.version === 1 && meta.shape ? meta.shape : null;
+}
+
+/** A client plan's presenter and what-if vocabulary, as its generators give it for its shape. */
+export interface PlanVocabulary {
+  drivers: DriverDef[];
+  kpis: KpiDef[];
+  presets: PlanPreset[];
+  inputRules: InputRule[];
+  layout: LayoutItem[];
+}
+
+const vocabularies = new WeakMap<ClientShape, PlanVocabulary>();
+
+/** The drivers, KPIs, presets and input rules of a client plan (null for another notebook); memoised per shape object. */
+export function planVocabulary(nb: Pick<Notebook, 'layout'>, generators: readonly SheetGenerator[] = PLAN_GENERATORS): PlanVocabulary | null {
+  const shape = planShape(nb);
+  if (!shape) return null;
+  const hit = generators === PLAN_GENERATORS ? vocabularies.get(shape) : undefined;
+  if (hit) return hit;
+  const part = generatePlanPart(shape, {}, generators);
+  const v: PlanVocabulary = { drivers: part.drivers, kpis: part.kpis, presets: part.presets, inputRules: part.inputRules, layout: part.layout };
+  if (generators === PLAN_GENERATORS) vocabularies.set(shape, v);
+  return v;
+}

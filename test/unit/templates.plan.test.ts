@@ -1,0 +1,170 @@
+/**
+ * The plan machinery (generatePlan, typed inputs by key, regrowCommands) on a chain of a small
+ * lists sheet and the real G_Monthly generator, with the real engine: inputs survive reorders,
+ * additions, removals and renames by name, what is removed is listed, undo restores.
+ */
+import { describe, expect, it } from 'vitest';
+import type { RawContent } from '../../src/model/cell';
+import { applyEdits } from '../../src/model/edit';
+import { isCellError } from '../../src/model/cell';
+import { layoutKeyProblem } from '../../src/model/layoutKeys';
+import type { Notebook } from '../../src/model/notebook';
+import { monthlyGenerator, monthlyInputKey } from '../../templates/generators/monthly';
+import { generatePlan, planShape } from '../../templates/generators/plan';
+import { inputCells, typedInputs } from '../../templates/generators/planInputs';
+import { detectRenames, regrowCommands } from '../../templates/generators/regrow';
+import { SAMPLE_SHAPE, planProducts, type ClientShape } from '../../templates/generators/shape';
+import { emptyPart, type SheetGenerator } from '../../templates/generators/types';
+import { EngineNotebook } from '../../workers/engineCore';
+
+/** A stand-in for the target sheets: one line a product (its target an input), one a region. */
+const lists: SheetGenerator = {
+  sheets: ['Lists'],
+  generate(ctx) {
+    const products = planProducts(ctx.shape).map((p) => p.name);
+    const cells: Record<string, RawContent> = {};
+    products.forEach((p, i) => {
+      cells[`A${i + 1}`] = p;
+      cells[`B${i + 1}`] = ctx.inputs[`Lists|${p}|target`] ?? 100;
+    });
+    ctx.shape.regions.forEach((r, i) => (cells[`D${i + 1}`] = r));
+    const part = emptyPart();
+    part.sheets.push({ id: 'sheet_lists', name: 'Lists', cells, formats: {} });
+    const P = products.length;
+    part.names.push(
+      { name: 'PRODUCT_NAME', expression: `=Lists!$A$1:$A$${P}` },
+      { name: 'PRODUCT_TARGET', expression: `=TRANSPOSE(Lists!$B$1:$B$${P})` },
+      { name: 'REGION_NAME', expression: `=Lists!$D$1:$D$${ctx.shape.regions.length}` },
+      { name: 'TARGET_TOTAL', expression: `=SUM(Lists!$B$1:$B$${P})` },
+    );
+    part.layout.push({ id: 'Lists.kpi.total', kind: 'kpi', sheet: 'Lists', ranges: { value: 'TARGET_TOTAL' } });
+    return part;
+  },
+};
+const CHAIN = [lists, monthlyGenerator];
+
+const small: ClientShape = {
+  ...SAMPLE_SHAPE,
+  products: [{ name: 'P1', isNew: false }, { name: 'P2', isNew: false }, { name: 'P3', isNew: true }],
+  regions: ['North', 'South'],
+  reps: [{ name: 'A', region: 'North', level: '代表 Rep' }, { name: 'B', region: 'South', level: '代表 Rep' }],
+  history: undefined,
+  historyPrior: undefined,
+  potential: undefined,
+  accounts: undefined,
+};
+
+function cellOf(nb: Notebook, shape: ClientShape, key: string): RawContent | undefined {
+  const at = inputCells(shape, CHAIN).get(key);
+  expect(at, key).toBeDefined();
+  return nb.sheets.find((s) => s.name === at!.sheet)?.cells[at!.addr];
+}
+
+function type(nb: Notebook, shape: ClientShape, key: string, raw: RawContent) {
+  const at = inputCells(shape, CHAIN).get(key)!;
+  applyEdits(nb, [{ type: 'setCells', sheet: at.sheet, writes: [{ addr: at.addr, raw }] }]);
+}
+
+function errorCells(nb: Notebook): string[] {
+  const engine = new EngineNotebook(nb);
+  const out: string[] = [];
+  for (const [sheet, values] of Object.entries(engine.allValues())) for (const [addr, v] of Object.entries(values)) if (isCellError(v)) out.push(`${sheet}!${addr}`);
+  engine.destroy();
+  return out;
+}
+
+describe('generatePlan', () => {
+  it('puts the chain together: sheets in order, every name, the view, the shape it was built for', () => {
+    const nb = generatePlan(small, {}, CHAIN);
+    expect(nb.sheets.map((s) => [s.name, s.template])).toEqual([['Lists', 'client-plan'], ['G_Monthly', 'client-plan']]);
+    expect(nb.names.map((n) => n.name)).toEqual(expect.arrayContaining(['PRODUCT_NAME', 'TARGET_TOTAL', 'MONTHLY_TARGET', 'FY_GAP']));
+    expect(nb.layout.items.map((i) => i.id)).toEqual(['Lists.kpi.total']);
+    expect(planShape(nb)).toEqual(small);
+    expect(nb.locale).toBe('zh-CN');
+    expect(layoutKeyProblem('plan', nb.layout.plan)).toBeNull();
+    expect(layoutKeyProblem('plan', { version: 1, shape: { ...small, regions: [] } })).not.toBeNull();
+    expect(errorCells(nb)).toEqual([]);
+  });
+
+  it('finds every input by key and tells typed ones from defaults', () => {
+    const nb = generatePlan(small, {}, CHAIN);
+    expect(inputCells(small, CHAIN).get('Lists|P2|target')).toMatchObject({ sheet: 'Lists', addr: 'B2' });
+    expect(typedInputs(nb, small, CHAIN)).toEqual({});
+    type(nb, small, 'Lists|P2|target', 250);
+    type(nb, small, monthlyInputKey('South|P1', 'actual3'), 42);
+    expect(typedInputs(nb, small, CHAIN)).toEqual({ 'Lists|P2|target': 250, [monthlyInputKey('South|P1', 'actual3')]: 42 });
+  });
+});
+
+describe('regrowCommands', () => {
+  it('keeps typed inputs by name through a reorder, an added region and a removed line; lists what goes; undo restores', () => {
+    const nb = generatePlan(small, {}, CHAIN);
+    type(nb, small, 'Lists|P2|target', 250);
+    type(nb, small, 'Lists|P1|target', 80);
+    type(nb, small, monthlyInputKey('P2', 'season1'), 0.5);
+    type(nb, small, monthlyInputKey('South|P2', 'actual2'), 7);
+    type(nb, small, monthlyInputKey('North|P1', 'actual1'), 9);
+    nb.names.push({ name: 'MY_NOTE', expression: '=1' });
+    const before = structuredClone(nb);
+
+    const next: ClientShape = {
+      ...small,
+      products: [{ name: 'P2', isNew: false }, { name: 'P3', isNew: true }],
+      regions: ['West', 'South', 'North'],
+      reps: [...small.reps, { name: 'C', region: 'West', level: '代表 Rep' }],
+    };
+    const r = regrowCommands(nb, next, { generators: CHAIN });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.removed).toEqual([{ list: 'products', name: 'P1', inputs: 2 }]);
+    expect(r.value.kept.sort()).toEqual(['G_Monthly|P2|season1', 'G_Monthly|South|P2|actual2', 'Lists|P2|target']);
+    const inverse = applyEdits(nb, r.value.commands);
+
+    expect(planShape(nb)).toEqual(next);
+    expect(cellOf(nb, next, 'Lists|P2|target')).toBe(250);
+    expect(cellOf(nb, next, monthlyInputKey('P2', 'season1'))).toBe(0.5);
+    expect(cellOf(nb, next, monthlyInputKey('South|P2', 'actual2'))).toBe(7);
+    expect(cellOf(nb, next, monthlyInputKey('West|P2', 'actual2'))).toBeUndefined();
+    expect(nb.names.map((n) => n.name)).toContain('MY_NOTE');
+    expect(errorCells(nb)).toEqual([]);
+    // The plan is what generating it at the new shape with the kept inputs gives.
+    const fresh = generatePlan(next, typedInputs(nb, next, CHAIN), CHAIN);
+    expect(nb.sheets.map((s) => s.cells)).toEqual(fresh.sheets.map((s) => s.cells));
+
+    applyEdits(nb, inverse);
+    expect(nb).toEqual(before);
+  });
+
+  it('a rename carries the inputs of the renamed item; scenario overrides follow their input', () => {
+    const nb = generatePlan(small, {}, CHAIN);
+    type(nb, small, monthlyInputKey('South|P1', 'actual1'), 5);
+    const target = inputCells(small, CHAIN).get('Lists|P2|target')!;
+    nb.scenarios = [{ id: 'sc', name: 'Up', overrides: { [`Lists!${target.addr}`]: 300, 'Other!A1': 1 } }];
+    const renames = detectRenames('regions', small.regions, ['North', 'South China']);
+    expect(renames).toEqual([{ list: 'regions', from: 'South', to: 'South China' }]);
+    expect(detectRenames('regions', ['a', 'b'], ['b', 'a'])).toEqual([]);
+    const next: ClientShape = {
+      ...small,
+      products: [{ name: 'P0', isNew: false }, ...small.products],
+      regions: ['North', 'South China'],
+      reps: [small.reps[0], { ...small.reps[1], region: 'South China' }],
+    };
+    const r = regrowCommands(nb, next, { generators: CHAIN, renames });
+    expect(r.ok && r.value.removed).toEqual([]);
+    if (!r.ok) return;
+    applyEdits(nb, r.value.commands);
+    expect(cellOf(nb, next, monthlyInputKey('South China|P1', 'actual1'))).toBe(5);
+    const moved = inputCells(next, CHAIN).get('Lists|P2|target')!;
+    expect(moved.addr).not.toBe(target.addr);
+    expect(nb.scenarios[0].overrides).toEqual({ [`Lists!${moved.addr}`]: 300, 'Other!A1': 1 });
+  });
+
+  it('refuses a notebook that is not a client plan, and one showing a scenario', () => {
+    const nb = generatePlan(small, {}, CHAIN);
+    delete nb.layout.plan;
+    expect(regrowCommands(nb, small, { generators: CHAIN })).toMatchObject({ ok: false, error: { code: 'notPlan' } });
+    const shown = generatePlan(small, {}, CHAIN);
+    shown.activeScenario = 'x';
+    expect(regrowCommands(shown, small, { generators: CHAIN })).toMatchObject({ ok: false, error: { code: 'scenarioActive' } });
+  });
+});
