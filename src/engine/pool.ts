@@ -169,9 +169,13 @@ export function createWhatIfPool(options: PoolOptions = {}) {
     let lastReport = 0;
     let aborted = opts.signal?.aborted ?? false;
     const busy = new Set<number>();
+    // Workers send progress on ports of their own, so a job's last progress message can arrive
+    // after its answer: once the analysis has ended nothing more is reported (a late "12/12"
+    // would otherwise put a finished run back to running).
+    let ended = false;
     const report = (force = false) => {
       const now = performance.now();
-      if (!opts.onProgress || (!force && now - lastReport < 50)) return;
+      if (ended || !opts.onProgress || (!force && now - lastReport < 50)) return;
       lastReport = now;
       let done = 0;
       for (const d of doneBy.values()) done += d;
@@ -215,6 +219,7 @@ export function createWhatIfPool(options: PoolOptions = {}) {
         // Workers' last progress messages travel on their own ports and may trail the answers.
         if (!aborted) opts.onProgress?.({ done: total, total });
         else report(true);
+        ended = true;
       },
     };
   }

@@ -179,3 +179,84 @@ describe('jumping to a cell lands on a visible cell', () => {
     await context.close();
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// A what-if run always lets go of its panel
+
+/**
+ * Holds back every message the page receives on a MessagePort (comlink's callback ports: the
+ * workers' progress) by `ms` while `window.__holdPorts` is set: on a loaded machine a job's last
+ * progress message arrives after its answer, which comes on the worker's own port.
+ */
+function holdPortMessages(ms: number): void {
+  const add = MessagePort.prototype.addEventListener;
+  MessagePort.prototype.addEventListener = function (this: MessagePort, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
+    if (type !== 'message' || !listener) return add.call(this, type, listener as EventListenerOrEventListenerObject, options);
+    const call = (e: Event) => (typeof listener === 'function' ? listener.call(this, e) : listener.handleEvent(e));
+    return add.call(this, type, (e: Event) => {
+      if ((window as unknown as { __holdPorts?: boolean }).__holdPorts) setTimeout(() => call(e), ms);
+      else call(e);
+    }, options);
+  } as typeof MessagePort.prototype.addEventListener;
+}
+
+const whatIfStatus = (page: Page) => byTestId(page, 'whatif-status').getAttribute('data-status');
+
+describe('a what-if run always lets go of its panel', () => {
+  it('a progress message that trails the answer does not put a finished run back to running', async () => {
+    const { page, errors, context } = await openApp(browser, { viewport: { width: 1440, height: 900 } });
+    await page.addInitScript(holdPortMessages, 400);
+    await page.reload({ waitUntil: 'load' });
+    await newNotebookFromGallery(page, 'annual-plan');
+    await byTestId(page, 'whatif-open').click();
+    await page.locator(attr('data-whatif-tab', 'tornado')).click();
+    await byTestId(page, 'whatif-run').waitFor({ state: 'visible', timeout: STATE_TIMEOUT_MS });
+    await page.waitForFunction(() => document.querySelector('[data-testid="whatif-status"]')?.getAttribute('data-pool-warm') === 'true', undefined, { timeout: 60_000 });
+    for (let k = 1; k <= 3; k++) {
+      await page.evaluate(() => { (window as unknown as { __holdPorts?: boolean }).__holdPorts = true; });
+      await byTestId(page, 'whatif-run').click();
+      await page.waitForFunction((n) => {
+        const s = document.querySelector('[data-testid="whatif-status"]');
+        return s?.getAttribute('data-run') === String(n) && s.getAttribute('data-status') === 'done';
+      }, k, { timeout: 60_000 });
+      // every held progress message has arrived by now
+      await page.waitForTimeout(1200);
+      expect(await whatIfStatus(page), `run ${k}`).toBe('done');
+      expect(await byTestId(page, 'whatif-run').isEnabled()).toBe(true);
+      await page.evaluate(() => { (window as unknown as { __holdPorts?: boolean }).__holdPorts = false; });
+    }
+    await expect.poll(() => page.locator('[data-tornado-bar]').count()).toBe(6);
+    expectNoPageErrors(errors);
+    await context.close();
+  });
+
+  it('Cancel lets go of a run whose workers never answer, and the next run works', async () => {
+    const { page, errors, context } = await openApp(browser, { viewport: { width: 1440, height: 900 } });
+    // Messages to the what-if workers are dropped while `__muteWorkers` is set: a worker that hangs.
+    await page.addInitScript(() => {
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
+        if ((window as unknown as { __muteWorkers?: boolean }).__muteWorkers) return;
+        return (post as (...a: unknown[]) => void).apply(this, args);
+      } as typeof Worker.prototype.postMessage;
+    });
+    await page.reload({ waitUntil: 'load' });
+    await newNotebookFromGallery(page, 'annual-plan');
+    await byTestId(page, 'whatif-open').click();
+    await page.locator(attr('data-whatif-tab', 'tornado')).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="whatif-status"]')?.getAttribute('data-pool-warm') === 'true', undefined, { timeout: 60_000 });
+    await page.evaluate(() => { (window as unknown as { __muteWorkers?: boolean }).__muteWorkers = true; });
+    await byTestId(page, 'whatif-run').click();
+    await byTestId(page, 'whatif-cancel').waitFor({ state: 'visible', timeout: STATE_TIMEOUT_MS });
+    expect(await whatIfStatus(page)).toBe('running');
+    await byTestId(page, 'whatif-cancel').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="whatif-status"]')?.getAttribute('data-status') === 'cancelled', undefined, { timeout: 10_000 });
+    expect(await byTestId(page, 'whatif-run').isEnabled()).toBe(true);
+    await page.evaluate(() => { (window as unknown as { __muteWorkers?: boolean }).__muteWorkers = false; });
+    await byTestId(page, 'whatif-run').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="whatif-status"]')?.getAttribute('data-status') === 'done', undefined, { timeout: 60_000 });
+    await expect.poll(() => page.locator('[data-tornado-bar]').count()).toBe(6);
+    expectNoPageErrors(errors);
+    await context.close();
+  });
+});

@@ -9,7 +9,7 @@
 import { batch, createSignal } from 'solid-js';
 import type { Accessor } from 'solid-js';
 import type { NotebookSession } from '../../engine/session';
-import { createWhatIfPool, workbookOf } from '../../engine/pool';
+import { CANCEL_GRACE_MS, createWhatIfPool, workbookOf } from '../../engine/pool';
 import type { PoolProgress, WhatIfPool } from '../../engine/pool';
 import { splitSheetRef } from '../../model/address';
 import type { Result } from '../../model/commands';
@@ -77,6 +77,19 @@ export interface RunState {
 
 const IDLE: RunState = { status: 'idle', run: 0, done: 0, total: 0 };
 
+/**
+ * Settles as cancelled once a cancelled run has had time to answer: the pool replaces a worker
+ * that ignores a cancel after CANCEL_GRACE_MS, and past that the panel lets go whatever the pool
+ * does.
+ */
+function givenUpAfterCancel<T>(signal: AbortSignal): Promise<Result<T>> {
+  return new Promise((resolve) => {
+    signal.addEventListener('abort', () => {
+      setTimeout(() => resolve({ ok: false, error: { code: 'cancelled', message: 'cancelled' } }), CANCEL_GRACE_MS + 1000);
+    }, { once: true });
+  });
+}
+
 export function savedAnalyses(nb: Notebook): WhatIfLayout {
   const w = nb.layout.whatif;
   return w && typeof w === 'object' ? (w as WhatIfLayout) : {};
@@ -99,6 +112,8 @@ export function createWhatIf(session: NotebookSession, options: { poolSize?: num
 
   const states = Object.fromEntries(ANALYSES.map((k) => [k, createSignal<RunState>(IDLE)])) as Record<AnalysisKind, ReturnType<typeof createSignal<RunState>>>;
   const aborts = new Map<AnalysisKind, AbortController>();
+  /** The number of the newest run of each analysis: only it may set the analysis's state. */
+  const latest = new Map<AnalysisKind, number>();
   const [partial, setPartial] = createSignal<MonteCarloResult | null>(null);
   const [docVersion, setDocVersion] = createSignal(version);
   const [warmed, setWarmed] = createSignal(false);
@@ -122,6 +137,11 @@ export function createWhatIf(session: NotebookSession, options: { poolSize?: num
     }
   }
 
+  /**
+   * One run of an analysis. Whatever happens — the pool answers, fails, never answers, a late
+   * progress message arrives, saving the result throws — the run ends with its state out of
+   * `running`, so Run is enabled again; a newer run of the same analysis takes over the state.
+   */
   async function run<K extends AnalysisKind>(
     kind: K,
     config: ConfigOf[K],
@@ -134,32 +154,38 @@ export function createWhatIf(session: NotebookSession, options: { poolSize?: num
     const t0 = performance.now();
     const startedOn = version;
     const runNo = state().run + 1;
+    latest.set(kind, runNo);
+    let settled = false;
     setState({ status: 'running', run: runNo, done: 0, total: 0 });
     const onProgress = (p: PoolProgress) => {
-      if (!abort.signal.aborted) setState({ status: 'running', run: runNo, done: p.done, total: p.total });
+      if (!settled && !abort.signal.aborted) setState({ status: 'running', run: runNo, done: p.done, total: p.total });
     };
     let r: Result<ResultOf[K]> & { cancelled?: boolean };
     try {
-      r = await go({ signal: abort.signal, onProgress });
+      r = await Promise.race([go({ signal: abort.signal, onProgress }), givenUpAfterCancel<ResultOf[K]>(abort.signal)]);
     } catch (e) {
       r = { ok: false, error: { code: 'worker', message: e instanceof Error ? e.message : String(e) } };
     }
-    if (aborts.get(kind) !== abort) return; // a newer run of the same analysis took over
-    aborts.delete(kind);
+    settled = true;
+    if (aborts.get(kind) === abort) aborts.delete(kind);
+    if (latest.get(kind) !== runNo) return; // a newer run of the same analysis took over
     const ms = Math.round(performance.now() - t0);
     const prev = states[kind][0]();
-    batch(() => {
-      if (r.ok) {
-        setRanOn((m) => ({ ...m, [kind]: startedOn }));
-        save(kind, { config: JSON.parse(JSON.stringify(config)), result: r.value, at: Date.now(), ms, ...(r.cancelled ? { cancelled: true } : {}) });
-        setState({ status: r.cancelled ? 'cancelled' : 'done', run: runNo, done: prev.done, total: prev.total, ms });
-      } else if (r.error.code === 'cancelled') {
-        setState({ status: 'cancelled', run: runNo, done: prev.done, total: prev.total, ms });
-      } else {
-        setState({ status: 'error', run: runNo, done: prev.done, total: prev.total, message: r.error.message, ms });
-      }
-      if (kind === 'monteCarlo') setPartial(null);
-    });
+    const end = (status: RunState['status'], message?: string) =>
+      setState({ status, run: runNo, done: prev.done, total: prev.total, ms, ...(message !== undefined ? { message } : {}) });
+    try {
+      batch(() => {
+        if (kind === 'monteCarlo') setPartial(null);
+        if (r.ok) {
+          setRanOn((m) => ({ ...m, [kind]: startedOn }));
+          end(r.cancelled ? 'cancelled' : 'done');
+          save(kind, { config: JSON.parse(JSON.stringify(config)), result: r.value, at: Date.now(), ms, ...(r.cancelled ? { cancelled: true } : {}) });
+        } else if (r.error.code === 'cancelled') end('cancelled');
+        else end('error', r.error.message);
+      });
+    } catch (e) {
+      end('error', e instanceof Error ? e.message : String(e));
+    }
   }
 
   return {
@@ -178,8 +204,12 @@ export function createWhatIf(session: NotebookSession, options: { poolSize?: num
     warm: () => pool.warm().then(() => setWarmed(true)),
     /** True once `warm` finished: a run starts at full speed. */
     warmed,
+    /** Stops the run of `kind`; a state left running without a run (it cannot be) is released too. */
     cancel(kind: AnalysisKind): void {
-      aborts.get(kind)?.abort();
+      const a = aborts.get(kind);
+      if (a) return a.abort();
+      const [state, setState] = states[kind];
+      if (state().status === 'running') setState({ ...state(), status: 'cancelled' });
     },
     tornado: (spec: TornadoSpec) => run('tornado', spec, (o) => pool.tornado(spec, o)),
     dataTable: (cfg: DataTableConfig) =>
