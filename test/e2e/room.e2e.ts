@@ -260,3 +260,42 @@ describe('a what-if run always lets go of its panel', () => {
     await context.close();
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// A swipe never leaves the notebook
+
+describe('a horizontal swipe stays in the notebook', () => {
+  it('wheel past the grid\'s and the chart pane\'s left edge reaches neither the page nor the browser\'s history', async () => {
+    const { page, errors, context } = await openApp(browser, { viewport: { width: 1440, height: 900 } });
+    await newNotebookFromGallery(page, 'annual-plan');
+    await openSheet(page, 'B_Target');
+    const url = page.url();
+    // The browser turns a horizontal overscroll that reaches the page into Back (a trackpad
+    // swipe). To see whether the wheel reaches the page at all, the page is given room to
+    // scroll sideways: a wheel that chains out of the grid then moves it.
+    await page.evaluate(() => {
+      const wide = document.createElement('div');
+      wide.style.cssText = 'position:absolute;top:0;left:0;width:300vw;height:1px;pointer-events:none';
+      document.body.append(wide);
+      document.documentElement.scrollLeft = 200;
+    });
+    const pageX = () => page.evaluate(() => document.scrollingElement!.scrollLeft);
+    expect(await pageX()).toBe(200);
+    for (const sel of ['.grid-scroller', '.nbv-body']) {
+      const box = (await page.locator(sel).first().boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      // right to the end and back past the start, as a swipe does
+      for (let i = 0; i < 6; i++) await page.mouse.wheel(600, 0);
+      for (let i = 0; i < 12; i++) await page.mouse.wheel(-600, 0);
+      await page.waitForTimeout(300);
+      expect(await pageX(), `a wheel over ${sel} moved the page`).toBe(200);
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      expect(page.url()).toBe(url);
+    }
+    // and the page itself never turns an overscroll into navigation
+    for (const el of ['html', 'body']) expect(await page.locator(el).evaluate((e) => getComputedStyle(e).overscrollBehaviorX), el).toBe('none');
+    expectNoPageErrors(errors);
+    await context.close();
+  });
+});
