@@ -4,6 +4,7 @@
  */
 import { createSignal } from 'solid-js';
 import type { Locale } from '../model/notebook';
+import { readSetting, writeSetting } from '../storage/settings';
 
 type Dict = Record<string, string>;
 const registry: Record<Locale, Dict> = { 'zh-CN': {}, en: {} };
@@ -14,7 +15,7 @@ export function defineMessages(messages: { en: Dict; 'zh-CN': Dict }): void {
 }
 
 function initialLocale(): Locale {
-  const saved = globalThis.localStorage?.getItem('opsbook.locale');
+  const saved = readSetting('locale');
   if (saved === 'en' || saved === 'zh-CN') return saved;
   const nav = globalThis.navigator?.language ?? 'zh-CN';
   return nav.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
@@ -24,7 +25,7 @@ const [locale, setLocaleSignal] = createSignal<Locale>(initialLocale());
 export { locale };
 
 export function setLocale(l: Locale): void {
-  globalThis.localStorage?.setItem('opsbook.locale', l);
+  writeSetting('locale', l);
   setLocaleSignal(l);
   if (globalThis.document) document.documentElement.lang = l;
 }

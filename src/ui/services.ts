@@ -1,11 +1,22 @@
 /**
- * App-wide services the pages share: the notebook store (opened once) and a message line for
- * problems and notices. Pages reach storage only through here.
+ * App-wide services the pages share: the notebook store (opened once), this browser's settings,
+ * the storage a notebook page builds on (autosave, revisions, the tab lock), and a message line
+ * for problems and notices. Pages reach storage only through here (`src/i18n` reads its setting
+ * from `storage/settings` itself, being below the UI).
  */
 import { createSignal } from 'solid-js';
 import { NotebookStore, requestPersistentStorage } from '../storage/db';
+import { restoreSettings } from '../storage/settings';
 import type { Notebook } from '../model/notebook';
 import { t } from '../i18n';
+
+export { createAutosave } from '../storage/autosave';
+export type { SaveStatus } from '../storage/autosave';
+export { createHistory } from '../storage/history';
+export type { History } from '../storage/history';
+export { createTabLock } from '../storage/tabLock';
+export type { NotebookSummary, Snapshot } from '../storage/db';
+export { readSetting, writeSetting } from '../storage/settings';
 
 let storePromise: Promise<NotebookStore> | null = null;
 
@@ -16,6 +27,7 @@ export function notebookStore(): Promise<NotebookStore> {
       onBlocking: () => notify('error', t('db.reloadForUpgrade')),
     });
     void requestPersistentStorage();
+    void storePromise.then(restoreSettings).catch(() => undefined);
   }
   return storePromise;
 }

@@ -3,8 +3,7 @@
  * shown or hidden (toolbar toggle), collapsed to its header, and its height above the grid.
  */
 import { createSignal } from 'solid-js';
-
-const KEY = 'opsbook.notebookView';
+import { readSetting, writeSetting } from '../services';
 
 interface Saved {
   shown: boolean;
@@ -13,12 +12,9 @@ interface Saved {
 }
 
 function load(): Saved {
-  try {
-    const v = JSON.parse(globalThis.localStorage?.getItem(KEY) ?? 'null') as Partial<Saved> | null;
-    return { shown: v?.shown !== false, collapsed: v?.collapsed === true, height: typeof v?.height === 'number' ? v.height : undefined };
-  } catch {
-    return { shown: true, collapsed: false };
-  }
+  const s = readSetting('notebookView');
+  const v = s && typeof s === 'object' ? (s as Partial<Saved>) : null;
+  return { shown: v?.shown !== false, collapsed: v?.collapsed === true, height: typeof v?.height === 'number' && Number.isFinite(v.height) ? v.height : undefined };
 }
 
 export function defaultHeight(): number {
@@ -31,7 +27,7 @@ export function createViewState() {
   const [shown, setShownSignal] = createSignal(saved.shown);
   const [collapsed, setCollapsedSignal] = createSignal(saved.collapsed);
   const [height, setHeight] = createSignal(saved.height ?? defaultHeight());
-  const persist = () => globalThis.localStorage?.setItem(KEY, JSON.stringify({ shown: shown(), collapsed: collapsed(), height: height() }));
+  const persist = () => writeSetting('notebookView', { shown: shown(), collapsed: collapsed(), height: height() });
   return {
     shown,
     collapsed,

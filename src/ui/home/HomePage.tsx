@@ -6,7 +6,7 @@ import { createResource, For, Show } from 'solid-js';
 import { t, locale, setLocale } from '../../i18n';
 import { newId } from '../../model/notebook';
 import type { Notebook } from '../../model/notebook';
-import type { NotebookSummary } from '../../storage/db';
+import type { NotebookSummary } from '../services';
 import { navigate } from '../router';
 import { handOff, notebookStore, notify } from '../services';
 import { confirmDialog, promptDialog } from '../dialogs';

@@ -9,7 +9,7 @@ import { diffNotebooks } from '../../model/diff';
 import type { RawContent } from '../../model/cell';
 import type { Notebook } from '../../model/notebook';
 import { defineMessages, locale, t } from '../../i18n';
-import type { Snapshot } from '../../storage/db';
+import type { Snapshot } from '../services';
 import type { NotebookContext } from './extensions';
 import { promptDialog } from '../dialogs';
 import { notify } from '../services';

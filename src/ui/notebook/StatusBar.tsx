@@ -7,7 +7,7 @@ import type { Accessor } from 'solid-js';
 import { toA1 } from '../../model/address';
 import { t } from '../../i18n';
 import { formatGeneral } from '../../i18n/numberFormat';
-import type { SaveStatus } from '../../storage/autosave';
+import type { SaveStatus } from '../services';
 import type { Workbench } from './workbench';
 
 export function StatusBar(props: { wb: Workbench; saveStatus: Accessor<SaveStatus>; saveError: Accessor<string | null> }) {

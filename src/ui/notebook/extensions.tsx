@@ -7,7 +7,7 @@ import type { JSX } from 'solid-js';
 import type { NotebookSession } from '../../engine/session';
 import type { Workbench } from './workbench';
 import type { Checks } from './ChecksPanel';
-import type { History } from '../../storage/history';
+import type { History } from '../services';
 import type { Notebook } from '../../model/notebook';
 
 export interface NotebookContext {

@@ -14,6 +14,7 @@ import type { PoolProgress, WhatIfPool } from '../../engine/pool';
 import { splitSheetRef } from '../../model/address';
 import type { Result } from '../../model/commands';
 import type { Notebook } from '../../model/notebook';
+import { readSetting } from '../services';
 import type {
   BridgeResult, DataTable1Result, DataTable1Spec, DataTable2Result, DataTable2Spec, GoalSeekResult, GoalSeekSpec,
   MonteCarloResult, MonteCarloSpec, Overrides, TornadoResult, TornadoSpec,
@@ -98,9 +99,9 @@ export function savedAnalyses(nb: Notebook): WhatIfLayout {
 /** How a bridge config turns into the two sides' cell contents (supplied by the panel, which knows the scenarios). */
 export type BridgeResolver = (cfg: BridgeConfig) => { from: Overrides; to: Overrides; fromName: string; toName: string } | { error: string };
 
-/** A fixed pool size for benchmarks and support (`localStorage['opsbook.whatifPoolSize']`); default: from the cores. */
+/** A fixed pool size for benchmarks and support (the `whatifPoolSize` setting); default: from the cores. */
 function poolSizeSetting(): number | undefined {
-  const n = Number(globalThis.localStorage?.getItem('opsbook.whatifPoolSize'));
+  const n = Number(readSetting('whatifPoolSize'));
   return Number.isInteger(n) && n >= 1 && n <= 16 ? n : undefined;
 }
 
