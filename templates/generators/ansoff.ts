@@ -12,7 +12,7 @@
  */
 import type { RawContent } from '../../src/model/cell';
 import type { NamedExpression, Sheet } from '../../src/model/notebook';
-import { a1, abs, absCol, absRow, absSpan, inputKey, sampleAbPositions, type AbPositions } from './ansoffLinks';
+import { a1, abs, absCol, absRow, absSpan, inputKey, labeler, sampleAbPositions, UNIT_EN, type AbPositions } from './ansoffLinks';
 import { ansoffKpis, ansoffView } from './ansoffView';
 import { ANSOFF_NEUTRAL, ANSOFF_PARAMS, ANSOFF_SAMPLE, SAMPLE_UPGRADES } from './ansoffSample';
 import { planProducts, type ClientShape } from './shape';
@@ -128,25 +128,28 @@ export function makeAnsoffGenerator(positions: (shape: ClientShape) => AbPositio
         if (fmt) formats[a1(col, row)] = fmt;
       };
       const input = (key: string, fallback: RawContent) => ctx.inputs[key] ?? fallback;
+      const lb = labeler(shape.language);
+      const { t, z } = lb;
+      const pair = (row: number, zh: string, e: string) => {
+        const [A, B] = lb.pair(zh, e);
+        set(0, row, A);
+        if (B !== undefined) set(1, row, B);
+      };
       const fy0 = `FY${shape.fiscalYear - 1}`;
       const I0 = L.initiativeRows.first;
       const I1 = L.initiativeRows.last;
       const span = (col: number) => absSpan(col, I0, I1);
 
-      set(0, 0, `安索夫矩阵 Ansoff Growth Grid（单位：${shape.unit}）`);
-      set(0, 2, '参数');
-      set(1, 2, 'Parameters');
-      set(0, 3, `增长缺口 = 年度目标 − ${fy0}`);
-      set(1, 3, 'Growth gap');
+      set(0, 0, lb.en ? `Ansoff Growth Grid (${UNIT_EN[shape.unit]})` : `安索夫矩阵 Ansoff Growth Grid（单位：${shape.unit}）`);
+      pair(2, '参数', 'Parameters');
+      pair(3, `增长缺口 = 年度目标 − ${fy0}`, 'Growth gap');
       set(2, 3, '=TARGET_TOTAL-BASE_TOTAL', MONEY);
-      set(0, 4, '老产品老市场占比下限');
-      set(1, 4, 'Core share floor');
+      pair(4, '老产品老市场占比下限', 'Core share floor');
       set(2, 4, input(ansoffInputKey('core_share', 'floor'), ANSOFF_PARAMS.coreFloor), PCT);
-      set(0, 5, '老产品老市场占比上限');
-      set(1, 5, 'Core share ceiling');
+      pair(5, '老产品老市场占比上限', 'Core share ceiling');
       set(2, 5, input(ansoffInputKey('core_share', 'ceiling'), ANSOFF_PARAMS.coreCeiling), PCT);
 
-      ['产品 Product', '市场 Market', '象限 Quadrant', '风险等级 Risk', '风险分 Score', '键 Key'].forEach((h, c) => set(c, 9, h));
+      [t('产品', 'Product'), t('市场', 'Market'), t('象限', 'Quadrant'), t('风险等级', 'Risk'), t('风险分', 'Score'), t('键', 'Key')].forEach((h, c) => set(c, 9, h));
       QUADRANTS.forEach(([ps, ms, q, risk, score], i) => {
         const row = 10 + i;
         set(0, row, ps);
@@ -157,9 +160,8 @@ export function makeAnsoffGenerator(positions: (shape: ClientShape) => AbPositio
         set(5, row, `=${a1(0, row)}&"|"&${a1(1, row)}`);
       });
 
-      set(0, 15, '增长举措清单');
-      set(1, 15, 'Initiative list');
-      const head = ['ID', '举措 Initiative', '产品 Product', '市场 Market', '产品状态', '市场状态', '象限 Quadrant', '机会收入 Opportunity', 'k', '计划贡献 Planned', '费用 Cost', '成功概率 P(success)', '风险调整 Risk-adj', '费用收入比 Cost/Rev', '风险 Risk'];
+      pair(15, '增长举措清单', 'Initiative list');
+      const head = ['ID', t('举措', 'Initiative'), t('产品', 'Product'), t('市场', 'Market'), z('产品状态', 'Product status'), z('市场状态', 'Market status'), t('象限', 'Quadrant'), t('机会收入', 'Opportunity'), 'k', t('计划贡献', 'Planned'), t('费用', 'Cost'), t('成功概率', 'P(success)'), t('风险调整', 'Risk-adj'), t('费用收入比', 'Cost/Rev'), t('风险', 'Risk')];
       head.forEach((h, c) => set(c, 16, h));
 
       const rules: InputRule[] = [];
@@ -180,7 +182,7 @@ export function makeAnsoffGenerator(positions: (shape: ClientShape) => AbPositio
           diversification: [NEW, NEW],
         }[init.kind];
         set(0, row, `A${String(i + 1).padStart(2, '0')}`);
-        set(1, row, input(key('label'), sample.label ?? defaultLabel(init, region)));
+        set(1, row, input(key('label'), sample.label ?? defaultLabel(init, region, lb.en)));
         set(2, row, init.line);
         const typedMarket = init.kind === 'launch' || init.kind === 'diversification';
         set(3, row, typedMarket ? input(key('market'), sample.market ?? region) : region);
@@ -219,15 +221,13 @@ export function makeAnsoffGenerator(positions: (shape: ClientShape) => AbPositio
       );
 
       const tr = L.totalRow;
-      set(0, tr, '合计');
-      set(1, tr, 'Total');
+      pair(tr, '合计', 'Total');
       for (const c of [7, 9, 10, 12]) set(c, tr, `=SUM(${a1(c, I0)}:${a1(c, I1)})`, MONEY);
       set(13, tr, `=${a1(10, tr)}/${a1(9, tr)}`, PCT);
 
       // Scale factor per line: k_p = (T_p − R0_p) ÷ Σ opportunities_p.
-      set(0, tr + 2, '缩放系数 k = 目标增长 ÷ 已识别机会');
-      set(1, tr + 2, 'Scale factor per product');
-      ['产品 Product', '目标增长 Target growth', '已识别机会 Identified', 'k', '检查 Check'].forEach((h, c) => set(c, tr + 3, h));
+      pair(tr + 2, '缩放系数 k = 目标增长 ÷ 已识别机会', 'Scale factor per product');
+      [t('产品', 'Product'), t('目标增长', 'Target growth'), t('已识别机会', 'Identified'), 'k', t('检查', 'Check')].forEach((h, c) => set(c, tr + 3, h));
       const P0 = L.productRows.first;
       const P1 = L.productRows.last;
       products.forEach((line, k) => {
@@ -240,31 +240,30 @@ export function makeAnsoffGenerator(positions: (shape: ClientShape) => AbPositio
         set(4, row, `=IF(${a1(3, row)}<=1,"OK","⚠ 目标超出已识别来源 target > sources")`);
       });
       const st = L.scaleTotalRow;
-      set(0, st, '合计');
+      set(0, st, z('合计', 'Total'));
       set(1, st, `=SUM(${a1(1, P0)}:${a1(1, P1)})`, MONEY);
       set(2, st, `=SUM(${a1(2, P0)}:${a1(2, P1)})`, MONEY);
       set(3, st, `=${a1(1, st)}/${a1(2, st)}`, RATIO);
 
       // 2×2 grid of planned contributions.
       const planned = `${span(9)},${span(6)}`;
-      set(0, st + 2, '安索夫矩阵（计划贡献）');
-      set(1, st + 2, 'Ansoff grid (planned contribution)');
-      set(1, st + 3, '现有市场 Existing market');
-      set(2, st + 3, '新市场 New market');
+      pair(st + 2, '安索夫矩阵（计划贡献）', 'Ansoff grid (planned contribution)');
+      set(1, st + 3, t('现有市场', 'Existing market'));
+      set(2, st + 3, t('新市场', 'New market'));
       const g = L.gridRow;
-      set(0, g, '现有产品 Existing product');
+      set(0, g, t('现有产品', 'Existing product'));
       set(1, g, `=SUMIFS(${planned},$C$11)`, MONEY);
       set(2, g, `=SUMIFS(${planned},$C$12)`, MONEY);
-      set(0, g + 1, '新产品 New product');
+      set(0, g + 1, t('新产品', 'New product'));
       set(1, g + 1, `=SUMIFS(${planned},$C$13)`, MONEY);
       set(2, g + 1, `=SUMIFS(${planned},$C$14)`, MONEY);
-      set(0, g + 2, '合计（=增长缺口）');
+      set(0, g + 2, z('合计（=增长缺口）', 'Total (= growth gap)'));
       set(1, g + 2, `=SUM(${a1(1, g)}:${a1(2, g + 1)})`, MONEY);
       set(2, g + 2, `=IF(ABS(${a1(1, g + 2)}-GROWTH_GAP)<0.01,"OK","ERR")`);
 
       // Quadrant table.
       const qh = L.quadRows.first - 1;
-      ['象限 Quadrant', '计划贡献 Planned', '占缺口 % of gap', '费用 Cost', '风险调整收入 Risk-adj', '费用收入比 Cost/Rev', '加权成功率 Wtd P', '风险 Risk'].forEach((h, c) => set(c, qh, h));
+      [t('象限', 'Quadrant'), t('计划贡献', 'Planned'), t('占缺口', '% of gap'), t('费用', 'Cost'), t('风险调整收入', 'Risk-adj'), t('费用收入比', 'Cost/Rev'), t('加权成功率', 'Wtd P'), t('风险', 'Risk')].forEach((h, c) => set(c, qh, h));
       for (let q = 0; q < 4; q++) {
         const row = L.quadRows.first + q;
         const r = (c: number) => a1(c, row);
@@ -280,7 +279,7 @@ export function makeAnsoffGenerator(positions: (shape: ClientShape) => AbPositio
       const qt = L.quadTotalRow;
       const q0 = L.quadRows.first;
       const q1 = L.quadRows.last;
-      set(0, qt, '合计');
+      set(0, qt, z('合计', 'Total'));
       set(1, qt, `=SUM(${a1(1, q0)}:${a1(1, q1)})`, MONEY);
       set(2, qt, `=SUM(${a1(2, q0)}:${a1(2, q1)})`, PCT);
       set(3, qt, `=SUM(${a1(3, q0)}:${a1(3, q1)})`, MONEY);
@@ -288,22 +287,19 @@ export function makeAnsoffGenerator(positions: (shape: ClientShape) => AbPositio
       set(5, qt, `=${a1(3, qt)}/${a1(1, qt)}`, PCT);
       set(6, qt, `=${a1(4, qt)}/${a1(1, qt)}`, PCT);
       const F = (q: number) => a1(5, q0 + q);
-      set(0, qt + 1, '费用递增检查（渗透最低、多元化最高）');
-      set(1, qt + 1, 'Cost-intensity order check');
+      pair(qt + 1, '费用递增检查（渗透最低、多元化最高）', 'Cost-intensity order check');
       set(5, qt + 1, `=IF(AND(${F(0)}<=MIN(${F(1)},${F(2)}),${F(3)}>=MAX(${F(1)},${F(2)})),"OK","⚠ 费用结构异常 check costs")`);
-      set(0, qt + 2, '老产品老市场占比');
-      set(1, qt + 2, `Core share = (${fy0} + penetration)/target`);
+      pair(qt + 2, '老产品老市场占比', `Core share = (${fy0} + penetration)/target`);
       set(2, qt + 2, `=(BASE_TOTAL+${a1(1, g)})/TARGET_TOTAL`, PCT);
-      set(0, qt + 3, '检查 80%–95%');
-      set(1, qt + 3, 'Check');
+      pair(qt + 3, '检查 80%–95%', 'Check');
       set(2, qt + 3, `=IF(AND(${a1(2, qt + 2)}>=C5,${a1(2, qt + 2)}<=C6),"OK","⚠")`);
 
       // Product × quadrant pivot.
       const ph = L.pivotHeaderRow;
-      set(0, ph, '产品 Product');
+      set(0, ph, t('产品', 'Product'));
       for (let q = 0; q < 4; q++) set(1 + q, ph, `=C${11 + q}`);
-      set(5, ph, '合计 Total');
-      set(6, ph, '检查 Check');
+      set(5, ph, t('合计', 'Total'));
+      set(6, ph, t('检查', 'Check'));
       products.forEach((line, k) => {
         const row = L.pivotRows.first + k;
         set(0, row, line);
@@ -312,16 +308,16 @@ export function makeAnsoffGenerator(positions: (shape: ClientShape) => AbPositio
         set(6, row, `=IF(ABS(${a1(5, row)}-${a1(1, P0 + k)})<0.01,"OK","ERR")`);
       });
       const pt = L.pivotRows.last + 1;
-      set(0, pt, '合计');
+      set(0, pt, z('合计', 'Total'));
       for (let c = 1; c <= 5; c++) set(c, pt, `=SUM(${a1(c, L.pivotRows.first)}:${a1(c, L.pivotRows.last)})`, MONEY);
 
       // Market × quadrant pivot: National, then the regions.
       const mh = L.marketHeaderRow;
-      set(0, mh, '市场 Market');
+      set(0, mh, t('市场', 'Market'));
       for (let q = 0; q < 4; q++) set(1 + q, mh, `=C${11 + q}`);
-      set(5, mh, '合计 Total');
-      set(6, mh, '风险调整 Risk-adj');
-      set(7, mh, '费用 Cost');
+      set(5, mh, t('合计', 'Total'));
+      set(6, mh, t('风险调整', 'Risk-adj'));
+      set(7, mh, t('费用', 'Cost'));
       [NATIONAL, ...shape.regions].forEach((m, i) => {
         const row = L.marketRows.first + i;
         set(0, row, m);
@@ -331,7 +327,7 @@ export function makeAnsoffGenerator(positions: (shape: ClientShape) => AbPositio
         set(7, row, `=SUMIF(${span(3)},${absCol(0, row)},${span(10)})`, MONEY);
       });
       const mt = L.marketRows.last + 1;
-      set(0, mt, '合计');
+      set(0, mt, z('合计', 'Total'));
       for (let c = 1; c <= 7; c++) set(c, mt, `=SUM(${a1(c, L.marketRows.first)}:${a1(c, L.marketRows.last)})`, MONEY);
 
       const sheet: Sheet = {
@@ -357,18 +353,19 @@ export function makeAnsoffGenerator(positions: (shape: ClientShape) => AbPositio
   };
 }
 
-function defaultLabel(init: Initiative, region: string): string {
+function defaultLabel(init: Initiative, region: string, en: boolean): string {
+  const t = (zh: string, e: string) => (en ? e : `${zh} ${e}`);
   switch (init.kind) {
     case 'penetration':
-      return `${init.line} 现有医院上量+抢份额 volume & share in covered accounts`;
+      return `${init.line} ${t('现有医院上量+抢份额', 'volume & share in covered accounts')}`;
     case 'substitution':
-      return `${init.line} 高值产品替代 high-value substitution`;
+      return `${init.line} ${t('高值产品替代', 'high-value substitution')}`;
     case 'development':
-      return `${init.line} 新客户开发 new hospitals – ${region}`;
+      return `${init.line} ${t('新客户开发', 'new hospitals')} – ${region}`;
     case 'launch':
-      return `${init.line} 新产品上市 – ${region} launch（示例 sample）`;
+      return en ? `${init.line} launch – ${region} (sample)` : `${init.line} 新产品上市 – ${region} launch（示例 sample）`;
     case 'diversification':
-      return `${init.line} 新产品新渠道 – ${region} new channel（示例 sample）`;
+      return en ? `${init.line} new channel – ${region} (sample)` : `${init.line} 新产品新渠道 – ${region} new channel（示例 sample）`;
   }
 }
 

@@ -111,3 +111,24 @@ export const absSpan = (col: number, first: number, last: number) => `${abs(col,
 export function inputKey(sheet: string, rowItem: string, colItem: string): string {
   return `${sheet}|${rowItem}|${colItem}`;
 }
+
+/** The English name of a money unit. */
+export const UNIT_EN: Readonly<Record<string, string>> = { 元: 'CNY', 千元: 'CNY k', 万元: 'CNY 10k' };
+
+/**
+ * Labels in the plan's language: the spec's are bilingual (`产品 Product`, or 中文 in column A
+ * beside English in column B); an English plan shows the English alone. Dimension keys (statuses,
+ * quadrants, `全国 National`) and check answers stay as the spec spells them: formulas match them.
+ */
+export function labeler(language: string) {
+  const en = language === 'en';
+  return {
+    en,
+    /** One bilingual cell. */
+    t: (zh: string, e: string) => (en ? e : `${zh} ${e}`),
+    /** A label the spec gives in Chinese only. */
+    z: (zh: string, e: string) => (en ? e : zh),
+    /** A row label: 中文 in A and English in B; an English plan has the English in A and B empty. */
+    pair: (zh: string, e: string): [string, string | undefined] => (en ? [e, undefined] : [zh, e]),
+  };
+}

@@ -7,7 +7,7 @@
  */
 import type { RawContent } from '../../src/model/cell';
 import type { NamedExpression, Sheet } from '../../src/model/notebook';
-import { a1, abs, absSpan, inputKey, sampleAbPositions, type AbPositions } from './ansoffLinks';
+import { a1, abs, absSpan, inputKey, labeler, sampleAbPositions, UNIT_EN, type AbPositions } from './ansoffLinks';
 import { BONUS_PARAMS, BONUS_SAMPLE_REPS, CURVE_POINTS } from './bonusSample';
 import { managerLevel, repLevels, type ClientShape } from './shape';
 import { bonusVocabulary, bonusView } from './bonusView';
@@ -71,12 +71,18 @@ export function makeBonusGenerator(positions: (shape: ClientShape) => AbPosition
         if (fmt) formats[a1(col, row)] = fmt;
       };
       const input = (key: string, fallback: RawContent) => ctx.inputs[key] ?? fallback;
+      const lb = labeler(shape.language);
+      const { t } = lb;
+      const pair = (row: number, zh: string, e: string) => {
+        const [A, B] = lb.pair(zh, e);
+        set(0, row, A);
+        if (B !== undefined) set(1, row, B);
+      };
       const param = (id: keyof typeof BONUS_PARAMS) => input(bonusInputKey(id, 'value'), BONUS_PARAMS[id]);
       const S = BONUS_SHEET;
 
-      set(0, 0, `奖金计划 Sales Bonus Plan（单位：${shape.unit}/年）`);
-      set(0, 2, '参数');
-      set(1, 2, 'Parameters');
+      set(0, 0, lb.en ? `Sales Bonus Plan (${UNIT_EN[shape.unit]}/yr)` : `奖金计划 Sales Bonus Plan（单位：${shape.unit}/年）`);
+      pair(2, '参数', 'Parameters');
       const params: [string, string, RawContent, string][] = [
         ['奖金计提比例（占目标收入）', 'Bonus funding rate (% of target)', param('funding'), PCT],
         ['奖金预算', 'Bonus budget', '=TARGET_TOTAL*C4', MONEY],
@@ -91,13 +97,12 @@ export function makeBonusGenerator(positions: (shape: ClientShape) => AbPosition
         ['封顶对应达成率（派生）', 'Attainment where cap binds (derived)', '=C8+(C10-1)/C9', PCT],
       ];
       params.forEach(([zh, en, v, fmt], i) => {
-        set(0, 3 + i, zh);
-        set(1, 3 + i, en);
+        pair(3 + i, zh, en);
         set(2, 3 + i, v, fmt);
       });
 
       // Pay mix per level: OTE and base % from the shape's levels unless typed over.
-      ['职级 Level', 'OTE 年度目标总薪酬', '固定比例 Base %', '底薪 Base', '目标奖金 TI'].forEach((h, c) => set(c, 15, h));
+      [t('职级', 'Level'), lb.en ? 'OTE' : 'OTE 年度目标总薪酬', t('固定比例', 'Base %'), t('底薪', 'Base'), t('目标奖金', 'TI')].forEach((h, c) => set(c, 15, h));
       shape.levels.forEach((lv, i) => {
         const row = L.levelRows.first + i;
         set(0, row, lv.name);
@@ -111,9 +116,11 @@ export function makeBonusGenerator(positions: (shape: ClientShape) => AbPosition
       // Reps.
       const R0 = L.repRows.first;
       const R1 = L.repRows.last;
-      set(0, R0 - 2, '代表奖金计算');
-      set(1, R0 - 2, 'Rep payout');
-      const repHead = ['代表 Rep', '区域 Region', '职级 Level', '收入指标 Quota', '底薪 Base', '目标奖金 TI', '模拟达成 Attain (input)', '实际收入 Actual', '收入支付率 Rev payout%', '新客户指标 New quota', '新客户实际 New actual (input)', '新客户达成 New attain', '新客户支付率 New payout%', '综合支付率 Wtd payout%', '奖金 Bonus', '总现金 Total cash', 'CCOS'];
+      pair(R0 - 2, '代表奖金计算', 'Rep payout');
+      const repHead = [
+        ...[['代表', 'Rep'], ['区域', 'Region'], ['职级', 'Level'], ['收入指标', 'Quota'], ['底薪', 'Base'], ['目标奖金', 'TI'], ['模拟达成', 'Attain (input)'], ['实际收入', 'Actual'], ['收入支付率', 'Rev payout%'], ['新客户指标', 'New quota'], ['新客户实际', 'New actual (input)'], ['新客户达成', 'New attain'], ['新客户支付率', 'New payout%'], ['综合支付率', 'Wtd payout%'], ['奖金', 'Bonus'], ['总现金', 'Total cash']].map(([a, b]) => t(a, b)),
+        'CCOS',
+      ];
       repHead.forEach((h, c) => set(c, R0 - 1, h));
       shape.reps.forEach((rep, i) => {
         const row = R0 + i;
@@ -141,8 +148,7 @@ export function makeBonusGenerator(positions: (shape: ClientShape) => AbPosition
       });
       const rt = L.repTotalRow;
       const sum = (c: number, first: number, last: number) => `=SUM(${a1(c, first)}:${a1(c, last)})`;
-      set(0, rt, '合计');
-      set(1, rt, 'Total');
+      pair(rt, '合计', 'Total');
       for (const c of [3, 4, 5, 7]) set(c, rt, sum(c, R0, R1), MONEY);
       for (const c of [9, 10]) set(c, rt, sum(c, R0, R1), COUNT);
       for (const c of [14, 15]) set(c, rt, sum(c, R0, R1), MONEY);
@@ -151,9 +157,8 @@ export function makeBonusGenerator(positions: (shape: ClientShape) => AbPosition
       // Regional managers: one per region, quota = the region's final target.
       const M0 = L.managerRows.first;
       const M1 = L.managerRows.last;
-      set(0, M0 - 2, '区域经理奖金');
-      set(1, M0 - 2, 'Manager payout');
-      ['区域 Region', '职级 Level', '经理指标 Quota', '底薪 Base', '目标奖金 TI', '区域实际 Actual', '达成 Attain', '支付率 Payout%', '奖金 Bonus', '总现金 Total cash'].forEach((h, c) => set(c, M0 - 1, h));
+      pair(M0 - 2, '区域经理奖金', 'Manager payout');
+      [['区域', 'Region'], ['职级', 'Level'], ['经理指标', 'Quota'], ['底薪', 'Base'], ['目标奖金', 'TI'], ['区域实际', 'Actual'], ['达成', 'Attain'], ['支付率', 'Payout%'], ['奖金', 'Bonus'], ['总现金', 'Total cash']].forEach(([a, b], c) => set(c, M0 - 1, t(a, b)));
       const finals = `B_Target!${absSpan(T.totalCol, T.finalRow(0), T.finalRow(shape.regions.length - 1))}`;
       const finalNames = `B_Target!${absSpan(T.regionNameCol, T.finalRow(0), T.finalRow(shape.regions.length - 1))}`;
       const manager = managerLevel(shape).name;
@@ -172,8 +177,7 @@ export function makeBonusGenerator(positions: (shape: ClientShape) => AbPosition
         set(9, row, `=${r(3)}+${r(8)}`, MONEY);
       });
       const mt = L.managerTotalRow;
-      set(0, mt, '合计');
-      set(1, mt, 'Total');
+      pair(mt, '合计', 'Total');
       for (const c of [2, 3, 4, 5]) set(c, mt, sum(c, M0, M1), MONEY);
       set(6, mt, `=${a1(5, mt)}/${a1(2, mt)}`, PCT);
       for (const c of [8, 9]) set(c, mt, sum(c, M0, M1), MONEY);
@@ -183,8 +187,7 @@ export function makeBonusGenerator(positions: (shape: ClientShape) => AbPosition
       const G = rng(6, R0, R1);
       const C = (row: number) => a1(2, row);
       const s0 = mt + 3;
-      set(0, mt + 2, '汇总与检查');
-      set(1, mt + 2, 'Summary & checks');
+      pair(mt + 2, '汇总与检查', 'Summary & checks');
       const summary: [string, string, string, string, string?][] = [
         ['目标奖金合计', 'Σ target incentive (reps+managers)', `=SUM(${rng(5, R0, R1)})+SUM(${rng(4, M0, M1)})`, MONEY],
         ['底薪合计', 'Σ base salary', `=SUM(${rng(4, R0, R1)})+SUM(${rng(3, M0, M1)})`, MONEY],
@@ -202,22 +205,20 @@ export function makeBonusGenerator(positions: (shape: ClientShape) => AbPosition
         ['公司达成率', 'Company attainment (reps)', `=${C(s0 + 7)}/TARGET_TOTAL`, PCT],
       ];
       summary.forEach(([zh, en, f, fmt, check], i) => {
-        set(0, s0 + i, zh);
-        set(1, s0 + i, en);
+        pair(s0 + i, zh, en);
         set(2, s0 + i, f, fmt || undefined);
         if (check) set(3, s0 + i, check);
       });
 
       // Payout curve, and the tier-table form of the same curve as a check.
       const ch = L.curveBreakRows.first - 1;
-      set(0, ch - 1, '支付曲线');
-      set(1, ch - 1, 'Payout curve');
-      set(0, ch, '达成率 Attainment');
-      set(1, ch, '支付率 Payout%');
-      set(2, ch, '分段表法 Tier-table check');
-      set(4, ch, '断点 Break');
-      set(5, ch, '斜率 Slope');
-      set(6, ch, '斜率差 ΔSlope');
+      pair(ch - 1, '支付曲线', 'Payout curve');
+      set(0, ch, t('达成率', 'Attainment'));
+      set(1, ch, t('支付率', 'Payout%'));
+      set(2, ch, t('分段表法', 'Tier-table check'));
+      set(4, ch, t('断点', 'Break'));
+      set(5, ch, t('斜率', 'Slope'));
+      set(6, ch, t('斜率差', 'ΔSlope'));
       const b0 = L.curveBreakRows.first;
       const b1 = L.curveBreakRows.last;
       set(4, b0, '=PO_THRESHOLD', PCT);

@@ -8,8 +8,8 @@
  */
 import type { RawContent } from '../../src/model/cell';
 import type { NamedExpression, Sheet } from '../../src/model/notebook';
-import { ansoffLayout } from './ansoff';
-import { a1, abs, absSpan, inputKey, sampleAbPositions, type AbPositions } from './ansoffLinks';
+import { ansoffLayout, NATIONAL } from './ansoff';
+import { a1, abs, absSpan, inputKey, labeler, sampleAbPositions, UNIT_EN, type AbPositions } from './ansoffLinks';
 import { bonusLayout } from './bonus';
 import { EXPENSE_NEUTRAL, EXPENSE_PARAMS, EXPENSE_SAMPLE_SKUS, SENSITIVITY_DRIVERS } from './expenseSample';
 import { planProducts, type ClientShape } from './shape';
@@ -99,16 +99,23 @@ export function makeExpenseGenerator(positions: (shape: ClientShape) => AbPositi
         if (fmt) formats[a1(col, row)] = fmt;
       };
       const input = (key: string, fallback: RawContent) => ctx.inputs[key] ?? fallback;
+      const lb = labeler(shape.language);
+      const tl = lb.t;
+      const pair = (row: number, zh: string, e: string) => {
+        const [A, B] = lb.pair(zh, e);
+        set(0, row, A);
+        if (B !== undefined) set(1, row, B);
+      };
       const S = EXPENSE_SHEET;
       const fy = shape.fiscalYear;
       const Bt = (col: number, row: number) => `B_Target!${a1(col, row)}`;
       const target = (k: number) => Bt(T.productCol(k), T.targetRow);
       const C = (row: number) => a1(2, row);
 
-      set(0, 0, `费用结构分析 Expense Structure（单位：${shape.unit}）`);
+      set(0, 0, lb.en ? `Expense Structure (${UNIT_EN[shape.unit]})` : `费用结构分析 Expense Structure（单位：${shape.unit}）`);
 
       // Part 1: revenue, cost rate and margin per SKU group.
-      ['产品组 SKU group', '说明 Description', `FY${fy} 收入 Revenue`, '成本率 Cost rate', '销售成本 COGS', '毛利 GP', '毛利率 GM%', '成本率排名 Rank (1=highest)'].forEach((h, c) =>
+      [tl('产品组', 'SKU group'), tl('说明', 'Description'), lb.en ? `FY${fy} revenue` : `FY${fy} 收入 Revenue`, tl('成本率', 'Cost rate'), tl('销售成本', 'COGS'), tl('毛利', 'GP'), tl('毛利率', 'GM%'), tl('成本率排名', 'Rank (1=highest)')].forEach((h, c) =>
         set(c, 2, h),
       );
       const s0 = L.skuRows.first;
@@ -120,7 +127,7 @@ export function makeExpenseGenerator(positions: (shape: ClientShape) => AbPositi
         const sample = EXPENSE_SAMPLE_SKUS[sku.name];
         const neutral = EXPENSE_NEUTRAL[sku.part ?? 'line'];
         set(0, row, sku.name);
-        set(1, row, input(expenseInputKey(sku.name, 'description'), sample?.description ?? neutral.description(products[sku.line])));
+        set(1, row, input(expenseInputKey(sku.name, 'description'), sample?.description ?? neutral.description(products[sku.line], lb.en)));
         const revenue = sku.part === 'standard' ? `=${target(sku.line)}*(1-${hvPlan})` : sku.part === 'highValue' ? `=${target(sku.line)}*${hvPlan}` : `=${target(sku.line)}`;
         set(2, row, revenue, MONEY);
         set(3, row, input(expenseInputKey(sku.name, 'costRate'), sample?.costRate ?? neutral.costRate), PCT);
@@ -131,8 +138,7 @@ export function makeExpenseGenerator(positions: (shape: ClientShape) => AbPositi
       });
       const t = L.skuTotalRow;
       const sum = (c: number, first: number, last: number) => `=SUM(${a1(c, first)}:${a1(c, last)})`;
-      set(0, t, '合计');
-      set(1, t, 'Total');
+      pair(t, '合计', 'Total');
       set(2, t, sum(2, s0, s1), MONEY);
       set(3, t, `=${a1(4, t)}/${a1(2, t)}`, PCT);
       set(4, t, sum(4, s0, s1), MONEY);
@@ -143,8 +149,7 @@ export function makeExpenseGenerator(positions: (shape: ClientShape) => AbPositi
       // Substitution of the high-cost-rate SKU (the first line's standard → high-value).
       const u = L.substitutionRow;
       const lead = target(0);
-      set(0, u - 1, '高成本率产品替代');
-      set(1, u - 1, 'Substitution of high-cost-rate products');
+      pair(u - 1, '高成本率产品替代', 'Substitution of high-cost-rate products');
       const substitution: [string, string, RawContent, string][] = [
         ['基期高值占比', `HV share FY${fy - 1}`, `=A_Market!${a1(M.lineCol(0), M.hvShareBaseRow)}`, PCT],
         ['计划高值占比', `HV share FY${fy} plan`, `=${hvPlan}`, PCT],
@@ -156,16 +161,14 @@ export function makeExpenseGenerator(positions: (shape: ClientShape) => AbPositi
         ['公司毛利率提升（额外）', 'Company GM uplift – extra', `=${C(u + 5)}/${C(t)}`, PCT],
       ];
       substitution.forEach(([zh, en, v, fmt], i) => {
-        set(0, u + i, zh);
-        set(1, u + i, en);
+        pair(u + i, zh, en);
         set(2, u + i, v, fmt);
       });
 
       // Part 2: sensitivity of the contribution profit.
       const v = L.sensitivityRow;
       const b = L.budgetRow; // target; ratio b+1, envelope b+2, salaries b+3, bonus b+4, projects b+5, pool b+6
-      set(0, v - 1, '敏感性分析（销售贡献利润）');
-      set(1, v - 1, 'Sensitivity (sales contribution profit)');
+      pair(v - 1, '敏感性分析（销售贡献利润）', 'Sensitivity (sales contribution profit)');
       const base: [string, string, string, string][] = [
         ['收入', 'Revenue', `=${C(t)}`, MONEY],
         ['销售成本', 'COGS', `=${a1(4, t)}`, MONEY],
@@ -175,11 +178,10 @@ export function makeExpenseGenerator(positions: (shape: ClientShape) => AbPositi
         ['贡献利润率', 'Contribution margin', `=${C(v + 4)}/${C(v)}`, PCT],
       ];
       base.forEach(([zh, en, f, fmt], i) => {
-        set(0, v + i, zh);
-        set(1, v + i, en);
+        pair(v + i, zh, en);
         set(2, v + i, f, fmt);
       });
-      ['驱动因素 Driver', '±幅度 Δ', '利润@(1−Δ) Profit@low', '利润@(1+Δ) Profit@high', '摆幅 Swing', '敏感系数 Coefficient', '排名 Rank', '敏感因素 |coef|>1'].forEach((h, c) =>
+      [tl('驱动因素', 'Driver'), tl('±幅度', 'Δ'), tl('利润@(1−Δ)', 'Profit@low'), tl('利润@(1+Δ)', 'Profit@high'), tl('摆幅', 'Swing'), tl('敏感系数', 'Coefficient'), tl('排名', 'Rank'), tl('敏感因素', '|coef|>1')].forEach((h, c) =>
         set(c, v + 6, h),
       );
       const [rev, cogs, vr, fixed, profit] = [0, 1, 2, 3, 4].map((i) => abs(2, v + i));
@@ -206,7 +208,7 @@ export function makeExpenseGenerator(positions: (shape: ClientShape) => AbPositi
               return `=${profit}${sign}B_Target!${abs(T.productCol(0), T.targetRow)}*${D}*${abs(2, u + 2)}`;
           }
         };
-        set(0, row, drv.label);
+        set(0, row, tl(drv.label[0], drv.label[1]));
         set(1, row, input(expenseInputKey(drv.id, 'delta'), drv.delta), PCT);
         set(2, row, at('-'), MONEY);
         set(3, row, at('+'), MONEY);
@@ -217,8 +219,7 @@ export function makeExpenseGenerator(positions: (shape: ClientShape) => AbPositi
       });
 
       // Part 3: the envelope and the committed lines.
-      set(0, b - 2, '费用预算与分配');
-      set(1, b - 2, 'Expense budget & allocation');
+      pair(b - 2, '费用预算与分配', 'Expense budget & allocation');
       const budget: [string, string, RawContent, string][] = [
         ['年度目标', 'Target revenue', '=TARGET_TOTAL', MONEY],
         ['销售费用率（输入）', 'Sales expense ratio (input)', input(expenseInputKey('expense_ratio', 'value'), EXPENSE_PARAMS.expenseRatio), PCT],
@@ -230,26 +231,22 @@ export function makeExpenseGenerator(positions: (shape: ClientShape) => AbPositi
         ['检查', 'Check', `=IF(${C(b + 6)}>=0,"OK","⚠ 超出费用包络 over envelope")`, ''],
       ];
       budget.forEach(([zh, en, f, fmt], i) => {
-        set(0, b + i, zh);
-        set(1, b + i, en);
+        pair(b + i, zh, en);
         set(2, b + i, f, fmt || undefined);
       });
 
       // Pool allocation key per region × line: w1 × target share + w2 × growth share.
       const w = L.weightRow;
       const G = L.allocTotalCol;
-      set(0, w - 1, '分配键 = w1×目标占比 + w2×增量占比');
-      set(1, w - 1, 'Allocation key');
-      set(0, w, '目标占比权重 w1');
-      set(1, w, 'Weight on target share');
+      pair(w - 1, '分配键 = w1×目标占比 + w2×增量占比', 'Allocation key');
+      pair(w, '目标占比权重 w1', 'Weight on target share');
       set(2, w, input(expenseInputKey('weight_target', 'value'), EXPENSE_PARAMS.weightTarget), PCT);
-      set(0, w + 1, '增量占比权重 w2');
-      set(1, w + 1, 'Weight on growth share');
+      pair(w + 1, '增量占比权重 w2', 'Weight on growth share');
       set(2, w + 1, `=1-${C(w)}`, PCT);
-      set(0, w + 2, '区域 Region');
-      set(1, w + 2, `增量 ΔF = MAX(0, 最终目标−FY${fy - 1})`);
+      set(0, w + 2, tl('区域', 'Region'));
+      set(1, w + 2, lb.en ? `Growth ΔF = MAX(0, final − FY${fy - 1})` : `增量 ΔF = MAX(0, 最终目标−FY${fy - 1})`);
       products.forEach((p, k) => set(2 + k, w + 2, p));
-      set(G, w + 2, '合计 Total');
+      set(G, w + 2, tl('合计', 'Total'));
       const block = (rows: { first: number; last: number }, b2: string, cell: (r: number, k: number, row: number) => string, fmt: string) =>
         shape.regions.forEach((region, r) => {
           const row = rows.first + r;
@@ -259,14 +256,12 @@ export function makeExpenseGenerator(positions: (shape: ClientShape) => AbPositi
           set(G, row, `=SUM(${a1(2, row)}:${a1(G - 1, row)})`, fmt);
         });
       const totals = (row: number, zh: string, en: string, rows: { first: number; last: number }, fmt: string) => {
-        set(0, row, zh);
-        set(1, row, en);
+        pair(row, zh, en);
         for (let c = 2; c <= G; c++) set(c, row, sum(c, rows.first, rows.last), fmt);
       };
       block(L.growthRows, 'Growth', (r, k) => `=MAX(0,${Bt(T.productCol(k), T.finalRow(r))}-${Bt(T.productCol(k), T.historyRow(r))})`, MONEY);
       totals(L.growthTotalRow, '增量合计', 'Growth total', L.growthRows, MONEY);
-      set(0, L.keyRows.first - 1, '分配键');
-      set(1, L.keyRows.first - 1, 'Key');
+      pair(L.keyRows.first - 1, '分配键', 'Key');
       const growthTotal = abs(G, L.growthTotalRow);
       const finalTotal = `B_Target!${abs(T.totalCol, T.finalTotalRow)}`;
       block(
@@ -276,17 +271,15 @@ export function makeExpenseGenerator(positions: (shape: ClientShape) => AbPositi
         PCT,
       );
       totals(L.keyTotalRow, '分配键合计（=1）', 'Key total', L.keyRows, PCT);
-      set(0, L.poolRows.first - 1, '推广池分配');
-      set(1, L.poolRows.first - 1, 'Pool allocation');
+      pair(L.poolRows.first - 1, '推广池分配', 'Pool allocation');
       block(L.poolRows, 'Pool', (r, k) => `=${abs(2, b + 6)}*${a1(2 + k, L.keyRows.first + r)}`, MONEY);
       totals(L.poolTotalRow, '推广池合计', 'Pool total', L.poolRows, MONEY);
 
       // Expense by region: pool + projects + salaries + bonus (by TI share); National holds national projects.
       const x0 = L.regionRows.first;
-      set(0, x0 - 2, '区域费用汇总');
-      set(1, x0 - 2, 'Expense by region');
-      set(0, x0 - 1, '区域 Region');
-      ['推广池 Pool', '项目 Projects', '底薪 Salaries', '奖金 Bonus', '合计 Total', '最终目标 Target', '费用率 Ratio'].forEach((h, c) => set(2 + c, x0 - 1, h));
+      pair(x0 - 2, '区域费用汇总', 'Expense by region');
+      set(0, x0 - 1, tl('区域', 'Region'));
+      [tl('推广池', 'Pool'), tl('项目', 'Projects'), tl('底薪', 'Salaries'), tl('奖金', 'Bonus'), tl('合计', 'Total'), tl('最终目标', 'Target'), tl('费用率', 'Ratio')].forEach((h, c) => set(2 + c, x0 - 1, h));
       const ci = AL.initiativeRows;
       const ansoff = (col: number) => `C_Ansoff!${absSpan(col, ci.first, ci.last)}`;
       const reps = (col: number) => `E_Bonus!${absSpan(col, BL.repRows.first, BL.repRows.last)}`;
@@ -313,15 +306,14 @@ export function makeExpenseGenerator(positions: (shape: ClientShape) => AbPositi
         set(8, row, `=${a1(6, row)}/${a1(7, row)}`, PCT);
       });
       const nr = L.nationalRow;
-      set(0, nr, '全国 National');
+      set(0, nr, NATIONAL);
       set(2, nr, 0, MONEY);
       set(3, nr, projects(nr), MONEY);
       set(4, nr, 0, MONEY);
       set(5, nr, 0, MONEY);
       set(6, nr, `=SUM(${a1(2, nr)}:${a1(5, nr)})`, MONEY);
       const xt = L.regionTotalRow;
-      set(0, xt, '合计');
-      set(1, xt, 'Total');
+      pair(xt, '合计', 'Total');
       for (let c = 2; c <= 6; c++) set(c, xt, sum(c, x0, nr), MONEY);
       set(7, xt, '=TARGET_TOTAL', MONEY);
       set(8, xt, `=${a1(6, xt)}/${a1(7, xt)}`, PCT);
@@ -329,10 +321,9 @@ export function makeExpenseGenerator(positions: (shape: ClientShape) => AbPositi
 
       // Expense by line: pool + projects; salaries and bonus shared.
       const p0 = L.productRows.first;
-      set(0, p0 - 2, '产品费用汇总');
-      set(1, p0 - 2, 'Expense by product');
-      set(0, p0 - 1, '产品 Product');
-      ['推广池 Pool', '项目 Projects', '合计 Total', '年度目标 Target', '费用率 Ratio'].forEach((h, c) => set(2 + c, p0 - 1, h));
+      pair(p0 - 2, '产品费用汇总', 'Expense by product');
+      set(0, p0 - 1, tl('产品', 'Product'));
+      [tl('推广池', 'Pool'), tl('项目', 'Projects'), tl('合计', 'Total'), tl('年度目标', 'Target'), tl('费用率', 'Ratio')].forEach((h, c) => set(2 + c, p0 - 1, h));
       products.forEach((p, k) => {
         const row = p0 + k;
         set(0, row, p);
@@ -343,12 +334,10 @@ export function makeExpenseGenerator(positions: (shape: ClientShape) => AbPositi
         set(6, row, `=${a1(4, row)}/${a1(5, row)}`, PCT);
       });
       const sr = L.sharedRow;
-      set(0, sr, '共享（底薪+奖金）');
-      set(1, sr, 'Shared (salaries + bonus)');
+      pair(sr, '共享（底薪+奖金）', 'Shared (salaries + bonus)');
       set(4, sr, `=${C(b + 3)}+${C(b + 4)}`, MONEY);
       const pt = L.productTotalRow;
-      set(0, pt, '合计');
-      set(1, pt, 'Total');
+      pair(pt, '合计', 'Total');
       set(4, pt, sum(4, p0, sr), MONEY);
       set(5, pt, sum(5, p0, L.productRows.last), MONEY);
       set(6, pt, `=IF(ABS(${a1(4, pt)}-${C(b + 2)})<0.01,"OK","ERR")`);

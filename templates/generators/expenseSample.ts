@@ -13,18 +13,18 @@ export const EXPENSE_SAMPLE_SKUS: Readonly<Record<string, { description: string;
 };
 
 export const EXPENSE_NEUTRAL = {
-  standard: { description: (line: string) => `${line} 常规产品 standard（示例成本率 sample rate）`, costRate: 0.5 },
-  highValue: { description: (line: string) => `${line} 高值产品 high-value（示例成本率 sample rate）`, costRate: 0.3 },
-  line: { description: (line: string) => `${line}（示例成本率 sample rate）`, costRate: 0.4 },
+  standard: { description: (line: string, en: boolean) => (en ? `${line} standard (sample cost rate)` : `${line} 常规产品 standard（示例成本率 sample rate）`), costRate: 0.5 },
+  highValue: { description: (line: string, en: boolean) => (en ? `${line} high-value (sample cost rate)` : `${line} 高值产品 high-value（示例成本率 sample rate）`), costRate: 0.3 },
+  line: { description: (line: string, en: boolean) => (en ? `${line} (sample cost rate)` : `${line}（示例成本率 sample rate）`), costRate: 0.4 },
 } as const;
 
 export const EXPENSE_PARAMS = { extraSubstitution: 0.05, expenseRatio: 0.2, weightTarget: 0.6 } as const;
 
 export const SENSITIVITY_DRIVERS = [
-  { id: 'price', label: '价格 Price', delta: 0.1 },
-  { id: 'volume', label: '销量 Volume', delta: 0.1 },
-  { id: 'unitCost', label: '单位成本 Unit cost', delta: 0.1 },
-  { id: 'variableRate', label: '变动费用率 Var. expense rate', delta: 0.1 },
-  { id: 'fixed', label: '固定费用 Fixed expense', delta: 0.1 },
-  { id: 'mix', label: '高值占比 HV mix (±pts)', delta: 0.05 },
+  { id: 'price', label: ['价格', 'Price'], delta: 0.1 },
+  { id: 'volume', label: ['销量', 'Volume'], delta: 0.1 },
+  { id: 'unitCost', label: ['单位成本', 'Unit cost'], delta: 0.1 },
+  { id: 'variableRate', label: ['变动费用率', 'Var. expense rate'], delta: 0.1 },
+  { id: 'fixed', label: ['固定费用', 'Fixed expense'], delta: 0.1 },
+  { id: 'mix', label: ['高值占比', 'HV mix (±pts)'], delta: 0.05 },
 ] as const;

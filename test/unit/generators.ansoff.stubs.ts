@@ -27,20 +27,22 @@ export const shapeArb: fc.Arbitrary<ClientShape> = fc
     R: fc.integer({ min: 1, max: 30 }),
     levels: fc.integer({ min: 1, max: 6 }),
     sampleNames: fc.boolean(),
+    language: fc.constantFrom('zh-CN' as const, 'en' as const),
   })
-  .chain(({ P, newLines, R, levels, sampleNames }) => {
+  .chain(({ P, newLines, R, levels, sampleNames, language }) => {
     const fresh = Math.min(newLines, P - 1);
     return fc.integer({ min: R, max: 500 }).chain((N) => fc.record({
       P: fc.constant(P),
       fresh: fc.constant(fresh),
       R: fc.constant(R),
       sampleNames: fc.constant(sampleNames),
+      language: fc.constant(language),
       levels: fc.array(fc.record({ ote: fc.integer({ min: 10, max: 90 }), basePct: fc.integer({ min: 40, max: 90 }) }), { minLength: levels, maxLength: levels }),
       extraReps: fc.array(fc.record({ region: fc.nat(), level: fc.nat() }), { minLength: N - R, maxLength: N - R }),
       firstLevels: fc.array(fc.nat(), { minLength: R, maxLength: R }),
     }));
   })
-  .map(({ P, fresh, R, sampleNames, levels, extraReps, firstLevels }) => {
+  .map(({ P, fresh, R, sampleNames, language, levels, extraReps, firstLevels }) => {
     const lineName = (k: number) => (sampleNames ? `P${k + 1}` : `线${k + 1} L${k + 1}`);
     const products = Array.from({ length: P }, (_x, k) => ({ name: lineName(k), isNew: k >= P - fresh }));
     const regions = Array.from({ length: R }, (_x, r) => (sampleNames && r < 4 ? SAMPLE_SHAPE.regions[r] : `区域${r + 1} Region ${r + 1}`));
@@ -51,7 +53,7 @@ export const shapeArb: fc.Arbitrary<ClientShape> = fc
       ...firstLevels.map((l, r) => ({ region: r, level: l })),
       ...extraReps.map((x) => ({ region: x.region % R, level: x.level })),
     ].map((x, i) => ({ name: sampleNames && i < 12 ? SAMPLE_SHAPE.reps[i].name : `代表${i + 1}`, region: regions[x.region], level: repLv[x.level % repLv.length].name }));
-    return { ...SAMPLE_SHAPE, products, regions, levels: lv, reps };
+    return { ...SAMPLE_SHAPE, language, products, regions, levels: lv, reps };
   });
 
 /** A deterministic stream of numbers in [0, 1) (mulberry32). */
@@ -250,6 +252,16 @@ export function emptyViewCells(items: LayoutItem[], sheet: Sheet): string[] {
         });
       }
   return out;
+}
+
+/** Dimension keys the formulas match, spelled as the spec does in either language. */
+const KEYS = new Set(['现有 Existing', '新 New', '市场渗透 Market penetration', '市场开发 Market development', '产品开发 Product development', '多元化 Diversification', '低 Low', '中 Medium', '高 High', '全国 National']);
+
+/** Text cells of a sheet (not formulas, not dimension keys) that hold Chinese. */
+export function chineseLabels(sheet: Sheet): string[] {
+  return Object.entries(sheet.cells)
+    .filter(([, raw]) => typeof raw === 'string' && !raw.startsWith('=') && !KEYS.has(raw) && /[\u4e00-\u9fff]/.test(raw))
+    .map(([addr, raw]) => `${addr} ${raw}`);
 }
 
 /** Numbers agree to 1e-9 relative; anything else exactly. */

@@ -13,7 +13,7 @@ import names from '../../templates/data/names.json';
 import { ansoffGenerator, ansoffInitiatives, ansoffLayout } from '../../templates/generators/ansoff';
 import { a1 } from '../../templates/generators/ansoffLinks';
 import { planProducts, SAMPLE_SHAPE } from '../../templates/generators/shape';
-import { buildCde, emptyViewCells, inputCells, problems, regrow, same, samplePlan, shapeArb, stubData, stubSheets } from './generators.ansoff.stubs';
+import { buildCde, chineseLabels, emptyViewCells, inputCells, problems, regrow, same, samplePlan, shapeArb, stubData, stubSheets } from './generators.ansoff.stubs';
 
 const SEED = 1414;
 const close = (a: unknown, b: number) => typeof a === 'number' && Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
@@ -52,6 +52,15 @@ describe('C_Ansoff generator', () => {
   it('gives the presenter slide’s KPIs on the sample shape', () => {
     const part = ansoffGenerator.generate({ shape: SAMPLE_SHAPE, inputs: {}, names: new Map() });
     expect(part.kpis).toEqual(SLIDES.find((s) => s.id === 'C_Ansoff')!.kpis);
+  });
+
+  it('labels an English plan in English (dimension keys stay as the spec spells them)', () => {
+    const names = { ...SAMPLE_SHAPE, regions: ['North', 'South'], products: [{ name: 'A', isNew: false }, { name: 'B', isNew: true }] };
+    const shape = { ...names, language: 'en' as const, levels: [{ name: 'Rep', ote: 30, base: 18 }, { name: 'Manager', ote: 60, base: 42 }], reps: [{ name: 'r1', region: 'North', level: 'Rep' }, { name: 'r2', region: 'South', level: 'Rep' }] };
+    const [sheet] = ansoffGenerator.generate({ shape, inputs: {}, names: new Map() }).sheets;
+    expect(chineseLabels(sheet)).toEqual([]);
+    const [zh] = ansoffGenerator.generate({ shape: { ...shape, language: 'zh-CN' }, inputs: {}, names: new Map() }).sheets;
+    expect(chineseLabels(zh).length).toBeGreaterThan(0);
   });
 
   it('computes the spec’s values on the shipped A_Market and B_Target', () => {

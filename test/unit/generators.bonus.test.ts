@@ -17,7 +17,7 @@ import { bonusGenerator, bonusLayout } from '../../templates/generators/bonus';
 import { CURVE_POINTS } from '../../templates/generators/bonusSample';
 import { SAMPLE_LIST_LAYOUT } from '../../templates/generators/listNames';
 import { managerLevel, SAMPLE_SHAPE } from '../../templates/generators/shape';
-import { buildCde, emptyViewCells, inputCells, problems, regrow, same, samplePlan, shapeArb, stubData, stubSheets } from './generators.ansoff.stubs';
+import { buildCde, chineseLabels, emptyViewCells, inputCells, problems, regrow, same, samplePlan, shapeArb, stubData, stubSheets } from './generators.ansoff.stubs';
 
 const SEED = 1414;
 const close = (a: unknown, b: number) => typeof a === 'number' && Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
@@ -67,6 +67,15 @@ describe('E_Bonus generator', () => {
     expect(part.presets.find((p) => p.id === 'payout-vs-threshold')!.spec).toEqual(PAYOUT_VS_THRESHOLD.spec(() => undefined));
     expect(part.presets.find((p) => p.id === 'payout-threshold-cap')!.spec).toEqual(PAYOUT_THRESHOLD_CAP.spec(() => undefined));
     expect(part.presets.find((p) => p.id === 'funding-for-payout')!.spec).toEqual({ input: 'E_Bonus!C4', output: 'E_Bonus!C5', targetRef: 'E_Bonus!C48', lo: 0, hi: 0.05 });
+  });
+
+  it('labels an English plan in English (dimension keys stay as the spec spells them)', () => {
+    const names = { ...SAMPLE_SHAPE, regions: ['North', 'South'], products: [{ name: 'A', isNew: false }, { name: 'B', isNew: true }] };
+    const shape = { ...names, language: 'en' as const, levels: [{ name: 'Rep', ote: 30, base: 18 }, { name: 'Manager', ote: 60, base: 42 }], reps: [{ name: 'r1', region: 'North', level: 'Rep' }, { name: 'r2', region: 'South', level: 'Rep' }] };
+    const [sheet] = bonusGenerator.generate({ shape, inputs: {}, names: new Map() }).sheets;
+    expect(chineseLabels(sheet)).toEqual([]);
+    const [zh] = bonusGenerator.generate({ shape: { ...shape, language: 'zh-CN' }, inputs: {}, names: new Map() }).sheets;
+    expect(chineseLabels(zh).length).toBeGreaterThan(0);
   });
 
   it('computes the spec’s values on the shipped A_Market and B_Target', () => {

@@ -15,7 +15,7 @@ import names from '../../templates/data/names.json';
 import { a1 } from '../../templates/generators/ansoffLinks';
 import { expenseGenerator, expenseLayout } from '../../templates/generators/expense';
 import { planProducts, SAMPLE_SHAPE } from '../../templates/generators/shape';
-import { buildCde, emptyViewCells, inputCells, problems, regrow, same, samplePlan, shapeArb, stubData, stubSheets } from './generators.ansoff.stubs';
+import { buildCde, chineseLabels, emptyViewCells, inputCells, problems, regrow, same, samplePlan, shapeArb, stubData, stubSheets } from './generators.ansoff.stubs';
 
 const SEED = 1414;
 const close = (a: unknown, b: number) => typeof a === 'number' && Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
@@ -51,6 +51,15 @@ describe('D_Expense generator', () => {
     expect(part.drivers).toEqual(DRIVERS.filter((d) => ['D_Expense!C40', 'D_Expense!C16'].includes(d.name)));
     expect(part.kpis).toEqual(SLIDES.find((s) => s.id === 'D_Expense')!.kpis);
     expect(part.presets).toEqual([{ id: 'expense-sensitivity', kind: 'tornado', spec: EXPENSE_SENSITIVITY.spec(() => undefined) }]);
+  });
+
+  it('labels an English plan in English (dimension keys stay as the spec spells them)', () => {
+    const names = { ...SAMPLE_SHAPE, regions: ['North', 'South'], products: [{ name: 'A', isNew: false }, { name: 'B', isNew: true }] };
+    const shape = { ...names, language: 'en' as const, levels: [{ name: 'Rep', ote: 30, base: 18 }, { name: 'Manager', ote: 60, base: 42 }], reps: [{ name: 'r1', region: 'North', level: 'Rep' }, { name: 'r2', region: 'South', level: 'Rep' }] };
+    const [sheet] = expenseGenerator.generate({ shape, inputs: {}, names: new Map() }).sheets;
+    expect(chineseLabels(sheet)).toEqual([]);
+    const [zh] = expenseGenerator.generate({ shape: { ...shape, language: 'zh-CN' }, inputs: {}, names: new Map() }).sheets;
+    expect(chineseLabels(zh).length).toBeGreaterThan(0);
   });
 
   it('computes the spec’s values on the shipped A_Market and B_Target', () => {
