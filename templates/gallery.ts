@@ -94,3 +94,22 @@ export function templateForSheet(sheetName: string): TemplateId | undefined {
   const lower = sheetName.toLowerCase();
   return GALLERY.find((e) => e.sheets.length === 1 && e.sheets[0].toLowerCase() === lower)?.id;
 }
+
+/**
+ * The gallery card that starts a plan at the client's own shape: it opens the setup dialog
+ * (`src/ui/clientPlan/SetupDialog.tsx`) instead of creating a notebook at once, and the plan
+ * comes from the generators (`generators/plan.ts`), not from the sample's sheets.
+ */
+export const CLIENT_PLAN_ENTRY = {
+  id: 'client-plan',
+  /**
+   * Offered on the home page once `PLAN_GENERATORS` builds all five sheets (a unit test keeps
+   * this equal to `planChainComplete()`; the flag spares the home page loading the generators).
+   */
+  offered: false as boolean,
+  title: { zh: '为客户建立年度计划', en: 'Annual plan for a client' },
+  description: {
+    zh: '按客户自己的产品线、区域、职级和代表名单生成五张联动表；之后可在“结构”面板中增删调整，输入按名称保留。',
+    en: 'The five linked sheets built for the client’s own product lines, regions, levels and reps; regrow them later from the Structure panel, keeping inputs by name.',
+  },
+} as const;

@@ -22,6 +22,15 @@ export const CLIENT_PLAN_TEMPLATE = 'client-plan';
 /** The annual plan's chain, in dependency order (each reads the names of those before it). */
 export const PLAN_GENERATORS: readonly SheetGenerator[] = [];
 
+/** The sheets an annual plan needs from its chain. */
+export const PLAN_SHEETS = ['A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus'] as const;
+
+/** Whether the chain builds every sheet of the plan (the client card is offered only then). */
+export function planChainComplete(generators: readonly SheetGenerator[] = PLAN_GENERATORS): boolean {
+  const have = new Set(generators.flatMap((g) => g.sheets));
+  return PLAN_SHEETS.every((s) => have.has(s));
+}
+
 /** What a plan keeps of how it was built: `notebook.layout.plan`. */
 export interface PlanMeta {
   version: 1;

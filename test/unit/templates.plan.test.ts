@@ -168,3 +168,11 @@ describe('regrowCommands', () => {
     expect(regrowCommands(shown, small, { generators: CHAIN })).toMatchObject({ ok: false, error: { code: 'scenarioActive' } });
   });
 });
+
+describe('the client card', () => {
+  it('is offered exactly when the chain builds all five sheets', async () => {
+    const { CLIENT_PLAN_ENTRY } = await import('../../templates/gallery');
+    const { planChainComplete } = await import('../../templates/generators/plan');
+    expect(CLIENT_PLAN_ENTRY.offered).toBe(planChainComplete());
+  });
+});

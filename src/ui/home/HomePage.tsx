@@ -2,7 +2,7 @@
  * Home: the user's notebooks (open, rename, duplicate, delete with confirmation), the template
  * gallery, and file import. Every entry of the gallery carries `data-template="<id>"`.
  */
-import { createResource, For, Show } from 'solid-js';
+import { createResource, createSignal, For, lazy, Show } from 'solid-js';
 import { t, locale, setLocale } from '../../i18n';
 import { newId } from '../../model/notebook';
 import type { Notebook } from '../../model/notebook';
@@ -12,10 +12,15 @@ import { handOff, notebookStore, notify } from '../services';
 import { confirmDialog, promptDialog } from '../dialogs';
 import { createFromGallery, GALLERY } from './gallery';
 
+const SetupDialog = lazy(() => import('../clientPlan/SetupDialog').then((m) => ({ default: m.SetupDialog })));
+
 export function HomePage() {
   const [list, { refetch }] = createResource(async () => (await notebookStore()).list());
+  const [setup, setSetup] = createSignal(false);
 
   async function createFrom(id: string) {
+    // A plan for a client asks for the client's lists first.
+    if (id === 'client-plan') return setSetup(true);
     const nb = await createFromGallery(id, locale());
     if (nb) await open(nb);
   }
@@ -69,6 +74,9 @@ export function HomePage() {
 
   return (
     <main class="home" data-testid="home-page">
+      <Show when={setup()}>
+        <SetupDialog onClose={() => setSetup(false)} onCreate={async (nb) => { setSetup(false); await open(nb); }} />
+      </Show>
       <header class="home-header">
         <h1>Opsbook <small>{t('app.tagline')}</small></h1>
         <button class="lang" data-testid="language" onClick={() => setLocale(locale() === 'en' ? 'zh-CN' : 'en')}>{locale() === 'en' ? '中文' : 'EN'}</button>
