@@ -2,7 +2,8 @@
  * D_Expense (spec §7): cost rates per SKU group (the first line with history split into its
  * standard and high-value SKUs by A_Market's high-value share), the substitution margin, the
  * contribution-profit sensitivity, the expense envelope (`EXPENSE_TOTAL`) less the committed
- * lines (E_Bonus's salaries and bonus budget, C_Ansoff's projects), and the promotion pool
+ * lines (salaries — E_Bonus's, or with the staffing plan in the chain its personnel cost plus
+ * E_Bonus's managers — bonus budget, C_Ansoff's projects), and the promotion pool
  * allocated per region × line; the expense by region and by line both add up to the envelope.
  * On the sample shape this is the spec's sheet cell for cell.
  */
@@ -89,6 +90,10 @@ export function makeExpenseGenerator(positions: (shape: ClientShape) => AbPositi
       const L = expenseLayout(shape);
       const AL = ansoffLayout(shape);
       const BL = bonusLayout(shape);
+      // With the staffing plan in the chain (issue 16), the reps' salaries are its personnel cost
+      // (per region `REGION_COST`); the managers' stay E_Bonus's.
+      const staffed = ctx.names.has('PERSONNEL_COST');
+      const managerBase = `E_Bonus!${absSpan(BL.cols.managerBase, BL.managerRows.first, BL.managerRows.last)}`;
       const products = planProducts(shape).map((p) => p.name);
       const skus = expenseSkus(shape);
       const R = shape.regions.length;
@@ -224,7 +229,9 @@ export function makeExpenseGenerator(positions: (shape: ClientShape) => AbPositi
         ['年度目标', 'Target revenue', '=TARGET_TOTAL', MONEY],
         ['销售费用率（输入）', 'Sales expense ratio (input)', input(expenseInputKey('expense_ratio', 'value'), EXPENSE_PARAMS.expenseRatio), PCT],
         ['费用总额', 'Expense envelope', `=${C(b)}*${C(b + 1)}`, MONEY],
-        ['人员底薪（来自E）', 'Base salaries (from E)', '=BASE_SALARY_TOTAL', MONEY],
+        staffed
+          ? ['人员底薪（经理来自E + 人员计划F）', 'Base salaries (managers from E + staffing plan F)', `=SUM(${managerBase})+PERSONNEL_COST`, MONEY]
+          : ['人员底薪（来自E）', 'Base salaries (from E)', '=BASE_SALARY_TOTAL', MONEY],
         ['奖金预算（来自E）', 'Bonus budget (from E)', '=BONUS_BUDGET', MONEY],
         ['项目费用（来自C）', 'Project costs (from C)', '=PROJECT_COST_TOTAL', MONEY],
         ['日常推广池', 'Discretionary promotion pool', `=${C(b + 2)}-${C(b + 3)}-${C(b + 4)}-${C(b + 5)}`, MONEY],
@@ -294,7 +301,8 @@ export function makeExpenseGenerator(positions: (shape: ClientShape) => AbPositi
         set(0, row, region);
         set(2, row, `=${a1(G, L.poolRows.first + r)}`, MONEY);
         set(3, row, projects(row), MONEY);
-        set(4, row, `=SUMIF(${reps(bc.repRegion)},${A},${reps(bc.repBase)})+SUMIF(${mgrs(bc.managerRegion)},${A},${mgrs(bc.managerBase)})`, MONEY);
+        const managers = `SUMIF(${mgrs(bc.managerRegion)},${A},${mgrs(bc.managerBase)})`;
+        set(4, row, staffed ? `=${managers}+SUMIF(REGION_NAME,${A},REGION_COST)` : `=SUMIF(${reps(bc.repRegion)},${A},${reps(bc.repBase)})+${managers}`, MONEY);
         set(
           5,
           row,

@@ -177,7 +177,8 @@ export const CDE: readonly SheetGenerator[] = [ansoffGenerator, expenseGenerator
 
 /** C, D and E generated for the shape, on the given upstream sheets, in the real engine. */
 export function buildCde(shape: ClientShape, upstream: { sheets: Sheet[]; names: NamedExpression[] }, inputs: PlanInputs = {}) {
-  const parts = CDE.map((g) => g.generate({ shape, inputs, names: new Map() }));
+  const names = new Map(upstream.names.map((n) => [n.name.toUpperCase(), n]));
+  const parts = CDE.map((g) => g.generate({ shape, inputs, names }));
   const sheets = parts.flatMap((p) => p.sheets);
   const nb: Notebook = { ...emptyNotebook('cde'), sheets: [...upstream.sheets, ...sheets], names: [...upstream.names, ...parts.flatMap((p) => p.names)] };
   const engine = new EngineNotebook(nb);
@@ -252,6 +253,28 @@ export function emptyViewCells(items: LayoutItem[], sheet: Sheet): string[] {
         });
       }
   return out;
+}
+
+/**
+ * A staffing-plan stub (issue 16): per region a personnel cost in `F_Staffing`, `REGION_COST` over
+ * them, `PERSONNEL_COST` their sum, `REGION_NAME` the final-target rows' names.
+ */
+export function staffingStub(shape: ClientShape, seed: number): { sheets: Sheet[]; names: NamedExpression[]; costs: number[] } {
+  const rand = rng(seed ^ 0x5eed);
+  const costs = shape.regions.map(() => Math.round(rand() * 300));
+  const { target: T } = sampleAbPositions(shape);
+  const R = shape.regions.length;
+  const cells: Record<string, RawContent> = {};
+  costs.forEach((c, r) => (cells[`A${r + 1}`] = c));
+  return {
+    costs,
+    sheets: [{ id: 'stub_f', name: 'F_Staffing', cells, formats: {} }],
+    names: [
+      { name: 'PERSONNEL_COST', expression: `=SUM(F_Staffing!$A$1:$A$${R})` },
+      { name: 'REGION_COST', expression: `=F_Staffing!$A$1:$A$${R}` },
+      { name: 'REGION_NAME', expression: `=B_Target!${abs(T.regionNameCol, T.finalRow(0))}:${abs(T.regionNameCol, T.finalRow(R - 1))}` },
+    ],
+  };
 }
 
 /** Dimension keys the formulas match, spelled as the spec does in either language. */

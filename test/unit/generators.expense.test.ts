@@ -15,14 +15,16 @@ import names from '../../templates/data/names.json';
 import { a1 } from '../../templates/generators/ansoffLinks';
 import { expenseGenerator, expenseLayout } from '../../templates/generators/expense';
 import { planProducts, SAMPLE_SHAPE } from '../../templates/generators/shape';
-import { buildCde, chineseLabels, emptyViewCells, inputCells, problems, regrow, same, samplePlan, shapeArb, stubData, stubSheets } from './generators.ansoff.stubs';
+import { buildCde, chineseLabels, staffingStub, emptyViewCells, inputCells, problems, regrow, same, samplePlan, shapeArb, stubData, stubSheets } from './generators.ansoff.stubs';
 
 const SEED = 1414;
+const STAFFED = new Map([['PERSONNEL_COST', { name: 'PERSONNEL_COST', expression: '=F_Staffing!$B$1' }]]);
 const close = (a: unknown, b: number) => typeof a === 'number' && Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
 
 describe('D_Expense generator', () => {
   it('gives the spec sheet on the sample shape, cell for cell, and its names', () => {
-    const part = expenseGenerator.generate({ shape: SAMPLE_SHAPE, inputs: {}, names: new Map() });
+    // The shipped sheet has issue 16's salary line once the staffing plan is part of the plan.
+    const part = expenseGenerator.generate({ shape: SAMPLE_SHAPE, inputs: {}, names: String(dExpense.cells.C42).includes('PERSONNEL_COST') ? STAFFED : new Map() });
     const [sheet] = part.sheets;
     expect(sheet.name).toBe('D_Expense');
     expect(sheet.cells).toEqual(dExpense.cells);
@@ -60,6 +62,39 @@ describe('D_Expense generator', () => {
     expect(chineseLabels(sheet)).toEqual([]);
     const [zh] = expenseGenerator.generate({ shape: { ...shape, language: 'zh-CN' }, inputs: {}, names: new Map() }).sheets;
     expect(chineseLabels(zh).length).toBeGreaterThan(0);
+  });
+
+  it('with the staffing plan in the chain, takes the reps’ salaries from it (issue 16’s salary line)', () => {
+    const [plain] = expenseGenerator.generate({ shape: SAMPLE_SHAPE, inputs: {}, names: new Map() }).sheets;
+    const [sheet] = expenseGenerator.generate({ shape: SAMPLE_SHAPE, inputs: {}, names: STAFFED }).sheets;
+    expect(plain.cells.C42).toBe('=BASE_SALARY_TOTAL');
+    expect(sheet.cells.A42).toBe('人员底薪（经理来自E + 人员计划F）');
+    expect(sheet.cells.B42).toBe('Base salaries (managers from E + staffing plan F)');
+    expect(sheet.cells.C42).toBe('=SUM(E_Bonus!$D$39:$D$42)+PERSONNEL_COST');
+    for (const r of [72, 73, 74, 75]) expect(sheet.cells[`E${r}`]).toBe(`=SUMIF(E_Bonus!$A$39:$A$42,A${r},E_Bonus!$D$39:$D$42)+SUMIF(REGION_NAME,A${r},REGION_COST)`);
+    const changed = Object.keys(sheet.cells).filter((a) => sheet.cells[a] !== plain.cells[a]).sort();
+    expect(changed).toEqual(['A42', 'B42', 'C42', 'E72', 'E73', 'E74', 'E75']);
+  });
+
+  it('with a staffing plan on random shapes: salaries by region add up to the salary line, every allocation to its envelope', () => {
+    fc.assert(
+      fc.property(shapeArb, fc.integer(), (shape, seed) => {
+        const d = stubData(shape, seed);
+        const up = stubSheets(shape, d);
+        const staff = staffingStub(shape, seed);
+        const { engine, sheets, name, value } = buildCde(shape, { sheets: [...up.sheets, ...staff.sheets], names: [...up.names, ...staff.names] });
+        expect(problems(engine, sheets)).toEqual([]);
+        const L = expenseLayout(shape);
+        const v = (c: number, r: number) => value('D_Expense', a1(c, r)) as number;
+        const managers = shape.regions.length * shape.levels[shape.levels.length - 1].base;
+        const salaries = managers + staff.costs.reduce((a, b) => a + b, 0);
+        expect(close(v(2, L.budgetRow + 3), salaries)).toBe(true);
+        expect(close(v(4, L.regionTotalRow), salaries)).toBe(true);
+        expect(close(v(6, L.regionTotalRow), name('EXPENSE_TOTAL'))).toBe(true);
+        expect(close(v(4, L.productTotalRow), name('EXPENSE_TOTAL'))).toBe(true);
+      }),
+      { seed: SEED, numRuns: 10 },
+    );
   });
 
   it('computes the spec’s values on the shipped A_Market and B_Target', () => {
