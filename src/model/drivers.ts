@@ -95,8 +95,39 @@ export const DRIVERS: readonly DriverDef[] = [
   { name: 'PO_CAP', label: { zh: '封顶', en: 'Cap' }, ref: 'PO_CAP', min: 1, max: 4, step: 0.1, unit: 'times' },
 ];
 
-export function driverByName(name: string): DriverDef | undefined {
-  return DRIVERS.find((d) => d.name === name);
+/**
+ * A notebook's own vocabulary, where it has one: a client plan built by the generators for the
+ * client's shape brings its drivers and slides at the generated cells (see
+ * `templates/generators/planSlides.ts`, registered by the UI). Every other notebook — the sample
+ * annual plan, single templates — uses the tables here.
+ */
+export interface NotebookVocabulary {
+  drivers: readonly DriverDef[];
+  slides: readonly SlideDef[];
+}
+
+type VocabularySource = Pick<Notebook, 'layout' | 'names'>;
+const providers: ((nb: VocabularySource) => NotebookVocabulary | null)[] = [];
+
+/** Adds a source of notebook vocabularies (the first to answer for a notebook wins). */
+export function registerVocabulary(provider: (nb: VocabularySource) => NotebookVocabulary | null): void {
+  if (!providers.includes(provider)) providers.push(provider);
+}
+
+/** The drivers and slides of a notebook: its own (a client plan's), else the spec's tables. */
+export function vocabularyOf(nb: VocabularySource | undefined): NotebookVocabulary {
+  if (nb?.layout) {
+    for (const p of providers) {
+      const v = p(nb);
+      if (v) return v;
+    }
+  }
+  return { drivers: DRIVERS, slides: SLIDES };
+}
+
+/** A driver by its `data-driver` name, among the notebook's drivers (the spec's when none is given). */
+export function driverByName(name: string, nb?: VocabularySource): DriverDef | undefined {
+  return vocabularyOf(nb).drivers.find((d) => d.name === name);
 }
 
 const kpi = (id: string, zh: string, en: string, unit: Unit = 'money'): KpiDef => ({ id, label: { zh, en }, unit });
@@ -286,7 +317,7 @@ export function driverId(nb: Pick<Notebook, 'names'> & { layout?: Notebook['layo
 
 /** The drivers that apply to a notebook: their cell exists and holds a number (an input, not a formula). */
 export function availableDrivers(nb: Notebook): DriverDef[] {
-  return DRIVERS.filter((d) => {
+  return vocabularyOf(nb).drivers.filter((d) => {
     const key = refKey(nb, d.ref);
     const r = key && splitCellKey(key);
     const sheet = r && findSheet(nb, r.sheet);
@@ -300,7 +331,8 @@ export function availableSlides(nb: Notebook): SlideDef[] {
     const s = findSheet(nb, name);
     return !!s && !s.stub;
   };
-  return SLIDES.filter((s) => (s.sheet ? real(s.sheet) : SLIDES.every((x) => !x.sheet || real(x.sheet))));
+  const slides = vocabularyOf(nb).slides;
+  return slides.filter((s) => (s.sheet ? real(s.sheet) : slides.every((x) => !x.sheet || real(x.sheet))));
 }
 
 /** Snaps a value into a driver's range and onto its step grid (no float dust: 0.1 + 0.2 stays 0.3). */
@@ -367,3 +399,8 @@ export function presetRules(nb: Pick<Notebook, 'names'>, preset: ScenarioPreset,
 
 /** The key outputs the scenario comparison shows: the overview's KPIs. */
 export const COMPARE_OUTPUTS: readonly KpiDef[] = SLIDES[0].kpis;
+
+/** The scenario comparison's outputs for a notebook: its overview's KPIs. */
+export function compareOutputs(nb: VocabularySource): readonly KpiDef[] {
+  return vocabularyOf(nb).slides.find((s) => s.id === 'overview')?.kpis ?? COMPARE_OUTPUTS;
+}

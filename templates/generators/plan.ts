@@ -39,17 +39,26 @@ export interface PlanMeta {
 
 export const PLAN_LAYOUT_KEY = 'plan';
 
+/** The chain run on `shape`: each generator's own part, in chain order. */
+export function generatorParts(shape: ClientShape, inputs: PlanInputs = {}, generators: readonly SheetGenerator[] = PLAN_GENERATORS): { generator: SheetGenerator; part: PlanPart }[] {
+  const names = new Map<string, NamedExpression>();
+  return generators.map((generator) => {
+    const part = generator.generate({ shape, inputs, names });
+    for (const n of part.names) if (!names.has(n.name.toUpperCase())) names.set(n.name.toUpperCase(), n);
+    return { generator, part };
+  });
+}
+
 /** The chain run on `shape`: every generator's part, merged (a name defined twice keeps the first). */
 export function generatePlanPart(shape: ClientShape, inputs: PlanInputs = {}, generators: readonly SheetGenerator[] = PLAN_GENERATORS): PlanPart {
   const out = emptyPart();
-  const names = new Map<string, NamedExpression>();
-  for (const g of generators) {
-    const part = g.generate({ shape, inputs, names });
+  const seen = new Set<string>();
+  for (const { part } of generatorParts(shape, inputs, generators)) {
     out.sheets.push(...part.sheets);
     for (const n of part.names) {
       const key = n.name.toUpperCase();
-      if (names.has(key)) continue;
-      names.set(key, n);
+      if (seen.has(key)) continue;
+      seen.add(key);
       out.names.push(n);
     }
     out.layout.push(...part.layout);
@@ -86,6 +95,8 @@ export function planShape(nb: Pick<Notebook, 'layout'>): ClientShape | null {
 
 /** A client plan's presenter and what-if vocabulary, as its generators give it for its shape. */
 export interface PlanVocabulary {
+  /** Each sheet's own drivers and KPIs (its generator's), by sheet name. */
+  bySheet: Record<string, { drivers: DriverDef[]; kpis: KpiDef[] }>;
   drivers: DriverDef[];
   kpis: KpiDef[];
   presets: PlanPreset[];
@@ -101,8 +112,16 @@ export function planVocabulary(nb: Pick<Notebook, 'layout'>, generators: readonl
   if (!shape) return null;
   const hit = generators === PLAN_GENERATORS ? vocabularies.get(shape) : undefined;
   if (hit) return hit;
-  const part = generatePlanPart(shape, {}, generators);
-  const v: PlanVocabulary = { drivers: part.drivers, kpis: part.kpis, presets: part.presets, inputRules: part.inputRules, layout: part.layout };
+  const parts = generatorParts(shape, {}, generators);
+  const v: PlanVocabulary = { bySheet: {}, drivers: [], kpis: [], presets: [], inputRules: [], layout: [] };
+  for (const { generator, part } of parts) {
+    for (const sheet of generator.sheets) v.bySheet[sheet] = { drivers: part.drivers, kpis: part.kpis };
+    v.drivers.push(...part.drivers);
+    v.kpis.push(...part.kpis);
+    v.presets.push(...part.presets);
+    v.inputRules.push(...part.inputRules);
+    v.layout.push(...part.layout);
+  }
   if (generators === PLAN_GENERATORS) vocabularies.set(shape, v);
   return v;
 }

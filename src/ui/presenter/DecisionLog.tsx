@@ -24,7 +24,7 @@ export function describeDecision(doc: NotebookSession['doc'], d: Decision): { wh
   if (d.kind === 'scenario') {
     return { what: t('log.kind.scenario'), from: scenarioName(doc, d.old as string | null), to: scenarioName(doc, d.new as string | null) };
   }
-  const def = d.driver ? driverByName(d.driver) : undefined;
+  const def = d.driver ? driverByName(d.driver, doc) : undefined;
   const what = def ? def.label[locale() === 'en' ? 'en' : 'zh'] : d.target;
   const fmt = (v: RawContent | null) => (def ? formatDriver(v, def, locale()) : v === null ? '—' : String(v));
   return { what, from: fmt(d.old), to: fmt(d.new) };

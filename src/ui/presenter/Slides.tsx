@@ -190,7 +190,7 @@ export function DriverField(props: { session: NotebookSession; def: DriverDef; c
 export function DriverStrip(props: { session: NotebookSession; names: readonly string[]; control?: DriverControl }) {
   const defs = createMemo(() =>
     props.names
-      .map((n) => driverByName(n))
+      .map((n) => driverByName(n, props.session.doc))
       .filter((d): d is DriverDef => {
         if (!d) return false;
         const key = refKey(props.session.doc, d.ref);

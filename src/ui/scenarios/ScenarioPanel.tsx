@@ -6,7 +6,7 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { CellValue } from '../../model/cell';
 import { isFormula } from '../../model/cell';
-import { COMPARE_OUTPUTS, refKey } from '../../model/drivers';
+import { compareOutputs, COMPARE_OUTPUTS, refKey } from '../../model/drivers';
 import type { CompareRow, OverrideMode } from '../../model/scenarios';
 import { activeScenarioId, BASE_SCENARIO_ID, captureScenarios, compareScenarios, overrideMode, ruleForMode, staleOverrides } from '../../model/scenarios';
 import { locale, t } from '../../i18n';
@@ -82,7 +82,7 @@ export function ScenarioPanel(props: NotebookContext & { close(): void }) {
     try {
       const doc = session.plain();
       const choices = scenarioChoices(doc);
-      const outputs = COMPARE_OUTPUTS.map((k) => ({ ...k, key: refKey(doc, k.id) })).filter((k): k is typeof k & { key: string } => !!k.key);
+      const outputs = compareOutputs(doc).map((k) => ({ ...k, key: refKey(doc, k.id) })).filter((k): k is typeof k & { key: string } => !!k.key);
       const values = await (await import('./compare')).computeScenarioValues(doc, choices.map((c) => c.id), outputs.map((o) => o.key));
       const rows = compareScenarios(choices.map((c) => c.id), outputs.map((o) => o.key), (id, key) => values[id]?.[key] as CellValue);
       setComparison({
