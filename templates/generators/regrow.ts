@@ -83,6 +83,15 @@ export function regrowCommands(
   if (nb.activeScenario) return { ok: false, error: { code: 'scenarioActive', message: 'switch to the base plan first' } };
 
   const typed = typedInputs(nb, old, generators);
+  // A level's OTE and base typed into E_Bonus win over the shape, unless the shape's own values
+  // for that level changed now: then the Structure panel's are the newer word.
+  for (const level of shape.levels) {
+    const before = old.levels.find((l) => l.name === level.name);
+    if (before && (before.ote !== level.ote || before.base !== level.base)) {
+      delete typed[`E_Bonus|${level.name}|ote`];
+      delete typed[`E_Bonus|${level.name}|basePct`];
+    }
+  }
   const asked = inputKeysAsked(shape, generators);
   const inputs: Record<string, RawContent> = {};
   const kept: string[] = [];
