@@ -107,3 +107,27 @@ describe('regrowing a plan with the C/D/E generators', () => {
     expect(read(nb, again, 'E_Bonus|代表 Rep|ote')).toBe(31);
   });
 });
+
+describe('the sample plan from the chain', () => {
+  it('C/D/E after the shipped A/B sheets give the annual plan cell for cell, with its names and its view', async () => {
+    const { buildTemplateSheet, PLAN_NAMES } = await import('../../templates/catalog');
+    const { templateById } = await import('../../templates');
+    const { defaultLayout } = await import('../../templates/layouts');
+    const shipped: SheetGenerator = {
+      sheets: ['A_Market', 'B_Target'],
+      generate() {
+        const part = emptyPart();
+        part.sheets.push(buildTemplateSheet('A_Market', 'annual-plan'), buildTemplateSheet('B_Target', 'annual-plan'));
+        part.layout.push(...defaultLayout('A_Market'), ...defaultLayout('B_Target'));
+        return part;
+      },
+    };
+    const nb = generatePlan(SAMPLE_SHAPE, {}, [shipped, ...CDE]);
+    const sample = templateById('annual-plan')!.create();
+    const pick = (n: Notebook) => n.sheets.map((s) => ({ name: s.name, cells: s.cells, formats: s.formats, frozen: s.frozen, colWidths: s.colWidths }));
+    expect(pick(nb)).toEqual(pick(sample));
+    const own = nb.names.map((n) => n.name);
+    expect(PLAN_NAMES.filter((n) => own.includes(n.name))).toEqual(expect.arrayContaining(nb.names));
+    expect(nb.layout.items).toEqual(sample.layout.items);
+  });
+});
