@@ -1,6 +1,7 @@
 /** Plain-language explanations of formula errors, shown when an error cell is selected. */
 import { defineMessages, t } from '../i18n';
 import type { CellError } from '../model/cell';
+import { engineMessage } from './engineMessages';
 
 defineMessages({
   en: {
@@ -16,7 +17,6 @@ defineMessages({
     'err.#SPILL!': 'The result is an array that does not fit: clear the cells it needs.',
     'err.#LIC!': 'The engine licence is not valid.',
     'err.other': 'The formula returned an error.',
-    'err.detail': 'Engine says: {message}',
   },
   'zh-CN': {
     'err.#DIV/0!': '除数为零：公式除以了一个空单元格或 0。',
@@ -31,14 +31,18 @@ defineMessages({
     'err.#SPILL!': '数组结果放不下：请清空它需要的单元格。',
     'err.#LIC!': '计算引擎许可无效。',
     'err.other': '公式返回了错误。',
-    'err.detail': '引擎信息：{message}',
   },
 });
 
-export function explainError(e: CellError): { summary: string; detail?: string } {
+/**
+ * What an error cell means, and what the engine adds, in the user's language: a parse error
+ * says what is wrong with the formula (`formula`, the cell's raw content), never parser tokens.
+ */
+export function explainError(e: CellError, formula?: string): { summary: string; detail?: string } {
   // Isolated by the engine (workers/engineCore.ts ISOLATED_MESSAGE): its own explanation.
   if (e.error === '#ERROR!' && e.message === 'tooComplex') return { summary: t('err.tooComplex') };
   const key = `err.${e.error}`;
   const summary = t(key) === key ? t('err.other') : t(key);
-  return { summary, detail: e.message ? t('err.detail', { message: e.message }) : undefined };
+  const plain = engineMessage(e.message, formula);
+  return { summary, detail: plain };
 }

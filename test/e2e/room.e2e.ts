@@ -7,8 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from './harness';
 import {
-  attr, byTestId, expectNoPageErrors, launchBrowser, nameBox, newNotebookFromGallery, openApp, openSheet,
-  STATE_TIMEOUT_MS, waitReady, watchPage,
+  attr, byTestId, cell, cellValue, enterInCell, expectNoPageErrors, formulaBar, launchBrowser, nameBox, newNotebookFromGallery, openApp,
+  openSheet, selectCell, STATE_TIMEOUT_MS, waitReady, watchPage,
 } from './harness';
 
 let browser: Browser;
@@ -295,6 +295,70 @@ describe('a horizontal swipe stays in the notebook', () => {
     }
     // and the page itself never turns an overscroll into navigation
     for (const el of ['html', 'body']) expect(await page.locator(el).evaluate((e) => getComputedStyle(e).overscrollBehaviorX), el).toBe('none');
+    expectNoPageErrors(errors);
+    await context.close();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// An input cell refuses what it cannot hold
+
+describe('an input cell refuses what it cannot hold', () => {
+  for (const [locale, says] of [['zh-CN', /E_Bonus!C4 只接受百分比/], ['en-US', /E_Bonus!C4 takes a percentage/]] as const) {
+    it(`一点五 into the bonus funding rate is refused (${locale}); clearing is allowed, numbers go in`, async () => {
+      const { page, errors, context } = await openApp(browser, { viewport: { width: 1440, height: 900 }, locale });
+      await newNotebookFromGallery(page, 'annual-plan');
+      await waitReady(page);
+      const notice = byTestId(page, 'notice');
+      // through the formula bar
+      await selectCell(page, 'E_Bonus!C4');
+      await formulaBar(page).fill('一点五');
+      await formulaBar(page).press('Enter');
+      await notice.waitFor({ state: 'visible', timeout: STATE_TIMEOUT_MS });
+      expect(await notice.textContent()).toMatch(says);
+      expect(await formulaBar(page).inputValue()).toBe('一点五'); // nothing lost: fix it or Esc
+      await formulaBar(page).press('Escape');
+      expect(await cellValue(page, 'E_Bonus!C4')).toBe('0.015');
+      // in the cell: the editor stays, and a click elsewhere does not carry the entry off
+      await selectCell(page, 'E_Bonus!C4');
+      await page.keyboard.press('F2');
+      await page.keyboard.press('Control+a');
+      await page.keyboard.insertText('一点五');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('.grid-input.editing').count()).toBe(1);
+      await cell(page, 'E_Bonus!C8').click();
+      expect(await nameBox(page).inputValue()).toBe('C4');
+      await page.keyboard.press('Escape');
+      expect(await cellValue(page, 'E_Bonus!C4')).toBe('0.015');
+      // clearing is allowed; the cleared input still takes only a percentage
+      await page.keyboard.press('Delete');
+      await waitReady(page);
+      expect(await cellValue(page, 'E_Bonus!C4')).toBe('');
+      await enterInCell(page, 'E_Bonus!C4', '一点五');
+      expect(await cellValue(page, 'E_Bonus!C4')).toBe('');
+      await formulaBar(page).press('Escape');
+      await enterInCell(page, 'E_Bonus!C4', '1.8%');
+      expect(await cellValue(page, 'E_Bonus!C4')).toBe('0.018');
+      // a label takes text
+      await enterInCell(page, 'E_Bonus!A4', '奖金比例');
+      expect(await cellValue(page, 'E_Bonus!A4')).toBe('奖金比例');
+      // no #VALUE! anywhere on the sheet
+      expect(await page.locator('[data-value="#VALUE!"]').count()).toBe(0);
+      expectNoPageErrors(errors);
+      await context.close();
+    });
+  }
+
+  it('a formula that does not parse explains itself in the user\'s language, without parser tokens', async () => {
+    const { page, errors, context } = await openApp(browser, { viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await newNotebookFromGallery(page, 'annual-plan');
+    await enterInCell(page, 'E_Bonus!H4', '=SUM(C4，C6)');
+    await selectCell(page, 'E_Bonus!H4');
+    const explained = byTestId(page, 'cell-error');
+    await explained.waitFor({ state: 'visible', timeout: STATE_TIMEOUT_MS });
+    const text = (await explained.textContent()) ?? '';
+    expect(text).toMatch(/中文标点“，”/);
+    expect(text).not.toMatch(/-->|Token|Expecting|Parsing|offset/);
     expectNoPageErrors(errors);
     await context.close();
   });

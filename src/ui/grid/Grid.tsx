@@ -119,7 +119,14 @@ export function Grid(props: { wb: Workbench }) {
     if (e.button !== 0) return;
     const target = e.target as HTMLElement;
     if (target.closest('.grid-input.editing') || target.closest('.col-resize')) return;
-    if (wb.editing()) wb.commitEdit();
+    if (wb.editing()) {
+      wb.commitEdit();
+      // A refused entry stays in its cell's editor: the selection does not move away from it.
+      if (wb.editing()) {
+        e.preventDefault();
+        return focusInput();
+      }
+    }
     const p = cellAt(e);
     const head = headerAt(target);
     if (head?.axis === 'cols') {

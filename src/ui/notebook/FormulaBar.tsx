@@ -16,7 +16,7 @@ export function FormulaBar(props: { wb: Workbench; focusGrid: () => void }) {
   // the grid (its reflow overlaps the engine's work).
   const commitAndReturn = (dir: 'up' | 'down' | 'left' | 'right') => {
     wb.commitEdit(dir);
-    props.focusGrid();
+    if (!wb.editing()) props.focusGrid(); // a refused entry stays here to be fixed
   };
   const barValue = () => {
     const e = wb.editing();
@@ -27,7 +27,8 @@ export function FormulaBar(props: { wb: Workbench; focusGrid: () => void }) {
   const nameValue = () => nameText() ?? toA1(wb.selection.sel.active);
   const explanation = () => {
     const err = wb.activeError();
-    return err ? explainError(err) : null;
+    const raw = wb.activeRaw();
+    return err ? explainError(err, typeof raw === 'string' ? raw : undefined) : null;
   };
   return (
     <div class="formula-area">

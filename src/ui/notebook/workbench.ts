@@ -5,7 +5,7 @@
  */
 import { batch, createMemo, createSignal } from 'solid-js';
 import { unwrap } from 'solid-js/store';
-import { columnLabel, parseRange, qualify, rangeToA1, splitSheetRef, toA1 } from '../../model/address';
+import { columnLabel, parseA1, parseRange, qualify, rangeToA1, splitSheetRef, toA1 } from '../../model/address';
 import { parsePointer, resolvePointer } from '../../model/pointers';
 import type { CellPos } from '../../model/address';
 import { isCellError, isFormula, parseInput, rawToInput } from '../../model/cell';
@@ -22,6 +22,7 @@ import { copyBlock, pasteWrites } from '../grid/clipboard';
 import { createCachedLookup, importReportOf } from './importReport';
 import type { CopiedBlock } from '../grid/clipboard';
 import { createSelection } from '../grid/selection';
+import { createInputValidation } from './inputValidation';
 import type { Direction } from '../grid/selection';
 
 export const MIN_ROWS = 1000;
@@ -50,6 +51,7 @@ export function createWorkbench(session: NotebookSession, initialSheet?: string)
   const [editing, setEditing] = createSignal<EditState | null>(null);
   const [revealTick, setRevealTick] = createSignal(0);
   let clipboard: CopiedBlock | null = null;
+  const validation = createInputValidation(session);
 
   const sheet = createMemo<Sheet>(() => findSheet(session.doc, sheetName()) ?? session.doc.sheets[0]);
   const cachedImport = createCachedLookup(() => importReportOf(session.doc));
@@ -155,8 +157,15 @@ export function createWorkbench(session: NotebookSession, initialSheet?: string)
   function commitEdit(move?: Direction): void {
     const e = editing();
     if (!e) return;
-    setEditing(null);
     const parsed = parseInput(e.text);
+    // Data validation: a wrong entry is refused and stays in the editor to be fixed (Excel's Retry).
+    const allowed = validation.check(e.sheet, e.pos, parsed.raw, e.text);
+    if (!allowed.ok) {
+      notify('error', allowed.message);
+      return;
+    }
+    parsed.raw = allowed.raw;
+    setEditing(null);
     const before = findSheet(session.doc, e.sheet)?.cells[toA1(e.pos)];
     const changed = parsed.raw === null ? before !== undefined : parsed.raw !== before;
     const cmds: EditCommand[] = [];
@@ -207,6 +216,17 @@ export function createWorkbench(session: NotebookSession, initialSheet?: string)
       return;
     }
     const end = { row: target.row + rows - 1, col: target.col + cols - 1 };
+    // Pasted values meet the same rules as typed ones; one wrong value refuses the paste (Excel
+    // lets a paste through its validation; here it would spread #VALUE! as typing did).
+    for (const w of writes) {
+      const pos = parseA1(w.addr);
+      const allowed = pos ? validation.check(sheetName(), pos, w.raw, rawToInput(w.raw ?? undefined)) : { ok: true as const, raw: w.raw };
+      if (!allowed.ok) {
+        notify('error', t('rule.paste', { reason: allowed.message }));
+        return;
+      }
+      w.raw = allowed.raw;
+    }
     ensureRoom(end);
     session.edit([{ type: 'setCells', sheet: sheetName(), writes }], 'paste');
     selection.selectRange({ start: { ...target }, end });
