@@ -7,6 +7,10 @@
  *   templates/data/names.json     the workbook-scope named expressions, in spec order
  *   templates/data/expected.json  { Sheet: { A1: expected } } for every formula cell (link-stub samples, tests)
  *
+ * The product's amendments to the spec's sheets (`templates/amendments.json`, e.g. issue 16's salary
+ * line that adds the staffing plan's personnel cost) are applied first; the expected values stay
+ * the spec's.
+ *
  * Usage: `node scripts/gen-templates.mjs` writes the files; `--check` writes nothing and exits 1 when
  * the committed files differ from what the spec gives (the unit tests run it that way).
  *
@@ -174,6 +178,25 @@ function columnWidths(cells) {
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The spec with the product's amendments (`templates/amendments.json`) applied: a formula amendment
+ * keeps the spec's expected value, a label amendment replaces the text.
+ */
+export function amendSpec(spec, amendments) {
+  const sheets = {};
+  for (const [name, cells] of Object.entries(spec.sheets)) {
+    const changes = amendments.sheets[name] ?? {};
+    const out = { ...cells };
+    for (const [addr, change] of Object.entries(changes)) {
+      const cell = cells[addr];
+      if (!cell) throw new Error(`amendment of ${name}!${addr}: no such spec cell`);
+      out[addr] = 'formula' in change ? { formula: change.formula, expected: cell.expected } : { value: change.value };
+    }
+    sheets[name] = out;
+  }
+  return { ...spec, sheets };
+}
+
 export function generate(spec) {
   const files = {};
   const expected = {};
@@ -202,7 +225,8 @@ export function generate(spec) {
 
 function main() {
   const check = process.argv.includes('--check');
-  const text = generate(JSON.parse(readFileSync(SPEC, 'utf8')));
+  const amendments = JSON.parse(readFileSync(join(ROOT, 'templates', 'amendments.json'), 'utf8'));
+  const text = generate(amendSpec(JSON.parse(readFileSync(SPEC, 'utf8')), amendments));
   const stale = [];
   if (!check) mkdirSync(OUT, { recursive: true });
   for (const [file, content] of Object.entries(text)) {

@@ -15,9 +15,15 @@ import eBonus from './data/E_Bonus.json';
 import expectedData from './data/expected.json';
 import namesData from './data/names.json';
 import { listNames, SAMPLE_LIST_LAYOUT } from './generators/listNames';
+import { SAMPLE_SHAPE } from './generators/shape';
+import { STAFFING_SHEET, staffingCostSample, staffingGenerator } from './generators/staffing';
 
+/** The five sheets of the spec. */
 export const TEMPLATE_SHEET_NAMES = ['A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus'] as const;
-export type TemplateSheetName = (typeof TEMPLATE_SHEET_NAMES)[number];
+export type SpecSheetName = (typeof TEMPLATE_SHEET_NAMES)[number];
+/** Every template sheet: the spec's five, then the sheets a generator lays out on the sample company (F_Staffing). */
+export const PLAN_SHEET_NAMES = [...TEMPLATE_SHEET_NAMES, 'F_Staffing'] as const;
+export type TemplateSheetName = (typeof PLAN_SHEET_NAMES)[number];
 
 /** One template sheet as the generator writes it: the Notebook's raw form plus layout. */
 export interface TemplateSheetData {
@@ -28,28 +34,43 @@ export interface TemplateSheetData {
   colWidths: Record<string, number>;
 }
 
+// The staffing plan on the sample company: the generator's sheet, in the same raw form.
+const staffing = staffingGenerator.generate({ shape: SAMPLE_SHAPE, inputs: {}, names: new Map() });
+const staffingSheet = staffing.sheets[0];
+
 const SHEETS: Record<TemplateSheetName, TemplateSheetData> = {
   A_Market: aMarket as TemplateSheetData,
   B_Target: bTarget as TemplateSheetData,
   C_Ansoff: cAnsoff as TemplateSheetData,
   D_Expense: dExpense as TemplateSheetData,
   E_Bonus: eBonus as TemplateSheetData,
+  F_Staffing: {
+    name: STAFFING_SHEET,
+    cells: staffingSheet.cells,
+    formats: staffingSheet.formats,
+    frozen: staffingSheet.frozen ?? { rows: 1, cols: 1 },
+    colWidths: staffingSheet.colWidths ?? {},
+  },
 };
 
-/** The spec's value of every formula cell under the sample data, by sheet and address. */
-const EXPECTED: Record<string, Record<string, RawContent>> = expectedData;
+/**
+ * The spec's value of every formula cell under the sample data, by sheet and address; for
+ * F_Staffing, the cost outputs other sheets read (what its link stub shows).
+ */
+const EXPECTED: Record<string, Record<string, RawContent>> = { ...expectedData, F_Staffing: staffingCostSample(SAMPLE_SHAPE) };
 
 /** The 19 workbook-scope names, in spec order (e.g. `TARGET_TOTAL` → `=B_Target!$G$45`). */
 export const TEMPLATE_NAMES: readonly NamedExpression[] = namesData;
 
 /**
  * Every name the sample plan defines: the spec's 19, then the list names (`PRODUCT_TARGET`,
- * `REGION_FINAL`, … see `generators/listNames.ts`) at the sample's positions.
+ * `REGION_FINAL`, … see `generators/listNames.ts`) at the sample's positions, then the staffing
+ * plan's (`ATTRITION`, `PERSONNEL_COST`, `REGION_COST`, …).
  */
-export const PLAN_NAMES: readonly NamedExpression[] = [...TEMPLATE_NAMES, ...listNames(SAMPLE_LIST_LAYOUT)];
+export const PLAN_NAMES: readonly NamedExpression[] = [...TEMPLATE_NAMES, ...listNames(SAMPLE_LIST_LAYOUT), ...staffing.names];
 
 export function isTemplateSheetName(name: string): name is TemplateSheetName {
-  return (TEMPLATE_SHEET_NAMES as readonly string[]).includes(name);
+  return (PLAN_SHEET_NAMES as readonly string[]).includes(name);
 }
 
 export function templateSheetData(name: TemplateSheetName): TemplateSheetData {

@@ -12,7 +12,8 @@ export type TemplateId =
   | 'six-step-targets'
   | 'ansoff-grid'
   | 'expense-structure'
-  | 'bonus-plan';
+  | 'bonus-plan'
+  | 'staffing-plan';
 
 export interface GalleryEntry {
   id: TemplateId;
@@ -33,10 +34,10 @@ export const GALLERY: readonly GalleryEntry[] = [
     id: 'annual-plan',
     title: { zh: '年度销售运营计划', en: 'Annual sales-ops plan' },
     description: {
-      zh: '五个模板联动：市场演进 → 目标制定 → 安索夫缺口 → 费用结构 → 奖金计划，共用 TARGET_TOTAL 等名称。',
-      en: 'All five templates linked live: market evolution → target setting → Ansoff gap → expense structure → bonus plan, sharing names such as TARGET_TOTAL.',
+      zh: '六个模板联动：市场演进 → 目标制定 → 安索夫缺口 → 费用结构 → 奖金计划 → 人员计划，共用 TARGET_TOTAL 等名称。',
+      en: 'All six templates linked live: market evolution → target setting → Ansoff gap → expense structure → bonus plan → staffing plan, sharing names such as TARGET_TOTAL.',
     },
-    sheets: ['A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus'],
+    sheets: ['A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus', 'F_Staffing'],
   },
   {
     id: 'market-model',
@@ -82,6 +83,15 @@ export const GALLERY: readonly GalleryEntry[] = [
       en: 'Bonus budget, OTE and pay mix, the payout curve (threshold, accelerator, cap) and projected payouts for reps and managers.',
     },
     sheets: ['E_Bonus'],
+  },
+  {
+    id: 'staffing-plan',
+    title: { zh: '人员计划', en: 'Staffing plan' },
+    description: {
+      zh: '人数、招聘、爬坡与流失：各区域的产能能否扛住最终目标，还差几个人；人员底薪成本进入费用结构。',
+      en: 'Headcount, hiring, ramp and attrition: can each region’s capacity carry its final target, and how many reps are missing; the personnel cost feeds the expense structure.',
+    },
+    sheets: ['F_Staffing'],
   },
 ];
 

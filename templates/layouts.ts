@@ -12,6 +12,8 @@
  * workbook names (`BASE_TOTAL`, `TARGET_TOTAL`), which follow sheet renames.
  */
 import type { LayoutItem } from '../src/model/notebook';
+import { SAMPLE_SHAPE } from './generators/shape';
+import { staffingLayoutItems } from './generators/staffing';
 
 type Text = { zh: string; en: string };
 const tx = (zh: string, en: string): Text => ({ zh, en });
@@ -232,6 +234,8 @@ const LAYOUTS: Record<string, () => LayoutItem[]> = {
       }, { unit: WAN }),
     ];
   },
+  // The staffing plan's view comes from its generator, on the sample company.
+  F_Staffing: () => staffingLayoutItems(SAMPLE_SHAPE),
 };
 
 /** The default items of a template sheet (fresh copies), or none for any other sheet. */

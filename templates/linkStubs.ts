@@ -15,7 +15,7 @@ import type { RawContent } from '../src/model/cell';
 import type { NamedExpression, Sheet } from '../src/model/notebook';
 import { newId } from '../src/model/notebook';
 import type { TemplateSheetName } from './catalog';
-import { isTemplateSheetName, PLAN_NAMES, sampleValue, TEMPLATE_SHEET_NAMES, templateSheetData } from './catalog';
+import { isTemplateSheetName, PLAN_NAMES, PLAN_SHEET_NAMES, sampleValue, templateSheetData } from './catalog';
 
 export interface ExternalNeeds {
   /** Names the sheets use or define, in spec order. */
@@ -51,7 +51,7 @@ export function externalNeeds(sheets: readonly TemplateSheetName[]): ExternalNee
   const names = PLAN_NAMES.filter((n) => usedNames.has(n.name) || referencedCells(n.expression, '').some((r) => own.has(r.sheet)));
   for (const n of names) note(referencedCells(n.expression, ''));
   const ordered = new Map<TemplateSheetName, string[]>();
-  for (const sheet of TEMPLATE_SHEET_NAMES) {
+  for (const sheet of PLAN_SHEET_NAMES) {
     const set = cells.get(sheet);
     if (set) ordered.set(sheet, [...set]);
   }

@@ -219,12 +219,14 @@ export const staffingGenerator: SheetGenerator = {
       put('D', 'month', pre ? STAFFING_DEFAULTS.hireMonth : undefined);
       put('E', 'count', pre ? 0 : undefined);
       const [a, b, d, e, g] = ['A', 'B', 'D', 'E', 'G'].map((c) => A1(c, r));
+      // The row's status is text, not a check answer (a blank row must not count as a failed check);
+      // HIRE_CHECK is the check, ERR while any row is ✗.
       cells[A1('F', r)] =
-        `=IF(AND(${a}="",${b}="",${e}=""),"",IF(ISNA(MATCH(${a},REGION_NAME,0)),"ERR 未知区域 unknown region",IF(${g}=0,"ERR 未知职级 unknown level",` +
-        `IF(NOT(ISNUMBER(${d})),"ERR 入职月 1–12 start month",IF(OR(${d}<1,${d}>12,${d}<>INT(${d})),"ERR 入职月 1–12 start month",` +
-        `IF(OR(NOT(ISNUMBER(${e})),${e}<0),"ERR 人数 count","OK"))))))`;
+        `=IF(AND(${a}="",${b}="",${e}=""),"",IF(ISNA(MATCH(${a},REGION_NAME,0)),"✗ 未知区域 unknown region",IF(${g}=0,"✗ 未知职级 unknown level",` +
+        `IF(NOT(ISNUMBER(${d})),"✗ 入职月 1–12 start month",IF(OR(${d}<1,${d}>12,${d}<>INT(${d})),"✗ 入职月 1–12 start month",` +
+        `IF(OR(NOT(ISNUMBER(${e})),${e}<0),"✗ 人数 count","✓"))))))`;
       cells[g] = `=IFERROR(MATCH(${b},${levelNames},0),0)`;
-      cells[A1('H', r)] = `=IF(${A1('F', r)}="OK",${e},0)`;
+      cells[A1('H', r)] = `=IF(${A1('F', r)}="✓",${e},0)`;
       cells[A1('I', r)] = `=IF(${g}=0,0,INDEX(${absRange('D', lvFirst, lvLast)},${g}))`;
       cells[A1('J', r)] = `=IF(${g}=0,0,INDEX(${absRange('F', lvFirst, lvLast)},${g}))`;
       cells[A1('K', r)] = `=IF(${g}=0,0,INDEX(${absRange('B', lvFirst, lvLast)},${g}))`;
@@ -395,7 +397,7 @@ export const staffingGenerator: SheetGenerator = {
       HIRES_TOTAL: `=SUM(${hireValid})`,
       EXPECTED_LEAVERS: '=HEADCOUNT_START*ATTRITION',
       HEADCOUNT_END: '=HEADCOUNT_START+HIRES_TOTAL',
-      HIRE_CHECK: `=IF(SUMPRODUCT(--(LEFT(${hireChecks},3)="ERR"))=0,"OK","ERR 招聘行有误 a hiring row is wrong")`,
+      HIRE_CHECK: `=IF(COUNTIF(${hireChecks},"✗*")=0,"OK","ERR 招聘行有误 a hiring row is wrong: "&COUNTIF(${hireChecks},"✗*"))`,
       ROSTER_CHECK: `=IF(COUNTIF(${absRange('E', rFirst, rLast)},0)=0,"OK","ERR 花名册有未知职级 unknown level in the roster")`,
     };
     OUTPUTS.forEach(([id, z, e], i) => {
@@ -530,4 +532,18 @@ export function staffingLayoutItems(shape: Pick<ClientShape, 'levels' | 'regions
       options: { label: tx('人数变动：期初 → 新招 → 流失 → 补员 → 期末', 'Headcount: start → hires → leavers → backfills → end') },
     },
   ];
+}
+
+/**
+ * What the cost outputs hold with no hires on a shape (each roster rep at its level's base): the
+ * sample values a link stub of F_Staffing shows where another sheet reads `PERSONNEL_COST` or
+ * `REGION_COST`. Capacity is not given: nothing outside F_Staffing reads it.
+ */
+export function staffingCostSample(shape: Pick<ClientShape, 'levels' | 'regions' | 'reps'>): Record<string, number> {
+  const L = staffingLayout(shape);
+  const base = new Map(shape.levels.map((l) => [l.name, l.base]));
+  const byRegion = shape.regions.map((r) => shape.reps.filter((x) => x.region === r).reduce((s, x) => s + (base.get(x.level) ?? 0), 0));
+  const out: Record<string, number> = { [A1('B', L.outRow + OUTPUTS.findIndex((o) => o[0] === 'PERSONNEL_COST'))]: byRegion.reduce((a, b) => a + b, 0) };
+  byRegion.forEach((v, i) => (out[A1('M', L.regionRow + i)] = v));
+  return out;
 }

@@ -18,6 +18,10 @@ interface Spec {
 }
 const spec: Spec = JSON.parse(readFileSync(new URL('../../../shared/spec/workbook.json', import.meta.url), 'utf8'));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The product's amendments to the spec's sheets (issue 16's salary line), which the data carries instead. */
+const amendments: { sheets: Record<string, Record<string, { formula?: string; value?: string }>> } = JSON.parse(
+  readFileSync(new URL('../../templates/amendments.json', import.meta.url), 'utf8'),
+);
 
 describe('template data', () => {
   it('is what the generator makes of the current spec (node scripts/gen-templates.mjs --check)', () => {
@@ -28,17 +32,30 @@ describe('template data', () => {
     expect([...TEMPLATE_SHEET_NAMES]).toEqual(Object.keys(spec.sheets));
   });
 
-  it('stores every spec cell in raw form (numbers, text, formulas starting with =) and nothing else', () => {
+  it('stores every spec cell in raw form (numbers, text, formulas starting with =) and nothing else, amendments applied', () => {
     for (const name of TEMPLATE_SHEET_NAMES) {
       const cells = templateSheetData(name).cells;
       const want: Record<string, string | number> = {};
-      for (const [addr, cell] of Object.entries(spec.sheets[name])) want[addr] = 'formula' in cell ? cell.formula : cell.value;
+      for (const [addr, cell] of Object.entries(spec.sheets[name])) {
+        const change = amendments.sheets[name]?.[addr];
+        want[addr] = change ? (change.formula ?? change.value!) : 'formula' in cell ? cell.formula : cell.value;
+      }
       expect(cells, name).toEqual(want);
       // Both label columns are kept: 中文 in A, English in B.
       expect(cells.A5 ?? cells.A4, name).toBeTypeOf('string');
     }
     expect(templateSheetData('A_Market').cells.A5).toBe('基期收入 FY2025');
     expect(templateSheetData('A_Market').cells.B5).toBe('Base revenue R0');
+    // The salary line is the managers' base plus the staffing plan's personnel cost (issue 16).
+    expect(templateSheetData('D_Expense').cells.C42).toBe('=SUM(E_Bonus!$D$39:$D$42)+PERSONNEL_COST');
+    // Amendments change formulas of cells the spec has, never add cells; formula stays formula.
+    for (const [name, changes] of Object.entries(amendments.sheets)) {
+      for (const [addr, change] of Object.entries(changes)) {
+        const cell = spec.sheets[name][addr];
+        expect(cell, `${name}!${addr}`).toBeDefined();
+        expect('formula' in cell, `${name}!${addr}`).toBe(change.formula !== undefined);
+      }
+    }
   });
 
   it('records the expected value of every formula cell, and sample values for stubs', () => {

@@ -12,9 +12,9 @@ import { applyEdits } from '../../src/model/edit';
 import { readOpsbookText, serializeOpsbook } from '../../src/model/fileFormat';
 import type { Notebook, Sheet } from '../../src/model/notebook';
 import { emptyNotebook, findSheet } from '../../src/model/notebook';
-import { cellMeaning, externalNeeds, insertTemplateCommands, replacedStubValues, templateById, TEMPLATES } from '../../templates';
+import { cellMeaning, externalNeeds, insertTemplateCommands, replacedStubValues, sampleValue, templateById, TEMPLATES } from '../../templates';
 import type { TemplateSheetName } from '../../templates/catalog';
-import { TEMPLATE_SHEET_NAMES } from '../../templates/catalog';
+import { PLAN_NAMES, TEMPLATE_SHEET_NAMES } from '../../templates/catalog';
 import { stubLabelAddrs } from '../../templates/linkStubs';
 import { LIST_NAME_IDS } from '../../templates/generators/listNames';
 import { EngineNotebook } from '../../workers/engineCore';
@@ -95,10 +95,14 @@ const SINGLE_SHEET: Record<string, string> = {
   'expense-structure': 'D_Expense',
   'bonus-plan': 'E_Bonus',
 };
+/** The annual plan's sheets: the spec's five, then the staffing plan (issue 16). */
+const PLAN_SHEETS = [...Object.keys(spec.sheets), 'F_Staffing'];
+/** The staffing plan's names, after the spec's and the list names. */
+const STAFFING_NAMES = PLAN_NAMES.slice(19 + LIST_NAME_IDS.length).map((n) => n.name);
 
 describe('template gallery', () => {
-  it('lists the seven entries of the automation contract, each with zh/en title and description', () => {
-    expect(TEMPLATES.map((t) => t.id)).toEqual(['blank', 'annual-plan', 'market-model', 'six-step-targets', 'ansoff-grid', 'expense-structure', 'bonus-plan']);
+  it('lists the eight entries of the automation contract, each with zh/en title and description', () => {
+    expect(TEMPLATES.map((t) => t.id)).toEqual(['blank', 'annual-plan', 'market-model', 'six-step-targets', 'ansoff-grid', 'expense-structure', 'bonus-plan', 'staffing-plan']);
     for (const t of TEMPLATES) {
       for (const text of [t.title.zh, t.title.en, t.description.zh, t.description.en]) expect(text.length, t.id).toBeGreaterThan(0);
     }
@@ -110,15 +114,16 @@ describe('template gallery', () => {
     expect(nb.names).toEqual([]);
   });
 
-  it('annual-plan holds the five sheets (none a stub), the 19 spec names and the list names', () => {
+  it('annual-plan holds the five sheets and the staffing plan (none a stub), the 19 spec names, the list names and the staffing names', () => {
     const nb = create('annual-plan');
-    expect(nb.sheets.map((s) => s.name)).toEqual(Object.keys(spec.sheets));
+    expect(nb.sheets.map((s) => s.name)).toEqual(PLAN_SHEETS);
     for (const s of nb.sheets) {
       expect(s.stub, s.name).toBeFalsy();
       expect(s.template, s.name).toBe('annual-plan');
     }
     expect(nb.names.map((n) => [n.name, n.expression]).slice(0, 19)).toEqual(Object.entries(spec.names));
-    expect(nb.names.map((n) => n.name).slice(19)).toEqual([...LIST_NAME_IDS]);
+    expect(nb.names.map((n) => n.name).slice(19)).toEqual([...LIST_NAME_IDS, ...STAFFING_NAMES]);
+    expect(STAFFING_NAMES).toEqual(expect.arrayContaining(['ATTRITION', 'PERSONNEL_COST', 'REGION_COST', 'CAPACITY_TOTAL', 'HIRE_COUNT']));
   });
 
   it('a single template holds its real sheet first, then stubs for the sheets it links to', () => {
@@ -243,7 +248,7 @@ describe('link stubs', () => {
       for (const stub of create(id).sheets.filter((s) => s.stub)) {
         for (const [addr, raw] of Object.entries(stub.cells)) {
           expect(isFormula(raw), `${id}: ${stub.name}!${addr}`).toBe(false);
-          expect(raw, `${id}: ${stub.name}!${addr}`).toBe(specValue(stub.name, addr));
+          expect(raw, `${id}: ${stub.name}!${addr}`).toBe(stub.name === 'F_Staffing' ? sampleValue('F_Staffing', addr) : specValue(stub.name, addr));
         }
       }
     }
@@ -300,16 +305,16 @@ describe('inserting a template', () => {
     expect(stub.cells.G45).toBe(30000);
     expect(stub.cells.C45).toBe(specValue('B_Target', 'C45')); // newly needed by D_Expense
     expect(engine.value('D_Expense', 'C41')).toBeCloseTo(6000, 9); // 30000 × 20%
-    expect(nb.sheets.map((s) => `${s.name}${s.stub ? '*' : ''}`)).toEqual(['E_Bonus', 'D_Expense', 'B_Target*', 'A_Market*', 'C_Ansoff*']);
+    expect(nb.sheets.map((s) => `${s.name}${s.stub ? '*' : ''}`)).toEqual(['E_Bonus', 'D_Expense', 'B_Target*', 'A_Market*', 'C_Ansoff*', 'F_Staffing*']);
   });
 
   it('builds the annual plan piece by piece: no stubs left, all names, every expected value', () => {
     const nb = emptyNotebook('piecewise');
     const engine = new EngineNotebook(nb);
-    for (const id of ['bonus-plan', 'expense-structure', 'ansoff-grid', 'six-step-targets', 'market-model']) applyBoth(nb, engine, insert(nb, id));
+    for (const id of ['bonus-plan', 'expense-structure', 'ansoff-grid', 'six-step-targets', 'market-model', 'staffing-plan']) applyBoth(nb, engine, insert(nb, id));
 
     expect(nb.sheets.filter((s) => s.stub)).toEqual([]);
-    expect(nb.names.map((n) => n.name).sort()).toEqual([...Object.keys(spec.names), ...LIST_NAME_IDS].sort());
+    expect(nb.names.map((n) => n.name).sort()).toEqual([...Object.keys(spec.names), ...LIST_NAME_IDS, ...STAFFING_NAMES].sort());
     expect(mismatches(engine, Object.keys(spec.sheets))).toEqual([]);
     expect(errorCells(engine)).toEqual([]);
     expect(mismatches(new EngineNotebook(nb), Object.keys(spec.sheets))).toEqual([]);
@@ -339,7 +344,7 @@ describe('inserting a template', () => {
     nb.sheets[0].cells.A1 = 'notes';
     const engine = new EngineNotebook(nb);
     applyBoth(nb, engine, insert(nb, 'annual-plan'));
-    expect(nb.sheets.map((s) => s.name)).toEqual(['Sheet1', ...Object.keys(spec.sheets)]);
+    expect(nb.sheets.map((s) => s.name)).toEqual(['Sheet1', ...PLAN_SHEETS]);
     expect(mismatches(engine, Object.keys(spec.sheets))).toEqual([]);
   });
 });

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { isCellError } from '../../src/model/cell';
 import { emptyNotebook, type Notebook } from '../../src/model/notebook';
 import { SAMPLE_SHAPE, type ClientShape } from '../../templates/generators/shape';
-import { hireRowCount, staffingGenerator, staffingInputKey } from '../../templates/generators/staffing';
+import { templateById } from '../../templates';
+import { hireRowCount, staffingGenerator, staffingInputKey, staffingLayout } from '../../templates/generators/staffing';
 import { EngineNotebook } from '../../workers/engineCore';
 
 interface Hire {
@@ -138,7 +139,7 @@ const close = (a: unknown, b: number) => typeof a === 'number' && Math.abs(a - b
 
 function errorCells(engine: EngineNotebook, sheet: string): string[] {
   return Object.entries(engine.allValues()[sheet] ?? {})
-    .filter(([, v]) => isCellError(v) || (typeof v === 'string' && v.startsWith('ERR')))
+    .filter(([, v]) => isCellError(v) || (typeof v === 'string' && (v.startsWith('ERR') || v.startsWith('✗'))))
     .map(([a, v]) => `${a}: ${JSON.stringify(v)}`);
 }
 
@@ -249,3 +250,85 @@ describe('F_Staffing: capacity, headcount and cost', () => {
     expect(Object.values(part.sheets[0].cells).filter((v) => typeof v === 'string' && /[A-Za-z_]+!/.test(v))).toEqual([]);
   });
 });
+
+/** The annual plan from the gallery, its engine, and a writer that applies to both. */
+function samplePlan() {
+  const nb = templateById('annual-plan')!.create();
+  const engine = new EngineNotebook(nb);
+  const set = (sheet: string, addr: string, raw: string | number) => {
+    const r = engine.apply([{ type: 'setCells', sheet, writes: [{ addr, raw }] }]);
+    if (!r.ok) throw new Error(r.error.message);
+  };
+  const name = (n: string) => {
+    const m = /^=([A-Za-z_]+)!\$([A-Z]+)\$(\d+)/.exec(nb.names.find((x) => x.name === n)!.expression)!;
+    return { sheet: m[1], addr: `${m[2]}${m[3]}`, row: Number(m[3]) };
+  };
+  const value = (n: string) => engine.value(name(n).sheet, name(n).addr);
+  return { nb, engine, set, name, value };
+}
+
+describe('F_Staffing in the sample annual plan and the expense link', () => {
+  it('with no hires the salary line is the spec’s 408, each region’s 102, and every spec value holds', () => {
+    const { engine, value } = samplePlan();
+    expect(value('PERSONNEL_COST')).toBe(240); // the twelve reps' base salaries
+    expect(value('HIRES_TOTAL')).toBe(0);
+    expect(value('HEADCOUNT_START')).toBe(12);
+    expect(engine.value('D_Expense', 'C42')).toBe(408); // 168 managers + 240 reps
+    for (const r of [72, 73, 74, 75]) expect(engine.value('D_Expense', `E${r}`)).toBe(102);
+    expect(engine.value('D_Expense', 'J77')).toBe('OK');
+    expect(engine.value('D_Expense', 'G86')).toBe('OK');
+    expect(errorCells(engine, 'F_Staffing')).toEqual([]);
+    // Every roster rep is fully ramped with the defaults: capacity = Σ PROD × drag.
+    const drag = 1 - (0.1 * (2 + 6 / 2)) / 12;
+    const prod = [1, 2].map((k) => engine.value('F_Staffing', `C${staffingLayoutRow('levelRow') + k}`) as number);
+    expect(close(value('CAPACITY_TOTAL'), (4 * prod[0] + 8 * prod[1]) * drag)).toBe(true);
+  });
+
+  it('hiring moves the personnel cost, the region’s salary share and the promotion pool, and the regions still add up to the envelope', () => {
+    const { engine, set, name, value } = samplePlan();
+    const pool0 = engine.value('D_Expense', 'C45') as number;
+    const ratio0 = engine.value('D_Expense', 'I72') as number;
+    const hire = name('HIRE_COUNT'); // the first hiring row is East's, level 代表 Rep, from month 4
+    expect(engine.value('F_Staffing', `A${hire.row}`)).toBe('华东 East');
+    set('F_Staffing', `E${hire.row}`, 2);
+    const cost = (2 * 18 * 9) / 12; // two reps at 18 for months 4–12
+    expect(close(value('PERSONNEL_COST'), 240 + cost)).toBe(true);
+    expect(close(engine.value('D_Expense', 'C42'), 408 + cost)).toBe(true);
+    expect(close(engine.value('D_Expense', 'E72'), 102 + cost)).toBe(true);
+    expect(engine.value('D_Expense', 'E73')).toBe(102);
+    expect(close(engine.value('D_Expense', 'C45'), pool0 - cost)).toBe(true);
+    expect(engine.value('D_Expense', 'I72')).not.toBe(ratio0);
+    expect(engine.value('D_Expense', 'J77')).toBe('OK');
+    expect(engine.value('D_Expense', 'G86')).toBe('OK');
+    expect(value('HIRES_TOTAL')).toBe(2);
+    expect(value('HEADCOUNT_END')).toBe(14);
+    // A manager hire is a slot too: the managers' level is known to the staffing plan.
+    set('F_Staffing', `B${hire.row + 1}`, '区域经理 Regional Manager');
+    set('F_Staffing', `E${hire.row + 1}`, 1);
+    expect(engine.value('F_Staffing', `A${hire.row + 1}`)).toBe('华南 South');
+    expect(close(engine.value('D_Expense', 'E73'), 102 + (42 * 9) / 12)).toBe(true);
+    // An unknown region: ERR on the staffing plan, nothing in the expense plan.
+    set('F_Staffing', `A${hire.row + 2}`, 'Atlantis');
+    set('F_Staffing', `E${hire.row + 2}`, 3);
+    expect(engine.value('F_Staffing', `F${hire.row + 2}`)).toMatch(/^✗/);
+    expect(String(engine.value('F_Staffing', `B${staffingLayoutRow('outRow') + 10}`))).toMatch(/^ERR/);
+    expect(engine.value('D_Expense', 'J77')).toBe('OK');
+  });
+
+  it('staffing-plan alone runs on link stubs of B_Target and E_Bonus; expense-structure alone reads a stub of it', () => {
+    const nb = templateById('staffing-plan')!.create();
+    expect(nb.sheets.map((s) => `${s.name}${s.stub ? '*' : ''}`)).toEqual(['F_Staffing', 'B_Target*', 'E_Bonus*']);
+    const engine = new EngineNotebook(nb);
+    expect(errorCells(engine, 'F_Staffing')).toEqual([]);
+    const all = engine.allValues();
+    expect(Object.values(all).flatMap((cells) => Object.values(cells)).filter((v) => isCellError(v))).toEqual([]);
+    const expense = templateById('expense-structure')!.create();
+    const stub = expense.sheets.find((s) => s.name === 'F_Staffing')!;
+    expect(stub.stub).toBe(true);
+    expect(Object.values(stub.cells).filter((v): v is number => typeof v === 'number').sort((a, b) => a - b)).toEqual([60, 60, 60, 60, 240]);
+  });
+});
+
+function staffingLayoutRow(key: 'levelRow' | 'outRow'): number {
+  return staffingLayout(SAMPLE_SHAPE)[key]; // 0-based, so + k is the k-th level's 1-based row
+}
