@@ -53,9 +53,9 @@ function expectNear(actual: number | undefined, want: number, rel = 1e-9): void 
 const sum = (xs: (number | null)[]) => xs.reduce<number>((a, x) => a + (x ?? 0), 0);
 
 describe('default layouts', () => {
-  it('the annual plan carries the notebook view of all five sheets, every binding readable', () => {
+  it('the annual plan carries the notebook view of all six sheets, every binding readable', () => {
     const { nb, reader } = annualPlan();
-    const sheets = ['A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus'];
+    const sheets = ['A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus', 'F_Staffing'];
     expect(new Set(nb.layout.items.map((i) => i.sheet))).toEqual(new Set(sheets));
     for (const s of sheets) expect(nb.layout.items.filter((i) => i.sheet === s).map((i) => i.id)).toEqual(defaultLayout(s).map((i) => i.id));
     const ids = nb.layout.items.map((i) => i.id);
@@ -68,6 +68,30 @@ describe('default layouts', () => {
   it('single templates get their own sheet’s view and none for link stubs', () => {
     const nb = templateById('bonus-plan')!.create();
     expect(new Set(nb.layout.items.map((i) => i.sheet))).toEqual(new Set(['E_Bonus']));
+  });
+});
+
+describe('staffing charts', () => {
+  it('capacity vs target per region, monthly capacity vs target and the headcount waterfall move with a hire', () => {
+    const { nb, engine, reader, edit } = annualPlan();
+    const regions = () => seriesData(item(nb, 'F_Staffing.regions'), reader, 'en');
+    const months = () => seriesData(item(nb, 'F_Staffing.months'), reader, 'en');
+    const heads = () => waterfallData(item(nb, 'F_Staffing.headcount'), reader, 'en');
+    const before = regions();
+    expect(before.categories).toEqual(['East', 'South', 'North', 'West']);
+    expect(before.series.map((x) => x.label)).toEqual(['Capacity', 'Final target']);
+    expect(before.series[1].values[0]).toBeCloseTo(num(engine, 'B_Target', 'G88'), 6);
+    for (const v of months().series[1].values) expectNear(v ?? undefined, num(engine, 'B_Target', 'G45') / 12); // flat twelfths
+    expect(heads().steps.map((x) => x.value)).toEqual([12, 0, -1.2, 1.2, 12]);
+    const countRow = /\$E\$(\d+)/.exec(nb.names.find((n) => n.name === 'HIRE_COUNT')!.expression)![1];
+    const monthsBefore = months().series[0].values as number[];
+    edit([{ type: 'setCells', sheet: 'F_Staffing', writes: [{ addr: `E${countRow}`, raw: 3 }] }]); // East, from month 4
+    expect(regions().series[0].values[0]! > before.series[0].values[0]!).toBe(true);
+    expect(regions().series[0].values[1]).toBe(before.series[0].values[1]);
+    const monthsAfter = months().series[0].values as number[];
+    expect(monthsAfter.slice(0, 3)).toEqual(monthsBefore.slice(0, 3));
+    for (let m = 3; m < 12; m++) expect(monthsAfter[m] > monthsBefore[m]).toBe(true);
+    expect(heads().steps.map((x) => x.value)).toEqual([12, 3, -1.2, 1.2, 15]);
   });
 });
 
