@@ -111,3 +111,22 @@ describe('a client plan’s presenter vocabulary', () => {
     expect(availableSlides(nb).find((s) => s.id === 'overview')?.bars?.bars).toHaveLength(2);
   });
 });
+
+describe('a client plan’s what-if presets', () => {
+  it('come from its generators at the generated cells; other notebooks keep the spec’s', async () => {
+    const { EXPENSE_SENSITIVITY, FUNDING_FOR_PAYOUT, GOAL_PRESETS, presetsFor, TORNADO_PRESETS, PAYOUT_THRESHOLD_CAP } = await import('../../src/ui/whatif/presets');
+    const sample = templateById('annual-plan')!.create();
+    expect(presetsFor(sample, ['tornado'], TORNADO_PRESETS)).toEqual(TORNADO_PRESETS);
+    const { nb } = vocabulary(SAMPLE_SHAPE);
+    // The sheet's own Δ table as shipped (B29:B33 10 %, B34 5 pts), and a projected payout.
+    const value = (ref: string) => (ref === 'E_Bonus!C48' ? 249.6 : ref === 'D_Expense!B34' ? 0.05 : ref.startsWith('D_Expense!B') ? 0.1 : undefined);
+    const tornado = presetsFor(nb, ['tornado'], TORNADO_PRESETS, CHAIN);
+    expect(tornado.map((p) => p.id)).toEqual(['expense-sensitivity']);
+    expect(tornado[0].title).toEqual(EXPENSE_SENSITIVITY.title);
+    expect(tornado[0].spec(value)).toEqual(EXPENSE_SENSITIVITY.spec(value));
+    const goal = presetsFor(nb, ['goalSeek'], GOAL_PRESETS, CHAIN);
+    expect(goal.map((p) => p.id)).toEqual(['funding-for-payout']);
+    expect(goal[0].spec(value)).toEqual(FUNDING_FOR_PAYOUT.spec(value));
+    expect(presetsFor(nb, ['dataTable2'], [PAYOUT_THRESHOLD_CAP], CHAIN)[0].spec(value)).toEqual(PAYOUT_THRESHOLD_CAP.spec(value));
+  });
+});

@@ -8,7 +8,7 @@ import { createStore } from 'solid-js/store';
 import { t } from '../../i18n';
 import { findSheet } from '../../model/notebook';
 import type { DataTable1Result, DataTable2Result } from '../../model/whatif';
-import { PAYOUT_THRESHOLD_CAP, PAYOUT_VS_THRESHOLD, presetSpec } from './presets';
+import { PAYOUT_THRESHOLD_CAP, PAYOUT_VS_THRESHOLD, presetsFor, presetSpec } from './presets';
 import type { DataTableConfig } from './controller';
 import { fmt, listText, parseNumberList, parseRefList } from './format';
 import { NumberField, RefField, RunBar, SavedNote } from './common';
@@ -23,10 +23,13 @@ export function DataTableView(props: ViewProps): JSX.Element {
     return props.ctx.session.values[s]?.[a];
   };
   const hasBonus = () => !!findSheet(doc(), 'E_Bonus');
+  // A client plan's bonus tables are at its generated cells.
+  const presetOne = () => presetsFor(doc(), ['dataTable1'], [PAYOUT_VS_THRESHOLD]).find((p) => p.id === PAYOUT_VS_THRESHOLD.id);
+  const presetTwo = () => presetsFor(doc(), ['dataTable2'], [PAYOUT_THRESHOLD_CAP]).find((p) => p.id === PAYOUT_THRESHOLD_CAP.id);
   const fallback = (): DataTableConfig => ({
-    mode: hasBonus() ? 'two' : 'one',
-    one: hasBonus() ? presetSpec(PAYOUT_VS_THRESHOLD, doc().layout, value) : { input: '', values: [], outputs: [] },
-    two: hasBonus() ? presetSpec(PAYOUT_THRESHOLD_CAP, doc().layout, value) : { rowInput: '', rowValues: [], colInput: '', colValues: [], output: '' },
+    mode: hasBonus() && presetTwo() ? 'two' : 'one',
+    one: hasBonus() && presetOne() ? presetSpec(presetOne()!, doc().layout, value) : { input: '', values: [], outputs: [] },
+    two: hasBonus() && presetTwo() ? presetSpec(presetTwo()!, doc().layout, value) : { rowInput: '', rowValues: [], colInput: '', colValues: [], output: '' },
   });
   const [cfg, setCfg] = createStore<DataTableConfig>(JSON.parse(JSON.stringify(props.wi.saved('dataTable')?.config ?? fallback())));
   const [problem, setProblem] = createSignal('');

@@ -12,7 +12,7 @@ import { findSheet } from '../../model/notebook';
 import { splitSheetRef } from '../../model/address';
 import type { GoalSeekResult, GoalSeekSpec } from '../../model/whatif';
 import { notify } from '../services';
-import { GOAL_PRESETS, presetSpec } from './presets';
+import { GOAL_PRESETS, presetsFor, presetSpec } from './presets';
 import { fmt, parseNumber } from './format';
 import { NumberField, RefField, RunBar, SavedNote, PresetPicker } from './common';
 import type { ViewProps } from './common';
@@ -23,7 +23,8 @@ export function GoalSeekView(props: ViewProps): JSX.Element {
     const [s, a] = ref.split('!');
     return props.ctx.session.values[s]?.[a];
   };
-  const available = () => GOAL_PRESETS.filter((p) => p.sheets.every((s) => findSheet(doc(), s) && !findSheet(doc(), s)?.stub));
+  const presets = () => presetsFor(doc(), ['goalSeek'], GOAL_PRESETS);
+  const available = () => presets().filter((p) => p.sheets.every((s) => findSheet(doc(), s) && !findSheet(doc(), s)?.stub));
   const initial = (): GoalSeekSpec => props.wi.saved('goalSeek')?.config ?? (available()[0] && presetSpec(available()[0], doc().layout, value)) ?? { input: '', output: '', target: 0 };
   const [spec, setSpec] = createStore<GoalSeekSpec>(JSON.parse(JSON.stringify(initial())));
   const [preset, setPreset] = createSignal(props.wi.saved('goalSeek') ? '' : (available()[0]?.id ?? ''));
@@ -32,7 +33,7 @@ export function GoalSeekView(props: ViewProps): JSX.Element {
 
   function usePreset(id: string): void {
     setPreset(id);
-    const p = GOAL_PRESETS.find((x) => x.id === id);
+    const p = presets().find((x) => x.id === id);
     if (p) setSpec(reconcile(presetSpec(p, doc().layout, value)));
   }
   const num = (text: string): number | undefined => (text.trim() === '' ? undefined : (parseNumber(text) ?? undefined));

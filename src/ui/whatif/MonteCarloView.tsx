@@ -10,7 +10,7 @@ import { t } from '../../i18n';
 import { findSheet } from '../../model/notebook';
 import type { Distribution, MonteCarloResult, MonteCarloSpec, OutputSummary } from '../../model/whatif';
 import { MAX_TRIALS } from '../../engine/pool';
-import { MONTE_CARLO_PRESETS, presetSpec } from './presets';
+import { MONTE_CARLO_PRESETS, presetsFor, presetSpec } from './presets';
 import { fmt, parseNumber, parseRefList } from './format';
 import { NumberField, RunBar, SavedNote, selectedRef, PresetPicker } from './common';
 import type { ViewProps } from './common';
@@ -37,7 +37,8 @@ export function MonteCarloView(props: ViewProps): JSX.Element {
     const [s, a] = ref.split('!');
     return props.ctx.session.values[s]?.[a];
   };
-  const available = () => MONTE_CARLO_PRESETS.filter((p) => p.sheets.every((s) => findSheet(doc(), s) && !findSheet(doc(), s)?.stub));
+  const presets = () => presetsFor(doc(), ['monteCarlo'], MONTE_CARLO_PRESETS);
+  const available = () => presets().filter((p) => p.sheets.every((s) => findSheet(doc(), s) && !findSheet(doc(), s)?.stub));
   const initial = (): MonteCarloSpec => props.wi.saved('monteCarlo')?.config ?? (available()[0] && presetSpec(available()[0], doc().layout, value)) ?? { inputs: [], outputs: [], trials: 1000, seed: 1 };
   const [spec, setSpec] = createStore<MonteCarloSpec>(JSON.parse(JSON.stringify(initial())));
   const [preset, setPreset] = createSignal(props.wi.saved('monteCarlo') ? '' : (available()[0]?.id ?? ''));
@@ -48,7 +49,7 @@ export function MonteCarloView(props: ViewProps): JSX.Element {
 
   function usePreset(id: string): void {
     setPreset(id);
-    const p = MONTE_CARLO_PRESETS.find((x) => x.id === id);
+    const p = presets().find((x) => x.id === id);
     if (p) setSpec(reconcile(presetSpec(p, doc().layout, value)));
   }
   const setParam = (i: number, key: string, text: string) => {

@@ -10,7 +10,7 @@ import { t } from '../../i18n';
 import type { TornadoInput, TornadoSpec } from '../../model/whatif';
 import { findSheet } from '../../model/notebook';
 import { formatGeneral } from '../../i18n/numberFormat';
-import { TORNADO_PRESETS, presetSpec } from './presets';
+import { presetsFor, TORNADO_PRESETS, presetSpec } from './presets';
 import { fmt, fmtDelta, parseNumber } from './format';
 import { NumberField, RefField, RunBar, SavedNote, selectedRef, PresetPicker } from './common';
 import type { ViewProps } from './common';
@@ -29,7 +29,8 @@ export function TornadoView(props: ViewProps): JSX.Element {
     const [s, a] = ref.split('!');
     return props.ctx.session.values[s]?.[a];
   };
-  const available = () => TORNADO_PRESETS.filter((p) => p.sheets.every((s) => findSheet(doc(), s) && !findSheet(doc(), s)?.stub));
+  const presets = () => presetsFor(doc(), ['tornado'], TORNADO_PRESETS);
+  const available = () => presets().filter((p) => p.sheets.every((s) => findSheet(doc(), s) && !findSheet(doc(), s)?.stub));
   const initial = (): TornadoSpec => props.wi.saved('tornado')?.config ?? (available()[0] && presetSpec(available()[0], doc().layout, value)) ?? { output: selectedRef(props.ctx), inputs: [], delta: 0.1 };
   const [spec, setSpec] = createStore<TornadoSpec>(JSON.parse(JSON.stringify(initial())));
   const [preset, setPreset] = createSignal(props.wi.saved('tornado') ? '' : (available()[0]?.id ?? ''));
@@ -39,7 +40,7 @@ export function TornadoView(props: ViewProps): JSX.Element {
 
   function usePreset(id: string): void {
     setPreset(id);
-    const p = TORNADO_PRESETS.find((x) => x.id === id);
+    const p = presets().find((x) => x.id === id);
     if (p) setSpec(reconcile(presetSpec(p, doc().layout, value)));
   }
 

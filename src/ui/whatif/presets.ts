@@ -5,7 +5,9 @@
  * whose sheets the notebook holds.
  */
 import type { CellValue } from '../../model/cell';
-import type { Layout } from '../../model/notebook';
+import type { Layout, Notebook } from '../../model/notebook';
+import { planVocabulary } from '../../../templates/generators/plan';
+import type { PlanPreset, SheetGenerator } from '../../../templates/generators/types';
 import { relocate, relocateAll } from '../../model/structure';
 import type { DataTable1Spec, DataTable2Spec, GoalSeekSpec, MonteCarloSpec, TornadoInput, TornadoSpec } from '../../model/whatif';
 
@@ -161,3 +163,36 @@ export const PLAN_RISK: Preset<MonteCarloSpec> = {
 };
 
 export const MONTE_CARLO_PRESETS = [PLAN_RISK];
+
+type PlanPresetKind = PlanPreset['kind'];
+
+/**
+ * The presets a notebook offers for an analysis: a client plan's come from its generators, at
+ * the cells they laid out for its shape (the spec's ones would point at other cells there), with
+ * the spec preset's title where the id is the same; any other notebook offers the spec's presets.
+ * A generated goal seek names its target by cell (`targetRef`): the target is that cell's value.
+ */
+export function presetsFor<T>(nb: Pick<Notebook, 'layout'>, kinds: readonly PlanPresetKind[], builtIn: readonly Preset<T>[], generators?: readonly SheetGenerator[]): Preset<T>[] {
+  const v = planVocabulary(nb, generators);
+  if (!v) return [...builtIn];
+  return v.presets
+    .filter((p) => kinds.includes(p.kind))
+    .map((p) => ({
+      id: p.id,
+      title: builtIn.find((b) => b.id === p.id)?.title ?? KNOWN_TITLES[p.id] ?? { en: p.id, zh: p.id },
+      sheets: [],
+      spec: (value) => {
+        const spec = JSON.parse(JSON.stringify(p.spec)) as Record<string, unknown>;
+        if (p.kind === 'goalSeek' && typeof spec.targetRef === 'string') {
+          spec.target = num(value(spec.targetRef), 0);
+          delete spec.targetRef;
+        }
+        return spec as T;
+      },
+    }));
+}
+
+/** Titles of the spec's presets by id, for generated presets of a kind the caller did not list. */
+const KNOWN_TITLES: Record<string, { en: string; zh: string }> = Object.fromEntries(
+  [EXPENSE_SENSITIVITY, ANNUAL_PLAN_TORNADO, PAYOUT_VS_THRESHOLD, PAYOUT_THRESHOLD_CAP, FUNDING_FOR_PAYOUT, GROWTH_FOR_TARGET, PLAN_RISK].map((p) => [p.id, p.title]),
+);
