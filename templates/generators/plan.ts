@@ -105,13 +105,22 @@ export interface PlanVocabulary {
 }
 
 const vocabularies = new WeakMap<ClientShape, PlanVocabulary>();
+/** The last few by content: `session.plain()` hands out a new copy of the same shape each time. */
+const recent = new Map<string, PlanVocabulary>();
 
-/** The drivers, KPIs, presets and input rules of a client plan (null for another notebook); memoised per shape object. */
+/** The drivers, KPIs, presets and input rules of a client plan (null for another notebook); memoised per shape. */
 export function planVocabulary(nb: Pick<Notebook, 'layout'>, generators: readonly SheetGenerator[] = PLAN_GENERATORS): PlanVocabulary | null {
   const shape = planShape(nb);
   if (!shape) return null;
-  const hit = generators === PLAN_GENERATORS ? vocabularies.get(shape) : undefined;
+  const memo = generators === PLAN_GENERATORS;
+  const hit = memo ? vocabularies.get(shape) : undefined;
   if (hit) return hit;
+  const key = memo ? JSON.stringify(shape) : '';
+  const known = memo ? recent.get(key) : undefined;
+  if (known) {
+    vocabularies.set(shape, known);
+    return known;
+  }
   const parts = generatorParts(shape, {}, generators);
   const v: PlanVocabulary = { bySheet: {}, drivers: [], kpis: [], presets: [], inputRules: [], layout: [] };
   for (const { generator, part } of parts) {
@@ -122,6 +131,10 @@ export function planVocabulary(nb: Pick<Notebook, 'layout'>, generators: readonl
     v.inputRules.push(...part.inputRules);
     v.layout.push(...part.layout);
   }
-  if (generators === PLAN_GENERATORS) vocabularies.set(shape, v);
+  if (memo) {
+    vocabularies.set(shape, v);
+    recent.set(key, v);
+    if (recent.size > 4) recent.delete(recent.keys().next().value!);
+  }
   return v;
 }
