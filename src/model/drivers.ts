@@ -104,6 +104,8 @@ export const DRIVERS: readonly DriverDef[] = [
 export interface NotebookVocabulary {
   drivers: readonly DriverDef[];
   slides: readonly SlideDef[];
+  /** Upside / downside; the spec's `SCENARIO_PRESETS` when absent. */
+  scenarioPresets?: readonly ScenarioPreset[];
 }
 
 type VocabularySource = Pick<Notebook, 'layout' | 'names'>;
@@ -123,6 +125,20 @@ export function vocabularyOf(nb: VocabularySource | undefined): NotebookVocabula
     }
   }
   return { drivers: DRIVERS, slides: SLIDES };
+}
+
+/** Upside and downside for a notebook: its own, else the spec's. */
+export function scenarioPresetsOf(nb: VocabularySource | undefined): readonly ScenarioPreset[] {
+  return vocabularyOf(nb).scenarioPresets ?? SCENARIO_PRESETS;
+}
+
+/** The KPI of a notebook's slides with this English label (`Contribution profit` → `D_Expense!C26` on the sample). */
+export function kpiByLabel(nb: VocabularySource | undefined, en: string): KpiDef | undefined {
+  for (const s of vocabularyOf(nb).slides) {
+    const k = s.kpis.find((x) => x.label.en === en);
+    if (k) return k;
+  }
+  return undefined;
 }
 
 /** A driver by its `data-driver` name, among the notebook's drivers (the spec's when none is given). */

@@ -5,8 +5,8 @@
  * read the list names (final target per region, quota per rep), so nothing here names a cell.
  */
 import { forEachInRange, parseRange, splitSheetRef, toA1 } from '../../src/model/address';
-import type { BarsDef, DriverDef, KpiDef, NotebookVocabulary, SlideDef } from '../../src/model/drivers';
-import { DRIVERS, SLIDES } from '../../src/model/drivers';
+import type { BarsDef, DriverDef, KpiDef, NotebookVocabulary, ScenarioPreset, SlideDef } from '../../src/model/drivers';
+import { DRIVERS, SCENARIO_PRESETS, SLIDES } from '../../src/model/drivers';
 import type { NamedExpression, Notebook } from '../../src/model/notebook';
 import type { PlanVocabulary } from './plan';
 import { planVocabulary } from './plan';
@@ -65,5 +65,18 @@ export function planSlides(names: readonly NamedExpression[], v: PlanVocabulary)
 /** A client plan's drivers and slides (null for another notebook): the provider `src/model/drivers.ts` asks. */
 export function planNotebookVocabulary(nb: Pick<Notebook, 'layout' | 'names'>): NotebookVocabulary | null {
   const v = planVocabulary(nb);
-  return v ? { drivers: v.drivers, slides: planSlides(nb.names, v) } : null;
+  return v ? { drivers: v.drivers, slides: planSlides(nb.names, v), scenarioPresets: planScenarioPresets(v.drivers) } : null;
+}
+
+/**
+ * Upside and downside as the spec moves them — every line's volume growth ±2 pts and judgement
+ * growth ±5 pts — over the drivers the plan's generators give for its lines (`<line> volume
+ * growth`, `<line> judgement growth`), so they follow the plan's own lines.
+ */
+export function planScenarioPresets(drivers: readonly DriverDef[]): ScenarioPreset[] {
+  const moves = (sign: 1 | -1) =>
+    drivers.flatMap((d) => (/ volume growth$/.test(d.label.en) ? [{ ref: d.ref, add: 0.02 * sign }] : / judgement growth$/.test(d.label.en) ? [{ ref: d.ref, add: 0.05 * sign }] : []));
+  const up = moves(1);
+  if (up.length === 0) return [];
+  return SCENARIO_PRESETS.map((p) => ({ ...p, changes: p.id === 'upside' ? up : moves(-1) }));
 }

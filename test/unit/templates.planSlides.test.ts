@@ -8,12 +8,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isCellError } from '../../src/model/cell';
-import { availableDrivers, availableSlides, DRIVERS, refKey, registerVocabulary, SLIDES, vocabularyOf } from '../../src/model/drivers';
+import { availableDrivers, availableSlides, DRIVERS, kpiByLabel, refKey, registerVocabulary, SCENARIO_PRESETS, scenarioPresetsOf, SLIDES, vocabularyOf } from '../../src/model/drivers';
 import { splitCellKey } from '../../src/model/scenarios';
 import { templateById } from '../../templates';
 import { abs, sampleAbPositions } from '../../templates/generators/ansoffLinks';
 import { generatePlan, planVocabulary } from '../../templates/generators/plan';
-import { listCells, planNotebookVocabulary, planSlides } from '../../templates/generators/planSlides';
+import { listCells, planNotebookVocabulary, planScenarioPresets, planSlides } from '../../templates/generators/planSlides';
 import { SAMPLE_SHAPE, type ClientShape } from '../../templates/generators/shape';
 import type { SheetGenerator } from '../../templates/generators/types';
 import { emptyPart } from '../../templates/generators/types';
@@ -103,6 +103,8 @@ describe('a client plan’s presenter vocabulary', () => {
     });
     const sample = templateById('annual-plan')!.create();
     expect(vocabularyOf(sample)).toEqual({ drivers: DRIVERS, slides: SLIDES });
+    expect(scenarioPresetsOf(sample)).toBe(SCENARIO_PRESETS);
+    expect(kpiByLabel(sample, 'Contribution profit')?.id).toBe('D_Expense!C26');
     expect(availableSlides(sample).map((s) => s.id)).toEqual(SLIDES.map((s) => s.id));
     expect(planNotebookVocabulary(sample)).toBeNull();
     const shape: ClientShape = { ...SAMPLE_SHAPE, regions: ['甲 A', '乙 B'], reps: [{ name: 'a1', region: '甲 A', level: '代表 Rep' }, { name: 'b1', region: '乙 B', level: '代表 Rep' }], history: undefined, potential: undefined, accounts: undefined };
@@ -128,5 +130,19 @@ describe('a client plan’s what-if presets', () => {
     expect(goal.map((p) => p.id)).toEqual(['funding-for-payout']);
     expect(goal[0].spec(value)).toEqual(FUNDING_FOR_PAYOUT.spec(value));
     expect(presetsFor(nb, ['dataTable2'], [PAYOUT_THRESHOLD_CAP], CHAIN)[0].spec(value)).toEqual(PAYOUT_THRESHOLD_CAP.spec(value));
+  });
+});
+
+describe('a client plan’s upside and downside', () => {
+  it('move every line’s volume and judgement growth as the spec’s do: on the spec’s drivers they are the spec’s presets', () => {
+    expect(planScenarioPresets(DRIVERS)).toEqual(SCENARIO_PRESETS);
+    const lines = ['Alpha', 'Beta'].flatMap((l, i) => [
+      { name: `A_Market!C${20 + i}`, label: { zh: '', en: `${l} volume growth` }, ref: `A_Market!C${20 + i}`, min: 0, max: 1, step: 0.01, unit: 'percent' as const },
+      { name: `B_Target!C${50 + i}`, label: { zh: '', en: `${l} judgement growth` }, ref: `B_Target!C${50 + i}`, min: 0, max: 1, step: 0.01, unit: 'percent' as const },
+    ]);
+    const [up, down] = planScenarioPresets(lines);
+    expect(up.changes).toEqual([{ ref: 'A_Market!C20', add: 0.02 }, { ref: 'B_Target!C50', add: 0.05 }, { ref: 'A_Market!C21', add: 0.02 }, { ref: 'B_Target!C51', add: 0.05 }]);
+    expect(down.changes.map((c) => c.add)).toEqual([-0.02, -0.05, -0.02, -0.05]);
+    expect(planScenarioPresets([])).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import type { NotebookSession } from '../../engine/session';
 import type { RawContent } from '../../model/cell';
 import type { EditCommand } from '../../model/commands';
 import { logCommand, newDecision } from '../../model/decisionLog';
-import { presetRules, SCENARIO_PRESETS } from '../../model/drivers';
+import { presetRules, scenarioPresetsOf } from '../../model/drivers';
 import { applyEdits } from '../../model/edit';
 import type { Notebook, RelativeOverride } from '../../model/notebook';
 import { findSheet, newId } from '../../model/notebook';
@@ -52,7 +52,7 @@ export function addPresetScenarios(session: NotebookSession): boolean {
   };
   const all: EditCommand[] = [];
   const work = plainCopy(nb);
-  for (const preset of SCENARIO_PRESETS) {
+  for (const preset of scenarioPresetsOf(nb)) {
     if (work.scenarios.some((s) => s.id === preset.id)) continue;
     // Relative to the base: the presets follow it when it moves (a goal seek, an edit).
     const rules = presetRules(nb, preset, baseRaw);

@@ -11,7 +11,7 @@ import type { RawContent } from '../../model/cell';
 import { findSheet } from '../../model/notebook';
 import type { Notebook } from '../../model/notebook';
 import { BASE_SCENARIO_ID, scenarioInputs } from '../../model/scenarios';
-import { presetOverrides, SCENARIO_PRESETS } from '../../model/drivers';
+import { kpiByLabel, presetOverrides, scenarioPresetsOf } from '../../model/drivers';
 import type { Overrides } from '../../model/whatif';
 import type { BridgeConfig, BridgeResolver } from './controller';
 import { fmt, fmtDelta } from './format';
@@ -27,7 +27,7 @@ interface Option {
 function options(nb: Notebook): Option[] {
   const list: Option[] = [{ id: BASE_SCENARIO_ID, name: t('whatif.br.base') }];
   for (const s of nb.scenarios) if (s.id !== BASE_SCENARIO_ID) list.push({ id: s.id, name: s.name });
-  for (const p of SCENARIO_PRESETS) {
+  for (const p of scenarioPresetsOf(nb)) {
     if (!list.some((o) => o.id === p.id)) list.push({ id: `preset:${p.id}`, name: t('whatif.br.preset', { name: locale() === 'en' ? p.name.en : p.name.zh }) });
   }
   return list;
@@ -45,7 +45,7 @@ export function bridgeSides(nb: Notebook, cfg: BridgeConfig): ReturnType<BridgeR
   const side = (id: string): Overrides | null => {
     if (id === BASE_SCENARIO_ID) return { ...base };
     if (id.startsWith('preset:')) {
-      const p = SCENARIO_PRESETS.find((x) => x.id === id.slice(7));
+      const p = scenarioPresetsOf(nb).find((x) => x.id === id.slice(7));
       return p ? { ...base, ...presetOverrides(nb, p, baseValue) } : null;
     }
     return nb.scenarios.some((s) => s.id === id) ? scenarioInputs(nb, id) : null;
@@ -79,7 +79,9 @@ export function BridgeView(props: ViewProps): JSX.Element {
   const doc = () => props.ctx.session.doc;
   const opts = createMemo(() => options(doc()));
   const savedCfg = props.wi.saved('bridge')?.config;
-  const defaultOutput = () => (findSheet(doc(), 'D_Expense') ? 'D_Expense!C26' : doc().names.some((n) => n.name === 'TARGET_TOTAL') ? 'TARGET_TOTAL' : '');
+  // Contribution profit where the plan has it (its slide's KPI, wherever the plan laid it out), else the target.
+  const profit = () => (findSheet(doc(), 'D_Expense') ? kpiByLabel(doc(), 'Contribution profit')?.id : undefined);
+  const defaultOutput = () => profit() ?? (doc().names.some((n) => n.name === 'TARGET_TOTAL') ? 'TARGET_TOTAL' : '');
   const [from, setFrom] = createSignal(savedCfg?.from ?? BASE_SCENARIO_ID);
   const [to, setTo] = createSignal(savedCfg?.to ?? opts()[1]?.id ?? BASE_SCENARIO_ID);
   const [output, setOutput] = createSignal(savedCfg?.output ?? defaultOutput());
