@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from './harness';
 import {
   attr, byTestId, cell, cellValue, enterInCell, expectNoPageErrors, formulaBar, launchBrowser, nameBox, newNotebookFromGallery, openApp,
-  openSheet, selectCell, STATE_TIMEOUT_MS, waitReady, watchPage,
+  openSheet, selectCell, sheetTab, STATE_TIMEOUT_MS, waitForCellValue, waitReady, watchPage,
 } from './harness';
 
 let browser: Browser;
@@ -359,6 +359,78 @@ describe('an input cell refuses what it cannot hold', () => {
     const text = (await explained.textContent()) ?? '';
     expect(text).toMatch(/中文标点“，”/);
     expect(text).not.toMatch(/-->|Token|Expecting|Parsing|offset/);
+    expectNoPageErrors(errors);
+    await context.close();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// 中文 leaves nothing in English; Ctrl+Z after a sheet tab
+
+/** English words a user of the 中文 page reads in its chrome (not in cells, charts or the model's own names). */
+async function englishInChrome(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    // Names, codes and file kinds are the same in both languages.
+    const allowed = /^(Opsbook|opsbook|json|xlsx|CSV|PDF|SVG|PNG|OTE|KPI|Ctrl|Esc|Shift|Sheet\d*|[A-G]_[A-Za-z]+|[A-Z][A-Z0-9_]{2,}|SUMM)$/;
+    const out = new Set<string>();
+    // words as a formula or a file name writes them: A_Market, TARGET_TOTAL, Sheet1 are one word each
+    const english = (text: string) => (text.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? []).filter((w) => /[A-Za-z]{3,}/.test(w) && !w.includes('_') && !allowed.test(w));
+    const skip = (el: Element) => !!el.closest('.grid-canvas, svg, .nbv-body, [aria-hidden="true"], script, style');
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || skip(el) || el.getClientRects().length === 0) continue;
+      for (const w of english(n.textContent ?? '')) out.add(`${w} (${el.tagName.toLowerCase()}.${el.className})`);
+    }
+    for (const el of document.querySelectorAll('[title], [placeholder], [aria-label]')) {
+      if (skip(el)) continue;
+      for (const a of ['title', 'placeholder', 'aria-label']) for (const w of english(el.getAttribute(a) ?? '')) out.add(`${w} (@${a})`);
+    }
+    return [...out];
+  });
+}
+
+describe('中文 leaves nothing in English', () => {
+  it('home, file picker, toolbar, status bar and engine messages read in 中文', async () => {
+    const { page, errors, context } = await openApp(browser, { viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await page.locator(attr('data-template', 'annual-plan')).first().waitFor({ state: 'visible', timeout: STATE_TIMEOUT_MS });
+    expect(await englishInChrome(page), 'home').toEqual([]);
+    // the browser's own file button (its language, not the page's) is not what the user sees
+    const picker = await byTestId(page, 'import-file').boundingBox();
+    expect((picker?.width ?? 0) <= 1 || (await byTestId(page, 'import-file').evaluate((e) => getComputedStyle(e).opacity)) === '0').toBe(true);
+    await newNotebookFromGallery(page, 'annual-plan');
+    await waitReady(page);
+    await selectCell(page, 'E_Bonus!C4');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.locator('.sel-stats').waitFor({ state: 'visible', timeout: STATE_TIMEOUT_MS });
+    expect(await page.locator('.status-bar').innerText()).toMatch(/就绪[\s\S]*已保存|已保存[\s\S]*就绪|就绪[\s\S]*保存/);
+    // an engine message on a selected error cell
+    await enterInCell(page, 'E_Bonus!H4', '=SUMM(C4)');
+    await selectCell(page, 'E_Bonus!H4');
+    await byTestId(page, 'cell-error').waitFor({ state: 'visible', timeout: STATE_TIMEOUT_MS });
+    expect(await byTestId(page, 'cell-error').textContent()).toMatch(/没有名为 SUMM 的函数/);
+    expect(await englishInChrome(page), 'notebook').toEqual([]);
+    expectNoPageErrors(errors);
+    await context.close();
+  });
+
+  it('after a click on a sheet tab, Ctrl+Z and Ctrl+Y undo and redo', async () => {
+    const { page, errors, context } = await openApp(browser, { viewport: { width: 1440, height: 900 } });
+    await newNotebookFromGallery(page, 'annual-plan');
+    await waitReady(page);
+    await enterInCell(page, 'E_Bonus!C4', '1.8%');
+    expect(await cellValue(page, 'E_Bonus!C4')).toBe('0.018');
+    await sheetTab(page, 'A_Market').click();
+    await sheetTab(page, 'E_Bonus').click();
+    await page.keyboard.press('Control+z');
+    await waitForCellValue(page, 'E_Bonus!C4', '0.015');
+    await sheetTab(page, 'A_Market').click();
+    await page.keyboard.press('Control+y');
+    await waitForCellValue(page, 'E_Bonus!C4', '0.018');
+    // and after a toolbar button
+    await byTestId(page, 'checks-summary').click();
+    await page.keyboard.press('Control+z');
+    await waitForCellValue(page, 'E_Bonus!C4', '0.015');
     expectNoPageErrors(errors);
     await context.close();
   });

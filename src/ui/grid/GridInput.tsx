@@ -4,6 +4,7 @@
  * types — so the first keystroke, and an IME composition (中文 input), land in a real text field.
  * Typing starts "enter mode" (arrows commit and move); F2 or a double-click is "edit mode".
  */
+import { t } from '../../i18n';
 import { createEffect, on } from 'solid-js';
 import type { Workbench } from '../notebook/workbench';
 
@@ -34,7 +35,7 @@ export function GridInput(props: { wb: Workbench; rect: { left: number; top: num
       class="grid-input"
       classList={{ editing: !!editing() }}
       data-testid="cell-editor"
-      aria-label="Cell input"
+      aria-label={t('a11y.cellInput')}
       rows={1}
       spellcheck={false}
       autocomplete="off"

@@ -97,7 +97,8 @@ export function HomePage() {
       <section>
         <div class="section-head">
           <h2>{t('home.notebooks')}</h2>
-          <label class="import">
+          {/* The browser's own file button speaks the browser's language: hidden, the label is the button. */}
+          <label class="import file-pick">
             {t('home.import')}
             <input type="file" data-testid="import-file" accept=".json,.opsbook.json,.xlsx,application/json" onChange={(e) => void onFile(e.currentTarget)} />
           </label>

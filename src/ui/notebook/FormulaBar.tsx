@@ -3,6 +3,7 @@
  * (the active cell's raw content; type and Enter to commit). Below them, a selected error cell
  * explains itself in plain language.
  */
+import { t } from '../../i18n';
 import { createSignal, Show } from 'solid-js';
 import { rangeToA1, toA1 } from '../../model/address';
 import { rawToInput } from '../../model/cell';
@@ -36,7 +37,7 @@ export function FormulaBar(props: { wb: Workbench; focusGrid: () => void }) {
         <input
           class="name-box"
           data-testid="name-box"
-          aria-label="Name box"
+          aria-label={t('a11y.nameBox')}
           spellcheck={false}
           value={nameValue()}
           data-range={rangeToA1(wb.selection.range())}
@@ -61,7 +62,7 @@ export function FormulaBar(props: { wb: Workbench; focusGrid: () => void }) {
         <input
           class="formula-bar"
           data-testid="formula-bar"
-          aria-label="Formula bar"
+          aria-label={t('a11y.formulaBar')}
           spellcheck={false}
           value={barValue()}
           onFocus={() => {

@@ -19,6 +19,7 @@ import { createAutosave, createHistory, createTabLock, notebookStore, notify, ta
 import { Grid } from '../grid/Grid';
 import { FormulaBar } from './FormulaBar';
 import { SheetTabs } from './SheetTabs';
+import { engineMessage } from '../engineMessages';
 import { Toolbar } from './Toolbar';
 import { StatusBar } from './StatusBar';
 import { createWorkbench } from './workbench';
@@ -84,7 +85,7 @@ function OpenNotebook(props: { notebook: Notebook; rev?: number; sheet?: string 
       autosave.schedule(doc);
       for (const fn of afterChange) fn(doc);
     },
-    onProblem: (p) => notify('error', isNotebookProblemCode(p.code) ? t(`check.${p.code}`, { where: p.message }) : t(`problem.${p.code}`, { message: p.message })),
+    onProblem: (p) => notify('error', isNotebookProblemCode(p.code) ? t(`check.${p.code}`, { where: p.message }) : t(`problem.${p.code}`, { message: engineMessage(p.message) ?? t('problem.noDetail') })),
   });
   void session.start();
   void tabs.start();
@@ -130,11 +131,24 @@ function OpenNotebook(props: { notebook: Notebook; rev?: number; sheet?: string 
     session.close();
   });
 
+  // Ctrl+Z / Ctrl+Y (Ctrl+Shift+Z) wherever the focus is on the page but in a text field — after a
+  // click on a sheet tab or a toolbar button too, as in Excel. The grid handles its own keys first.
+  const onPageKey = (e: KeyboardEvent) => {
+    if (e.defaultPrevented || !(e.ctrlKey || e.metaKey) || e.altKey) return;
+    const el = e.target as HTMLElement | null;
+    if (el?.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]')) return;
+    const k = e.key.toLowerCase();
+    if (k === 'z' && !e.shiftKey) wb.undo();
+    else if (k === 'y' || (k === 'z' && e.shiftKey)) wb.redo();
+    else return;
+    e.preventDefault();
+  };
+
   // Test and script hook: the open session (read-only use; the UI never needs it).
   (window as unknown as { __opsbook?: unknown }).__opsbook = { session, wb };
 
   return (
-    <div class="notebook-page" data-notebook-id={session.doc.id}>
+    <div class="notebook-page" data-notebook-id={session.doc.id} onKeyDown={onPageKey}>
       <Toolbar wb={wb}>
         <TemplateMenu wb={wb} beforeInsert={() => history.take(session.plain(), 'beforeTemplate')} />
         <span class="spacer" />
@@ -172,7 +186,7 @@ function OpenNotebook(props: { notebook: Notebook; rev?: number; sheet?: string 
           {(p) => <Show when={panel() === p.id}>{p.render({ ...ctx, close: () => setPanel(null) })}</Show>}
         </For>
       </div>
-      <SheetTabs wb={wb} />
+      <SheetTabs wb={wb} onShown={focusGrid} />
       <StatusBar wb={wb} saveStatus={autosave.status} saveError={autosave.lastError} />
     </div>
   );

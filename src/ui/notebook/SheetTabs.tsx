@@ -7,7 +7,8 @@ import { t } from '../../i18n';
 import type { Workbench } from './workbench';
 import { confirmRemoveSheet } from './structureActions';
 
-export function SheetTabs(props: { wb: Workbench }) {
+/** `onShown`: after a click shows a sheet, the keys go to its grid (arrows, Ctrl+Z), as in Excel. */
+export function SheetTabs(props: { wb: Workbench; onShown?: () => void }) {
   const wb = props.wb;
   const [renaming, setRenaming] = createSignal<string | null>(null);
   const [menu, setMenu] = createSignal<{ name: string; x: number; y: number } | null>(null);
@@ -36,7 +37,7 @@ export function SheetTabs(props: { wb: Workbench }) {
             data-sheet-tab={sheet.name}
             title={sheet.stub ? t('nb.stubSheet') : sheet.name}
             draggable={renaming() !== sheet.name}
-            onClick={() => wb.showSheet(sheet.name)}
+            onClick={() => { wb.showSheet(sheet.name); props.onShown?.(); }}
             onDblClick={() => setRenaming(sheet.name)}
             onContextMenu={(e) => {
               e.preventDefault();

@@ -33,10 +33,10 @@ export function StatusBar(props: { wb: Workbench; saveStatus: Accessor<SaveStatu
   return (
     <div class="status-bar">
       <span class={`status engine-${engine()}`} title={t(`status.${engine()}`)}>
-        <span class="dot" /> <span data-testid="engine-status">{engine()}</span>
+        <span class="dot" /> <StatusWord testid="engine-status" token={engine()} />
       </span>
       <span class={`status save-${props.saveStatus()}`} title={t(`status.${props.saveStatus()}`, { why: props.saveError() ?? '' })}>
-        <span class="dot" /> <span data-testid="save-status">{props.saveStatus()}</span>
+        <span class="dot" /> <StatusWord testid="save-status" token={props.saveStatus()} />
       </span>
       <Show when={props.saveStatus() === 'error'}>
         <span class="status-error" role="alert">{t('status.error', { why: props.saveError() ?? '' })}</span>
@@ -46,8 +46,21 @@ export function StatusBar(props: { wb: Workbench; saveStatus: Accessor<SaveStatu
       </Show>
       <span class="spacer" />
       <Show when={stats()}>
-        {(s) => <span class="sel-stats">Σ {formatGeneral(Number(s().sum.toPrecision(12)))} · n={s().count}</span>}
+        {(s) => <span class="sel-stats">{t('status.selStats', { sum: formatGeneral(Number(s().sum.toPrecision(12))), n: s().count })}</span>}
       </Show>
     </div>
+  );
+}
+
+/**
+ * A state in the user's language, with the automation contract's token (`ready`, `saved`, …) as
+ * the text of the `data-testid` element: kept for scripts, hidden from sight and from screen readers.
+ */
+function StatusWord(props: { testid: string; token: string }) {
+  return (
+    <>
+      <span class="status-token" data-testid={props.testid} aria-hidden="true">{props.token}</span>
+      <span class="status-word">{t(`status.word.${props.token}`)}</span>
+    </>
   );
 }

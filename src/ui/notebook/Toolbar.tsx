@@ -22,7 +22,7 @@ export function Toolbar(props: { wb: Workbench; children?: JSX.Element }) {
         data-testid="notebook-title"
         value={session.doc.title}
         placeholder={t('nb.titlePlaceholder')}
-        aria-label="Title"
+        aria-label={t('a11y.title')}
         onChange={(e) => session.setTitle(e.currentTarget.value.trim() || t('nb.titlePlaceholder'))}
       />
       <div class="tool-group">
@@ -37,7 +37,7 @@ export function Toolbar(props: { wb: Workbench; children?: JSX.Element }) {
           value={wb.sheet().formats[wb.activeAddr()] ?? 'General'}
           onChange={(e) => wb.setFormat(e.currentTarget.value)}
         >
-          <For each={FORMAT_PRESETS}>{(f) => <option value={f.code}>{f.code === 'General' ? 'General' : `${formatNumber(f.code.includes('%') ? 0.1234 : 1234.5, f.code)}   ${f.code}`}</option>}</For>
+          <For each={FORMAT_PRESETS}>{(f) => <option value={f.code}>{f.code === 'General' ? t('fmt.general') : `${formatNumber(f.code.includes('%') ? 0.1234 : 1234.5, f.code)}   ${f.code}`}</option>}</For>
         </select>
       </label>
       {props.children}

@@ -115,7 +115,7 @@ export default function RoundPanel(props: NotebookContext & { close(): void }) {
         </section>
         <Show when={rounds().length > 0}>
           <section class="bu-import">
-            <label class="file-button">
+            <label class="file-button file-pick">
               {t('bu.import')}
               <input type="file" multiple accept=".xlsx" data-testid="bu-round-import" title={t('bu.importTitle')} disabled={session.readOnly()} onChange={(e) => { const files = [...(e.currentTarget.files ?? [])]; e.currentTarget.value = ''; void importAnswers(files); }} />
             </label>
