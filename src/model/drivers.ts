@@ -67,6 +67,8 @@ export interface SlideDef {
   people?: PeopleTableDef;
   /** A chart of the notebook view (a layout item id such as `E_Bonus.payout`), shown beside the bars when available. */
   chart?: string;
+  /** A sheet added after the spec's five (F_Staffing): its slide shows when the sheet is there, and the overview does not need it. */
+  extra?: boolean;
 }
 
 const pct = (name: string, zh: string, en: string, ref: string, min: number, max: number, step: number): DriverDef => ({
@@ -93,6 +95,14 @@ export const DRIVERS: readonly DriverDef[] = [
   pct('PO_AT_THRESHOLD', '门槛处支付', 'Payout at threshold', 'PO_AT_THRESHOLD', 0, 1, 0.05),
   { name: 'PO_ACCEL', label: { zh: '超额加速斜率', en: 'Accelerator' }, ref: 'PO_ACCEL', min: 0.5, max: 5, step: 0.1, unit: 'times' },
   { name: 'PO_CAP', label: { zh: '封顶', en: 'Cap' }, ref: 'PO_CAP', min: 1, max: 4, step: 0.1, unit: 'times' },
+  // The staffing plan (F_Staffing, from its generator on the sample company; a unit test holds these
+  // cells to staffingDrivers(SAMPLE_SHAPE)): attrition, ramp months per reps' level, one hiring row per region.
+  pct('ATTRITION', '流失率', 'Attrition', 'ATTRITION', 0, 0.5, 0.01),
+  { name: 'F_Staffing!D20', label: { zh: '爬坡月数（高级代表）', en: 'Ramp months (Senior Rep)' }, ref: 'F_Staffing!D20', min: 0, max: 24, step: 1, unit: 'count' },
+  { name: 'F_Staffing!D21', label: { zh: '爬坡月数（代表）', en: 'Ramp months (Rep)' }, ref: 'F_Staffing!D21', min: 0, max: 24, step: 1, unit: 'count' },
+  ...[['华东', 'East'], ['华南', 'South'], ['华北', 'North'], ['西部', 'West']].map(([zh, en], i): DriverDef => ({
+    name: `F_Staffing!E${32 + i}`, label: { zh: `新招（${zh}）`, en: `Hires (${en})` }, ref: `F_Staffing!E${32 + i}`, min: 0, max: 50, step: 1, unit: 'count',
+  })),
 ];
 
 /**
@@ -287,6 +297,26 @@ export const SLIDES: readonly SlideDef[] = [
       total: { row: 35, label: { zh: '合计', en: 'Total' } },
     },
   },
+  {
+    id: 'F_Staffing',
+    chart: 'F_Staffing.regions',
+    sheet: 'F_Staffing',
+    extra: true,
+    title: { zh: '人员计划：团队扛得住目标吗', en: 'Staffing plan: can the team carry the number' },
+    kpis: [
+      kpi('CAPACITY_GAP', '产能缺口', 'Capacity gap'),
+      kpi('PERSONNEL_COST', '人员成本', 'Personnel cost'),
+      kpi('CAPACITY_TOTAL', '产能合计', 'Capacity'),
+      kpi('HEADCOUNT_END', '期末人数', 'Headcount at end', 'count'),
+      kpi('D_Expense!C45', '日常推广池', 'Promotion pool'),
+    ],
+    drivers: ['ATTRITION', 'F_Staffing!D20', 'F_Staffing!D21', 'F_Staffing!E32', 'F_Staffing!E33', 'F_Staffing!E34', 'F_Staffing!E35'],
+    bars: {
+      title: { zh: '各区域产能缺口', en: 'Capacity gap by region' },
+      unit: 'money',
+      bars: [cellBar('F_Staffing!I25', '华东', 'East'), cellBar('F_Staffing!I26', '华南', 'South'), cellBar('F_Staffing!I27', '华北', 'North'), cellBar('F_Staffing!I28', '西部', 'West')],
+    },
+  },
 ];
 
 /**
@@ -348,7 +378,7 @@ export function availableSlides(nb: Notebook): SlideDef[] {
     return !!s && !s.stub;
   };
   const slides = vocabularyOf(nb).slides;
-  return slides.filter((s) => (s.sheet ? real(s.sheet) : slides.every((x) => !x.sheet || real(x.sheet))));
+  return slides.filter((s) => (s.sheet ? real(s.sheet) : slides.every((x) => !x.sheet || x.extra || real(x.sheet))));
 }
 
 /** Snaps a value into a driver's range and onto its step grid (no float dust: 0.1 + 0.2 stays 0.3). */

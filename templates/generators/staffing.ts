@@ -22,6 +22,7 @@
 import { columnLabel } from '../../src/model/address';
 import type { RawContent } from '../../src/model/cell';
 import type { DriverDef, KpiDef } from '../../src/model/drivers';
+import { localizedLabel } from '../../src/model/layout';
 import type { LayoutItem, NamedExpression, Sheet } from '../../src/model/notebook';
 import { managerLevel, repLevels, type ClientShape } from './shape';
 import { emptyPart, type GeneratorContext, type PlanPart, type SheetGenerator } from './types';
@@ -464,7 +465,7 @@ export const staffingGenerator: SheetGenerator = {
 type Text = { zh: string; en: string };
 const tx = (zh: string, en: string): Text => ({ zh, en });
 
-/** The presenter's staffing KPIs (by workbook name). */
+/** The presenter's staffing KPIs (by workbook name; the sample plan's slide adds the promotion pool). */
 export const STAFFING_KPIS: readonly KpiDef[] = [
   { id: 'CAPACITY_GAP', label: tx('产能缺口', 'Capacity gap'), unit: 'money' },
   { id: 'PERSONNEL_COST', label: tx('人员成本', 'Personnel cost'), unit: 'money' },
@@ -477,13 +478,17 @@ export function staffingDrivers(shape: Pick<ClientShape, 'levels' | 'regions' | 
   const L = staffingLayout(shape);
   const S = STAFFING_SHEET;
   const out: DriverDef[] = [{ name: 'ATTRITION', label: tx('流失率', 'Attrition'), ref: 'ATTRITION', min: 0, max: 0.5, step: 0.01, unit: 'percent' }];
+  // "华东 East" reads 华东 in Chinese and East in English, as the charts' labels do.
+  const both = (text: string) => ({ zh: localizedLabel(text, 'zh-CN'), en: localizedLabel(text, 'en') });
   repLevels(shape).forEach((lv, k) => {
     const ref = `${S}!D${L.levelRow + k + 1}`;
-    out.push({ name: ref, label: tx(`爬坡月数 ${lv.name}`, `Ramp months ${lv.name}`), ref, min: 0, max: 24, step: 1, unit: 'count' });
+    const n = both(lv.name);
+    out.push({ name: ref, label: tx(`爬坡月数（${n.zh}）`, `Ramp months (${n.en})`), ref, min: 0, max: 24, step: 1, unit: 'count' });
   });
   shape.regions.forEach((region, j) => {
     const ref = `${S}!E${L.hireRow + j + 1}`;
-    out.push({ name: ref, label: tx(`新招 ${region}`, `Hires ${region}`), ref, min: 0, max: 50, step: 1, unit: 'count' });
+    const n = both(region);
+    out.push({ name: ref, label: tx(`新招（${n.zh}）`, `Hires (${n.en})`), ref, min: 0, max: 50, step: 1, unit: 'count' });
   });
   return out;
 }

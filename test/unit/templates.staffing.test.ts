@@ -9,7 +9,8 @@ import { isCellError } from '../../src/model/cell';
 import { emptyNotebook, type Notebook } from '../../src/model/notebook';
 import { SAMPLE_SHAPE, type ClientShape } from '../../templates/generators/shape';
 import { templateById } from '../../templates';
-import { hireRowCount, staffingGenerator, staffingInputKey, staffingLayout } from '../../templates/generators/staffing';
+import { availableDrivers, availableSlides, DRIVERS, SLIDES } from '../../src/model/drivers';
+import { hireRowCount, STAFFING_KPIS, staffingDrivers, staffingGenerator, staffingInputKey, staffingLayout } from '../../templates/generators/staffing';
 import { EngineNotebook } from '../../workers/engineCore';
 
 interface Hire {
@@ -326,6 +327,26 @@ describe('F_Staffing in the sample annual plan and the expense link', () => {
     const stub = expense.sheets.find((s) => s.name === 'F_Staffing')!;
     expect(stub.stub).toBe(true);
     expect(Object.values(stub.cells).filter((v): v is number => typeof v === 'number').sort((a, b) => a - b)).toEqual([60, 60, 60, 60, 240]);
+  });
+});
+
+describe('the staffing slide of the sample plan', () => {
+  it('its drivers are the generator’s on the sample company: attrition, ramp months per reps’ level, hires per region', () => {
+    const slide = SLIDES.find((s) => s.id === 'F_Staffing')!;
+    const own = staffingDrivers(SAMPLE_SHAPE);
+    expect(slide.drivers).toEqual(own.map((d) => d.name));
+    expect(slide.drivers.map((n) => DRIVERS.find((d) => d.name === n))).toEqual(own);
+    for (const k of STAFFING_KPIS) expect(slide.kpis).toContainEqual(k);
+  });
+
+  it('shows on the annual plan and on the staffing-plan template; the overview does not need F_Staffing', () => {
+    const plan = templateById('annual-plan')!.create();
+    expect(availableSlides(plan).map((s) => s.id)).toContain('F_Staffing');
+    expect(availableDrivers(plan).map((d) => d.name)).toEqual(expect.arrayContaining(SLIDES.find((s) => s.id === 'F_Staffing')!.drivers));
+    expect(availableSlides(templateById('staffing-plan')!.create()).map((s) => s.id)).toEqual(['F_Staffing']);
+    // A plan saved before the staffing plan existed still has its overview.
+    const old = { ...plan, sheets: plan.sheets.filter((s) => s.name !== 'F_Staffing') };
+    expect(availableSlides(old).map((s) => s.id)).toEqual(['overview', 'A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus']);
   });
 });
 
