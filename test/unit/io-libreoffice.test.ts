@@ -22,6 +22,36 @@ import { EngineNotebook } from '../../workers/engineCore';
 import { expectedValues, templateById, TEMPLATE_SHEET_NAMES } from '../../templates';
 import { sameValue } from '../../scripts/compatCore';
 import { samplePlan } from './ioFixtures';
+import { generatePlan } from '../../templates/generators/plan';
+import { SAMPLE_SHAPE, type ClientShape } from '../../templates/generators/shape';
+import { emptyPart, type SheetGenerator } from '../../templates/generators/types';
+import { CDE, stubData, stubSheets } from './generators.ansoff.stubs';
+
+/** A client plan at another shape: 7 regions, 5 lines (one new), 40 reps; A/B as constants where C/D/E read them. */
+function clientPlan(): Notebook {
+  const regions = ['东 E', '南 S', '西 W', '北 N', '中 C', '东北 NE', '西南 SW'];
+  const shape: ClientShape = {
+    ...SAMPLE_SHAPE,
+    client: 'Acme',
+    products: ['L1', 'L2', 'L3', 'L4', 'L5'].map((name, i) => ({ name, isNew: i === 4 })),
+    regions,
+    reps: Array.from({ length: 40 }, (_x, i) => ({ name: `R${i + 1}`, region: regions[i % 7], level: i % 3 ? '代表 Rep' : '高级代表 Senior Rep' })),
+    history: undefined,
+    potential: undefined,
+    accounts: undefined,
+  };
+  const ab: SheetGenerator = {
+    sheets: ['A_Market', 'B_Target'],
+    generate(ctx) {
+      const { sheets, names } = stubSheets(ctx.shape, stubData(ctx.shape, 3));
+      const part = emptyPart();
+      part.sheets.push(...sheets);
+      part.names.push(...names);
+      return part;
+    },
+  };
+  return generatePlan(shape, {}, [ab, ...CDE]);
+}
 
 interface Case {
   name: string;
@@ -31,6 +61,7 @@ interface Case {
 }
 
 const CASES: Case[] = [
+  { name: 'a client plan generated at another shape (C/D/E generators)', notebook: clientPlan },
   { name: 'a plan with cross-sheet formulas, names, text that looks like numbers and a link stub', notebook: samplePlan },
   {
     name: 'the annual plan',
@@ -128,6 +159,8 @@ describe('xlsx export opened in LibreOffice', () => {
     }
     expect(mismatches).toEqual([]);
     expect(compared).toBeGreaterThan(5);
+    // The workbook names travel with the live formulas.
+    expect(back.notebook.names.map((n) => n.name).sort()).toEqual(nb.names.map((n) => n.name).sort());
 
     for (const [sheet, cells] of Object.entries(c.expected?.() ?? {})) {
       for (const [addr, want] of Object.entries(cells)) {
