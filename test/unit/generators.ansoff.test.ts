@@ -112,7 +112,7 @@ describe('C_Ansoff generator', () => {
       { seed: SEED, numRuns: 30 },
     );
     expect(runs).toBe(30);
-  });
+  }, 240_000);
 
   it('regrown for a changed shape keeps every typed input of what stays, by name', () => {
     fc.assert(

@@ -122,7 +122,7 @@ describe('E_Bonus generator', () => {
       { seed: SEED, numRuns: 30 },
     );
     expect(runs).toBe(30);
-  });
+  }, 240_000);
 
   it('regrown for a changed shape keeps every typed input of what stays, by name', () => {
     fc.assert(

@@ -95,7 +95,7 @@ describe('D_Expense generator', () => {
       }),
       { seed: SEED, numRuns: 10 },
     );
-  });
+  }, 240_000);
 
   it('computes the spec’s values on the shipped A_Market and B_Target', () => {
     const { engine } = samplePlan();
@@ -150,7 +150,7 @@ describe('D_Expense generator', () => {
       { seed: SEED, numRuns: 30 },
     );
     expect(runs).toBe(30);
-  });
+  }, 240_000);
 
   it('regrown for a changed shape keeps every typed input of what stays, by name', () => {
     fc.assert(
