@@ -2,13 +2,13 @@
  * What C_Ansoff, D_Expense and E_Bonus read from A_Market and B_Target, as positions: the three
  * generators address the upstream sheets only through `AbPositions`, so they follow wherever the
  * market and target generators put their blocks. `sampleAbPositions(shape)` lays the positions
- * out as the spec's sample does (blocks moving with the number of regions, lines and reps); it
- * is what the shipped A/B sheets use on the sample shape.
+ * out where the market and target generators put them (`abLayout.ts`); on the sample shape,
+ * the shipped A/B sheets' addresses.
  * Also the cell-address helpers the three generators share.
  */
 import { columnLabel } from '../../src/model/address';
 import type { ClientShape } from './shape';
-import { planProducts } from './shape';
+import { marketLayout, targetLayout } from './abLayout';
 
 /** A_Market: the per-line sources (0-based rows and columns). Lines with history only. */
 export interface MarketPositions {
@@ -56,42 +56,36 @@ export interface AbPositions {
   target: TargetPositions;
 }
 
-/** The sample's A/B positions, moved as the blocks grow with the shape. */
+/** The A/B positions for a shape, from the market and target layouts (`abLayout.ts`). */
 export function sampleAbPositions(shape: ClientShape): AbPositions {
-  const R = shape.regions.length;
-  const P = planProducts(shape).length;
-  const dR = R - 4;
+  const M = marketLayout(shape);
+  const B = targetLayout(shape);
   const market: MarketPositions = {
-    lineCol: (k) => 2 + k,
-    newHospitalRow: (r) => 19 + r,
-    arpaRow: 24 + dR,
-    rampRow: 25 + dR,
-    devCostRow: 26 + dR,
-    volumeRow: 30 + dR,
-    shareGainRow: 31 + dR,
-    substitutionRow: 32 + dR,
-    hvShareBaseRow: 45 + dR,
-    hvSharePlanRow: 46 + dR,
+    lineCol: (k) => M.lineCols.first + k,
+    newHospitalRow: (r) => M.newHospitalRows.first + r,
+    arpaRow: M.arpaRow,
+    rampRow: M.rampRow,
+    devCostRow: M.devCostRow,
+    volumeRow: M.volumeRow,
+    shareGainRow: M.shareGainRow,
+    substitutionRow: M.substitutionRow,
+    hvShareBaseRow: M.hvShareBaseRow,
+    hvSharePlanRow: M.hvSharePlanRow,
   };
-  // B_Target: history by region at row 32 (1-based), its total, the target 9 rows below; the
-  // four regional blocks (potential, top-down, bottom-up, final) each R rows further down.
-  const historyFirst = 31;
-  const baseRow = historyFirst + R;
-  const finalFirst = 71 + 4 * R;
   const target: TargetPositions = {
-    productCol: (k) => 2 + k,
-    totalCol: 2 + P,
-    targetRow: baseRow + 9,
-    baseRow,
-    historyRow: (r) => historyFirst + r,
-    finalRow: (r) => finalFirst + r,
-    finalTotalRow: finalFirst + R,
-    regionNameCol: 0,
-    repRow: (i) => finalFirst + R + 5 + i,
-    repRegionCol: 1,
-    repLevelCol: 2,
-    repQuotaCol: 9,
-    repNewQuotaCol: 10,
+    productCol: (k) => B.productCols.first + k,
+    totalCol: B.totalCol,
+    targetRow: B.targetRow,
+    baseRow: B.baseRow,
+    historyRow: (r) => B.historyRows.first + r,
+    finalRow: (r) => B.finalRows.first + r,
+    finalTotalRow: B.finalTotalRow,
+    regionNameCol: B.repCols.name,
+    repRow: (i) => B.repRows.first + i,
+    repRegionCol: B.repCols.region,
+    repLevelCol: B.repCols.level,
+    repQuotaCol: B.repCols.quota,
+    repNewQuotaCol: B.repCols.newAccounts,
   };
   return { market, target };
 }
