@@ -33,12 +33,20 @@ export function lineLabel(name: string, en: boolean): string {
   return en ? `${name} ${l.en}` : `${name} ${l.zh} ${l.en}`;
 }
 
-/** Last year's revenue per line with history, as the setup gives it (or the neutral history): the basis of neutral drivers. */
+/** Last year's revenue by region × line with history: the setup's where it gives one, else neutral. */
+export function historyGrid(shape: ClientShape): number[][] {
+  const E = planProducts(shape).filter((p) => !p.isNew).length;
+  return shape.regions.map((_, r) => Array.from({ length: E }, (_, k) => {
+    const v = shape.history?.[r]?.[k];
+    return typeof v === 'number' && Number.isFinite(v) ? v : HISTORY_NEUTRAL.perRegionLine;
+  }));
+}
+
+/** Last year's revenue per line with history (the basis of neutral drivers). */
 export function lineBaseRevenue(shape: ClientShape): number[] {
-  const existing = planProducts(shape).filter((p) => !p.isNew);
-  return existing.map((_, k) =>
-    shape.history ? shape.history.reduce((s, row) => s + (Number(row[k]) || 0), 0) : HISTORY_NEUTRAL.perRegionLine * shape.regions.length,
-  );
+  const grid = historyGrid(shape);
+  const E = planProducts(shape).filter((p) => !p.isNew).length;
+  return Array.from({ length: E }, (_, k) => grid.reduce((s, row) => s + row[k], 0));
 }
 
 export const marketGenerator: SheetGenerator = {
