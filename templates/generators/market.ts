@@ -11,6 +11,7 @@ import { marketLayout, targetLayout, type MarketLayout } from './abLayout';
 import { a1, abs, inputKey, labeler, UNIT_EN } from './ansoffLinks';
 import { GOAL_GROWTH_SAMPLE, HISTORY_NEUTRAL, MARKET_NEUTRAL, MARKET_SAMPLE, NEW_HOSPITALS_NEUTRAL, NEW_HOSPITALS_SAMPLE, SAMPLE_LINE_LABELS } from './marketSample';
 import { planProducts, type ClientShape } from './shape';
+import { marketView, marketVocabulary } from './marketView';
 import { emptyPart, type GeneratorContext, type InputRule, type PlanPart, type SheetGenerator } from './types';
 
 export const MARKET_SHEET = 'A_Market';
@@ -251,6 +252,10 @@ export const marketGenerator: SheetGenerator = {
     part.sheets.push(sheet);
     part.names.push(...names);
     part.inputRules.push(...rules);
+    part.layout.push(...marketView(shape, L));
+    const vocabulary = marketVocabulary(shape, L);
+    part.drivers.push(...vocabulary.drivers);
+    part.kpis.push(...vocabulary.kpis);
     return part;
   },
 };

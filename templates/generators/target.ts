@@ -25,6 +25,7 @@ import {
   POTENTIAL_PER_REVENUE, REP_SAMPLE, SAMPLE_LINE_LABELS, TARGET_LINE_NEUTRAL, TARGET_LINE_SAMPLE, TARGET_PARAMS,
 } from './marketSample';
 import { planProducts } from './shape';
+import { targetView, targetVocabulary } from './marketView';
 import { emptyPart, type GeneratorContext, type InputRule, type PlanPart, type SheetGenerator } from './types';
 
 export const TARGET_SHEET = 'B_Target';
@@ -453,6 +454,10 @@ export const targetGenerator: SheetGenerator = {
     part.sheets.push(sheet);
     part.names.push(...names);
     part.inputRules.push(...rules);
+    part.layout.push(...targetView(shape, L));
+    const vocabulary = targetVocabulary(shape, L);
+    part.drivers.push(...vocabulary.drivers);
+    part.kpis.push(...vocabulary.kpis);
     return part;
   },
 };
