@@ -15,12 +15,33 @@ import { emptyNotebook } from '../../src/model/notebook';
 import type { ClientShape } from './shape';
 import type { InputRule, PlanInputs, PlanPart, PlanPreset, SheetGenerator } from './types';
 import { emptyPart } from './types';
+import { columnLabel } from '../../src/model/address';
+import { ansoffGenerator, ansoffLayout } from './ansoff';
+import { bonusGenerator, bonusLayout } from './bonus';
+import { expenseGenerator } from './expense';
+import { staffingGenerator } from './staffing';
 
 /** The gallery id of a client plan, also the `template` of its sheets. */
 export const CLIENT_PLAN_TEMPLATE = 'client-plan';
 
-/** The annual plan's chain, in dependency order (each reads the names of those before it). */
-export const PLAN_GENERATORS: readonly SheetGenerator[] = [];
+/**
+ * The annual plan's chain, in dependency order (each reads the names of those before it):
+ * F_Staffing before D_Expense, whose salary line reads `PERSONNEL_COST` when the chain has it.
+ * A_Market and B_Target go first once their generators are in (`planChainComplete`).
+ */
+export const PLAN_GENERATORS: readonly SheetGenerator[] = [ansoffGenerator, bonusGenerator, staffingGenerator, expenseGenerator];
+
+/** Tab order of a plan's sheets, whatever order the chain computes them in. */
+export const PLAN_TAB_ORDER = ['A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus', 'F_Staffing', 'G_Monthly'] as const;
+
+/** `items` with those on the plan's sheets in tab order, in the places they held; the others stay put. */
+export function inTabOrder<T>(items: readonly T[], sheetOf: (item: T) => string): T[] {
+  const rank = (t: T) => (PLAN_TAB_ORDER as readonly string[]).indexOf(sheetOf(t));
+  const known = items.filter((t) => rank(t) >= 0);
+  const sorted = known.map((t, i) => [t, i] as const).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(([t]) => t);
+  let k = 0;
+  return items.map((t) => (rank(t) >= 0 ? sorted[k++] : t));
+}
 
 /** The sheets an annual plan needs from its chain. */
 export const PLAN_SHEETS = ['A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus'] as const;
@@ -49,6 +70,24 @@ export function generatorParts(shape: ClientShape, inputs: PlanInputs = {}, gene
   });
 }
 
+/**
+ * The list names whose sheet is in the chain and that no generator defined itself:
+ * `PRODUCT_NAME` on C_Ansoff's per-line table, `LEVEL_NAME` / `LEVEL_BASE` on E_Bonus's reps'
+ * levels (as `listNames.ts` lays them out on the sample). B_Target's (`REGION_FINAL`, `REP_QUOTA`,
+ * …) come with its generator.
+ */
+export function planListNames(shape: ClientShape, sheets: ReadonlySet<string>, defined: ReadonlySet<string>): NamedExpression[] {
+  const span = (sheet: string, col: number, rows: { first: number; last: number }) =>
+    `=${sheet}!$${columnLabel(col)}$${rows.first + 1}:$${columnLabel(col)}$${rows.last + 1}`;
+  const out: NamedExpression[] = [];
+  if (sheets.has('C_Ansoff')) out.push({ name: 'PRODUCT_NAME', expression: span('C_Ansoff', 0, ansoffLayout(shape).productRows) });
+  if (sheets.has('E_Bonus')) {
+    const rows = bonusLayout(shape).repLevelRows;
+    out.push({ name: 'LEVEL_NAME', expression: span('E_Bonus', 0, rows) }, { name: 'LEVEL_BASE', expression: span('E_Bonus', 3, rows) });
+  }
+  return out.filter((n) => !defined.has(n.name));
+}
+
 /** The chain run on `shape`: every generator's part, merged (a name defined twice keeps the first). */
 export function generatePlanPart(shape: ClientShape, inputs: PlanInputs = {}, generators: readonly SheetGenerator[] = PLAN_GENERATORS): PlanPart {
   const out = emptyPart();
@@ -67,6 +106,7 @@ export function generatePlanPart(shape: ClientShape, inputs: PlanInputs = {}, ge
     out.presets.push(...part.presets);
     out.inputRules.push(...part.inputRules);
   }
+  out.names.push(...planListNames(shape, new Set(out.sheets.map((x) => x.name)), seen));
   return out;
 }
 
@@ -79,9 +119,9 @@ export function planTitle(shape: Pick<ClientShape, 'client' | 'fiscalYear' | 'la
 export function generatePlan(shape: ClientShape, inputs: PlanInputs = {}, generators: readonly SheetGenerator[] = PLAN_GENERATORS): Notebook {
   const part = generatePlanPart(shape, inputs, generators);
   const nb = emptyNotebook(planTitle(shape), shape.language);
-  nb.sheets = part.sheets.map((s) => ({ ...s, template: CLIENT_PLAN_TEMPLATE }));
+  nb.sheets = inTabOrder(part.sheets, (s) => s.name).map((s) => ({ ...s, template: CLIENT_PLAN_TEMPLATE }));
   nb.names = part.names.map((n) => ({ ...n }));
-  nb.layout.items = part.layout.map((i) => structuredClone(i));
+  nb.layout.items = inTabOrder(part.layout, (i) => i.sheet).map((i) => structuredClone(i));
   const meta: PlanMeta = { version: 1, shape: structuredClone(shape) };
   nb.layout[PLAN_LAYOUT_KEY] = meta;
   return nb;

@@ -12,7 +12,7 @@ import type { RawContent } from '../../src/model/cell';
 import type { EditCommand, Result } from '../../src/model/commands';
 import type { LayoutItem, NamedExpression, Notebook, Scenario } from '../../src/model/notebook';
 import { splitCellKey } from '../../src/model/scenarios';
-import { CLIENT_PLAN_TEMPLATE, generatePlanPart, PLAN_GENERATORS, PLAN_LAYOUT_KEY, planShape } from './plan';
+import { CLIENT_PLAN_TEMPLATE, generatePlanPart, inTabOrder, PLAN_GENERATORS, PLAN_LAYOUT_KEY, planShape } from './plan';
 import type { PlanMeta } from './plan';
 import { inputCells, inputKeysAsked, typedInputs } from './planInputs';
 import type { ClientShape } from './shape';
@@ -132,7 +132,7 @@ export function regrowCommands(
   const hidden = new Map(nb.layout.items.map((i) => [i.id, i.hidden]));
   const items: LayoutItem[] = [
     ...nb.layout.items.filter((i) => !oldIds.has(i.id) && !part.layout.some((p) => p.id === i.id)).map((i) => structuredClone(i)),
-    ...part.layout.map((i) => {
+    ...inTabOrder(part.layout, (i) => i.sheet).map((i) => {
       const copy = structuredClone(i);
       if (hidden.get(i.id)) copy.hidden = true;
       return copy;

@@ -109,7 +109,7 @@ describe('regrowing a plan with the C/D/E generators', () => {
 });
 
 describe('the sample plan from the chain', () => {
-  it('C/D/E after the shipped A/B sheets give the annual plan cell for cell, with its names and its view', async () => {
+  it('the default chain after the shipped A/B sheets gives the annual plan (F_Staffing included) cell for cell, with its names and its view', async () => {
     const { buildTemplateSheet, PLAN_NAMES } = await import('../../templates/catalog');
     const { templateById } = await import('../../templates');
     const { defaultLayout } = await import('../../templates/layouts');
@@ -122,7 +122,8 @@ describe('the sample plan from the chain', () => {
         return part;
       },
     };
-    const nb = generatePlan(SAMPLE_SHAPE, {}, [shipped, ...CDE]);
+    const { PLAN_GENERATORS } = await import('../../templates/generators/plan');
+    const nb = generatePlan(SAMPLE_SHAPE, {}, [shipped, ...PLAN_GENERATORS]);
     const sample = templateById('annual-plan')!.create();
     const pick = (n: Notebook) => n.sheets.map((s) => ({ name: s.name, cells: s.cells, formats: s.formats, frozen: s.frozen, colWidths: s.colWidths }));
     expect(pick(nb)).toEqual(pick(sample));
