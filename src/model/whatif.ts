@@ -185,6 +185,12 @@ export interface MonteCarloSpec {
   seed: number;
   /** Histogram bins per output (default 20). */
   bins?: number;
+  /**
+   * The value an output should reach (`output` as typed in `outputs`; a list of objects rather
+   * than a map so that the references follow row and column moves like every saved reference);
+   * an output without one is measured against its base (the plan's own number).
+   */
+  thresholds?: { output: string; value: number }[];
 }
 
 export interface HistogramBin {
@@ -209,6 +215,10 @@ export interface OutputSummary {
   p50: number | null;
   p90: number | null;
   histogram: HistogramBin[];
+  /** The value measured against: the spec's threshold, else the base (null when neither is a number). */
+  threshold: number | null;
+  /** Share of the trials (those without a number count as not reaching) at or above the threshold. */
+  pReach: number | null;
 }
 
 export interface MonteCarloResult {
@@ -394,7 +404,7 @@ export function histogram(sorted: ArrayLike<number>, bins: number): HistogramBin
 }
 
 /** Summary of an output's trial values (NaN = the trial's output was not a number). */
-export function summarize(ref: string, base: Outcome, values: ArrayLike<number>, bins = 20): OutputSummary {
+export function summarize(ref: string, base: Outcome, values: ArrayLike<number>, bins = 20, threshold?: number): OutputSummary {
   const finite: number[] = [];
   for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) finite.push(values[i]);
   const sorted = Float64Array.from(finite).sort();
@@ -426,7 +436,22 @@ export function summarize(ref: string, base: Outcome, values: ArrayLike<number>,
     p50: percentileSorted(sorted, 0.5),
     p90: percentileSorted(sorted, 0.9),
     histogram: histogram(sorted, bins),
+    ...reach(sorted, values.length, threshold ?? (typeof base === 'number' && Number.isFinite(base) ? base : undefined)),
   };
+}
+
+/** P(output ≥ threshold) over all trials done, from the sorted finite values. */
+function reach(sorted: Float64Array, trials: number, threshold: number | undefined): { threshold: number | null; pReach: number | null } {
+  if (threshold === undefined || !Number.isFinite(threshold) || trials === 0) return { threshold: threshold ?? null, pReach: null };
+  // first index whose value is ≥ threshold (binary search; the values are sorted)
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < threshold) lo = mid + 1;
+    else hi = mid;
+  }
+  return { threshold, pReach: (sorted.length - lo) / trials };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -494,7 +519,7 @@ export class MonteCarloCollector {
         for (let t = 0; t < this.spec.trials; t++) if (this.filled[t] && k++ % stride === 0) got.push(this.values[o][t]);
         vals = got;
       }
-      return summarize(ref, this.base[o] ?? null, vals, this.spec.bins ?? 20);
+      return summarize(ref, this.base[o] ?? null, vals, this.spec.bins ?? 20, this.spec.thresholds?.find((x) => x.output === this.spec.outputs[o])?.value);
     });
     return { seed: this.spec.seed, trials: this.spec.trials, done: this.doneCount, inputs: this.inputs, outputs };
   }

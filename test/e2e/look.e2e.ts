@@ -113,3 +113,70 @@ describe('item 6: link stubs say what they stand for; Add template asks before r
     await context.close();
   });
 });
+
+describe('item 10: what-if results speak the model\'s labels; Monte Carlo gives the chance of reaching a threshold', () => {
+  async function openWhatIf(page: Page, tab: string): Promise<void> {
+    if ((await page.locator(attr('data-testid', 'whatif-panel')).count()) === 0) await byTestId(page, 'whatif-open').click();
+    await page.locator(attr('data-whatif-tab', tab)).click();
+    await page.locator(attr('data-whatif-view', tab)).waitFor({ state: 'visible', timeout: STATE_TIMEOUT_MS });
+  }
+  async function runToEnd(page: Page): Promise<void> {
+    const run = Number((await byTestId(page, 'whatif-status').getAttribute('data-run')) || 0);
+    await byTestId(page, 'whatif-run').click();
+    await page.waitForFunction((n) => {
+      const s = document.querySelector('[data-testid="whatif-status"]');
+      return Number(s?.getAttribute('data-run')) > n && s?.getAttribute('data-status') === 'done';
+    }, run, { timeout: 60_000 });
+  }
+
+  it('Monte Carlo outputs are titled 年度目标 TARGET_TOTAL and report P(≥ threshold): the base by default, a typed one when set', async () => {
+    const { page, errors, context } = await openApp(browser, { viewport: LAPTOP, locale: 'zh-CN' });
+    await newNotebookFromGallery(page, 'annual-plan');
+    await openWhatIf(page, 'monteCarlo');
+    await byTestId(page, 'whatif-trials').fill('400');
+    await byTestId(page, 'whatif-trials').press('Enter');
+    // the payout must reach 250 (万元) in the second run; before that, its base
+    await runToEnd(page);
+    const target = page.locator(attr('data-mc-output', 'B_Target!G45'));
+    await expect.poll(() => target.locator(attr('data-testid', 'whatif-mc-title')).textContent()).toBe('年度目标 TARGET_TOTAL');
+    await expect.poll(() => page.locator(attr('data-mc-output', 'E_Bonus!C48')).locator('h4').textContent()).toBe('预测奖金支出 E_Bonus!C48');
+    const base = Number(await cellValue(page, 'B_Target!G45'));
+    expect(Number(await target.getAttribute('data-threshold'))).toBeCloseTo(base, 6);
+    const p = Number(await target.getAttribute('data-p-reach'));
+    expect(p).toBeGreaterThan(0);
+    expect(p).toBeLessThan(1);
+    expect(await target.locator(attr('data-testid', 'whatif-mc-reach')).textContent()).toMatch(/^P\(≥ .+\) = \d+(\.\d)?%$/);
+
+    const field = page.locator(`${attr('data-testid', 'whatif-threshold')}${attr('data-output', 'E_Bonus!C48')}`);
+    await field.fill('250');
+    await field.press('Enter');
+    await runToEnd(page);
+    const payout = page.locator(attr('data-mc-output', 'E_Bonus!C48'));
+    await expect.poll(() => payout.getAttribute('data-threshold')).toBe('250');
+    // a higher bar is reached no more often than a lower one: P(≥ 250) ≤ P(≥ 0)
+    const p250 = Number(await payout.getAttribute('data-p-reach'));
+    await field.fill('0');
+    await field.press('Enter');
+    await runToEnd(page);
+    await expect.poll(() => payout.getAttribute('data-threshold')).toBe('0');
+    expect(Number(await payout.getAttribute('data-p-reach'))).toBe(1);
+    expect(p250).toBeLessThanOrEqual(1);
+    expectNoPageErrors(errors);
+    await context.close();
+  }, 240_000);
+
+  it('goal seek and the tornado name their cells by label', async () => {
+    const { page, errors, context } = await openApp(browser, { viewport: LAPTOP, locale: 'zh-CN' });
+    await newNotebookFromGallery(page, 'annual-plan');
+    await openWhatIf(page, 'goalSeek');
+    await runToEnd(page);
+    const answer = page.locator(`${attr('data-testid', 'whatif-result')} .whatif-answer`);
+    await expect.poll(() => answer.textContent()).toContain('年度目标 TARGET_TOTAL');
+    expect(await answer.textContent()).toContain('管理层判断增长率 P1 B_Target!C43');
+    await openWhatIf(page, 'tornado');
+    await runToEnd(page);
+    await expect.poll(() => page.locator(`${attr('data-testid', 'whatif-result')} p strong`).first().textContent()).toBe('销售贡献利润 D_Expense!C26');
+    expectNoPageErrors(errors);
+    await context.close();
+  }, 120_000);
+});

@@ -353,6 +353,18 @@ describe('statistics and splitting', () => {
     expect(c.result().outputs[0]).toMatchObject({ count: 1000, min: 0, max: 999, p50: 499.5 });
   });
 
+  it('reports the probability of reaching a threshold: the spec\'s, else the base; trials without a number do not reach', () => {
+    const values = Float64Array.from({ length: 100 }, (_, i) => i); // 0 … 99
+    const spec: MonteCarloSpec = { inputs: [], outputs: ['TARGET_TOTAL', 'E_Bonus!C48'], trials: 100, seed: 1, thresholds: [{ output: 'E_Bonus!C48', value: 90 }] };
+    const c = new MonteCarloCollector(spec);
+    c.add({ from: 0, to: 100, inputs: [], outputs: ['B_Target!G45', 'E_Bonus!C48'], base: [75, 10], values: [values, values] });
+    const [target, payout] = c.result().outputs;
+    expect(target).toMatchObject({ threshold: 75, pReach: 0.25 }); // 75 … 99 of 100
+    expect(payout).toMatchObject({ threshold: 90, pReach: 0.1 });
+    expect(summarize('X', 2, [1, Number.NaN, 3, 2])).toMatchObject({ threshold: 2, pReach: 0.5 });
+    expect(summarize('X', null, [1, 3])).toMatchObject({ threshold: null, pReach: null });
+  });
+
   it('splits work into near-equal contiguous ranges; steps have no binary noise', () => {
     expect(splitRanges(20, 3)).toEqual([{ from: 0, to: 6 }, { from: 6, to: 13 }, { from: 13, to: 20 }]);
     expect(splitRanges(2, 4)).toEqual([{ from: 0, to: 1 }, { from: 1, to: 2 }]);

@@ -15,7 +15,7 @@ import { kpiByLabel, presetOverrides, scenarioPresetsOf } from '../../model/driv
 import type { Overrides } from '../../model/whatif';
 import type { BridgeConfig, BridgeResolver } from './controller';
 import { fmt, fmtDelta } from './format';
-import { RefField, RunBar, SavedNote } from './common';
+import { named, RefField, RunBar, SavedNote } from './common';
 import type { ViewProps } from './common';
 import { WaterfallChart } from './charts';
 
@@ -62,19 +62,6 @@ export function bridgeSides(nb: Notebook, cfg: BridgeConfig): ReturnType<BridgeR
   return { from, to, fromName: names.find((o) => o.id === cfg.from)?.name ?? cfg.from, toName: names.find((o) => o.id === cfg.to)?.name ?? cfg.to };
 }
 
-/** "Judgement growth % · B_Target!C43": the row's label from the sheet's label columns. */
-function stepLabel(nb: Notebook, key: string): string {
-  const { sheet, ref } = splitSheetRef(key);
-  const s = sheet ? findSheet(nb, sheet) : undefined;
-  const row = /\d+$/.exec(ref)?.[0];
-  const pick = (col: string) => {
-    const v = s?.cells[`${col}${row}`];
-    return typeof v === 'string' && !v.startsWith('=') ? v : '';
-  };
-  const label = locale() === 'en' ? pick('B') || pick('A') : pick('A') || pick('B');
-  return label ? `${label} · ${key}` : key;
-}
-
 export function BridgeView(props: ViewProps): JSX.Element {
   const doc = () => props.ctx.session.doc;
   const opts = createMemo(() => options(doc()));
@@ -110,11 +97,11 @@ export function BridgeView(props: ViewProps): JSX.Element {
           return (
             <div class="whatif-result" data-testid="whatif-result" data-kind="bridge" data-ms={saved()?.ms} data-start={r().start ?? ''} data-end={r().end ?? ''}>
               <SavedNote at={saved()?.at} stale={props.wi.stale('bridge')} />
-              <p>{r().fromName} → {r().toName}: <strong>{r().output}</strong></p>
+              <p>{r().fromName} → {r().toName}: <strong>{named(props.ctx, r().output)}</strong></p>
               <Show when={r().steps.length > 0} fallback={<p class="muted">{t('whatif.br.none')}</p>}>
                 <Show when={r().start !== null && r().end !== null}>
                   <WaterfallChart start={r().start as number} end={r().end as number} startLabel={r().fromName} endLabel={r().toName} format={(v) => f(v)}
-                    steps={r().steps.map((s) => ({ label: s.ref, delta: s.delta ?? 0 }))} />
+                    steps={r().steps.map((s) => ({ label: named(props.ctx, s.ref), delta: s.delta ?? 0 }))} />
                 </Show>
                 <table class="whatif-table">
                   <thead><tr><th>{t('whatif.br.step')}</th><th>{t('whatif.br.change')}</th><th>{t('whatif.output')}</th></tr></thead>
@@ -123,7 +110,7 @@ export function BridgeView(props: ViewProps): JSX.Element {
                     <For each={r().steps}>
                       {(s) => (
                         <tr data-bridge-step={s.ref} data-delta={s.delta ?? ''}>
-                          <td class="label" title={`${String(s.fromRaw ?? '')} → ${String(s.toRaw ?? '')}`}>{stepLabel(doc(), s.ref)}</td>
+                          <td class="label" title={`${String(s.fromRaw ?? '')} → ${String(s.toRaw ?? '')}`}>{named(props.ctx, s.ref)}</td>
                           <td class="num">{fmtDelta(doc(), r().output, s.delta)}</td>
                           <td class="num">{f(s.value)}</td>
                         </tr>

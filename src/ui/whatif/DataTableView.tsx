@@ -11,7 +11,7 @@ import type { DataTable1Result, DataTable2Result } from '../../model/whatif';
 import { PAYOUT_THRESHOLD_CAP, PAYOUT_VS_THRESHOLD, presetsFor, presetSpec } from './presets';
 import type { DataTableConfig } from './controller';
 import { fmt, listText, parseNumberList, parseRefList } from './format';
-import { NumberField, RefField, RunBar, SavedNote } from './common';
+import { named, NumberField, RefField, RunBar, SavedNote } from './common';
 import type { ViewProps } from './common';
 import { heat, LineChart } from './charts';
 import { maxOf, minOf } from '../../model/arrays';
@@ -78,7 +78,7 @@ export function DataTableView(props: ViewProps): JSX.Element {
             <LineChart xs={r().rows.map((row) => row.x)} ys={r().rows.map((row) => row.values[0])} baseX={r().base.x}
               formatX={(v) => fmt(doc(), r().input, v)} formatY={(v) => fmt(doc(), r().outputs[0], v)} />
             <table class="whatif-table">
-              <thead><tr><th>{r().input}</th><For each={r().outputs}>{(o) => <th>{o}</th>}</For></tr></thead>
+              <thead><tr><th>{named(props.ctx, r().input)}</th><For each={r().outputs}>{(o) => <th>{named(props.ctx, o)}</th>}</For></tr></thead>
               <tbody>
                 <For each={r().rows}>
                   {(row, i) => (
@@ -97,7 +97,7 @@ export function DataTableView(props: ViewProps): JSX.Element {
         {(r) => (
           <div class="whatif-result" data-testid="whatif-result" data-kind="dataTable2" data-ms={saved()?.ms}>
             <SavedNote at={saved()?.at} stale={props.wi.stale('dataTable')} />
-            <p>{r().output}: {r().rowInput} ↓ × {r().colInput} →</p>
+            <p>{named(props.ctx, r().output)}: {named(props.ctx, r().rowInput)} ↓ × {named(props.ctx, r().colInput)} →</p>
             <table class="whatif-table heat">
               <thead><tr><th /><For each={r().colValues}>{(c) => <th class="num">{fmt(doc(), r().colInput, c)}</th>}</For></tr></thead>
               <tbody>

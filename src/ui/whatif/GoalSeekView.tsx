@@ -14,7 +14,7 @@ import type { GoalSeekResult, GoalSeekSpec } from '../../model/whatif';
 import { notify } from '../services';
 import { GOAL_PRESETS, presetsFor, presetSpec } from './presets';
 import { fmt, parseNumber } from './format';
-import { NumberField, RefField, RunBar, SavedNote, PresetPicker } from './common';
+import { named, NumberField, RefField, RunBar, SavedNote, PresetPicker } from './common';
 import type { ViewProps } from './common';
 
 export function GoalSeekView(props: ViewProps): JSX.Element {
@@ -71,10 +71,10 @@ export function GoalSeekView(props: ViewProps): JSX.Element {
           <div class="whatif-result" data-testid="whatif-result" data-kind="goalSeek" data-goal-status={r().status} data-ms={saved()?.ms}
             data-x={r().status === 'solved' ? (r() as { x: number }).x : ''}>
             <SavedNote at={saved()?.at} stale={props.wi.stale('goalSeek')} />
-            <Show when={r().status === 'solved' ? (r() as Extract<GoalSeekResult, { status: 'solved' }>) : null} fallback={<NoSolution r={r() as Extract<GoalSeekResult, { status: 'noSolution' }>} f={f} />}>
+            <Show when={r().status === 'solved' ? (r() as Extract<GoalSeekResult, { status: 'solved' }>) : null} fallback={<NoSolution r={r() as Extract<GoalSeekResult, { status: 'noSolution' }>} f={f} name={(k) => named(props.ctx, k)} />}>
               {(s) => (
                 <>
-                  <p class="whatif-answer">{t('whatif.gs.solved', { input: s().input, x: f(s().input, s().x), output: s().output, value: f(s().output, s().value) })}</p>
+                  <p class="whatif-answer">{t('whatif.gs.solved', { input: named(props.ctx, s().input), x: f(s().input, s().x), output: named(props.ctx, s().output), value: f(s().output, s().value) })}</p>
                   <p class="muted">= {Number(s().x.toPrecision(12))} · {t('whatif.gs.from', { start: f(s().input, s().start) })}</p>
                   <Show when={inputIsFormula(s().input)}><p class="whatif-problem">{t('whatif.gs.replacesFormula', { input: s().input })}</p></Show>
                   <button class="primary" data-testid="whatif-apply" onClick={() => apply(s())}>{t('whatif.gs.apply', { x: f(s().input, s().x), input: s().input })}</button>
@@ -89,7 +89,7 @@ export function GoalSeekView(props: ViewProps): JSX.Element {
   );
 }
 
-function NoSolution(props: { r: Extract<GoalSeekResult, { status: 'noSolution' }>; f: (key: string, v: number | null | undefined) => string }): JSX.Element {
+function NoSolution(props: { r: Extract<GoalSeekResult, { status: 'noSolution' }>; f: (key: string, v: number | null | undefined) => string; name: (key: string) => string }): JSX.Element {
   const r = () => props.r;
   const f = props.f;
   return (
@@ -97,8 +97,8 @@ function NoSolution(props: { r: Extract<GoalSeekResult, { status: 'noSolution' }
       <p class="whatif-answer">{t('whatif.gs.noSolution')}</p>
       <p>
         {t(`whatif.gs.reason.${r().reason}`, {
-          output: r().output,
-          input: r().input,
+          output: props.name(r().output),
+          input: props.name(r().input),
           target: f(r().output, r().target),
           lo: f(r().input, r().lo),
           hi: f(r().input, r().hi),

@@ -12,7 +12,8 @@ import type { Distribution, MonteCarloResult, MonteCarloSpec, OutputSummary } fr
 import { MAX_TRIALS } from '../../engine/pool';
 import { MONTE_CARLO_PRESETS, presetsFor, presetSpec } from './presets';
 import { fmt, parseNumber, parseRefList } from './format';
-import { NumberField, RunBar, SavedNote, selectedRef, PresetPicker } from './common';
+import { named, NumberField, RunBar, SavedNote, selectedRef, PresetPicker } from './common';
+import { formatNumber } from '../../i18n/numberFormat';
 import type { ViewProps } from './common';
 import { HistogramChart } from './charts';
 
@@ -52,6 +53,21 @@ export function MonteCarloView(props: ViewProps): JSX.Element {
     const p = presets().find((x) => x.id === id);
     if (p) setSpec(reconcile(presetSpec(p, doc().layout, value)));
   }
+  /** The value a reference (cell or name) has in the document, for the threshold's hint. */
+  const numberAt = (ref: string): number | null => {
+    const name = doc().names.find((n) => n.name.toUpperCase() === ref.toUpperCase());
+    const v = value(name ? name.expression.replace(/^=/, '').replace(/\$/g, '') : ref);
+    return typeof v === 'number' ? v : null;
+  };
+  /** An empty threshold measures against the base; anything else must be a number. */
+  const setThreshold = (ref: string, text: string) => {
+    const n = text.trim() === '' ? undefined : parseNumber(text);
+    if (n === null) return;
+    const next = (spec.thresholds ?? []).filter((x) => x.output !== ref).map((x) => ({ ...x }));
+    if (n !== undefined) next.push({ output: ref, value: n });
+    setSpec('thresholds', next);
+  };
+  const thresholdOf = (ref: string) => spec.thresholds?.find((x) => x.output === ref)?.value;
   const setParam = (i: number, key: string, text: string) => {
     const n = parseNumber(text);
     if (n !== null) setSpec('inputs', i, 'dist', (d) => ({ ...d, [key]: n }) as Distribution);
@@ -95,6 +111,25 @@ export function MonteCarloView(props: ViewProps): JSX.Element {
         setSpec('inputs', (l) => [...l, { ref, dist: { kind: 'triangular', low: base * 0.9, likely: base, high: base * 1.1 } }]);
       }}>{t('whatif.addSelected')}</button>
       <NumberField label={t('whatif.outputs')} value={spec.outputs.join(', ')} testid="whatif-outputs" placeholder={t('whatif.outputsHint')} onChange={(v) => setSpec('outputs', parseRefList(v))} />
+      <Show when={spec.outputs.length > 0}>
+        <table class="whatif-mc-thresholds">
+          <thead><tr><th>{t('whatif.output')}</th><th>{t('whatif.mc.threshold')}</th></tr></thead>
+          <tbody>
+            <For each={spec.outputs}>
+              {(ref) => (
+                <tr>
+                  <td>{named(props.ctx, ref)}</td>
+                  <td>
+                    <input data-testid="whatif-threshold" data-output={ref} value={thresholdOf(ref) !== undefined ? String(thresholdOf(ref)) : ''}
+                      placeholder={t('whatif.mc.thresholdBase', { value: fmt(doc(), ref, numberAt(ref)) })}
+                      onChange={(e) => setThreshold(ref, e.currentTarget.value)} />
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </Show>
       <div class="whatif-row">
         <NumberField label={t('whatif.mc.trials')} value={String(spec.trials)} testid="whatif-trials" width="7em"
           onChange={(v) => { const n = parseNumber(v); if (n !== null && n >= 1) setSpec('trials', Math.min(MAX_TRIALS, Math.round(n))); }} />
@@ -109,7 +144,7 @@ export function MonteCarloView(props: ViewProps): JSX.Element {
             <Show when={!running()}><SavedNote at={saved()?.at} stale={props.wi.stale('monteCarlo')} /></Show>
             <Show when={running()}><p class="muted">{t('whatif.mc.streaming', { done: r().done, trials: r().trials })}</p></Show>
             <Show when={!running() && saved()?.cancelled}><p class="whatif-problem" data-testid="whatif-partial">{t('whatif.mc.partial', { done: r().done, trials: r().trials })}</p></Show>
-            <For each={r().outputs}>{(o) => <OutputCard o={o} f={(v) => fmt(doc(), o.ref, v)} />}</For>
+            <For each={r().outputs}>{(o) => <OutputCard o={o} title={named(props.ctx, o.ref)} f={(v) => fmt(doc(), o.ref, v)} />}</For>
           </div>
         )}
       </Show>
@@ -117,11 +152,17 @@ export function MonteCarloView(props: ViewProps): JSX.Element {
   );
 }
 
-function OutputCard(props: { o: OutputSummary; f: (v: number | null) => string }): JSX.Element {
+function OutputCard(props: { o: OutputSummary; title: string; f: (v: number | null) => string }): JSX.Element {
   const o = () => props.o;
   return (
-    <section class="whatif-mc-output" data-mc-output={o().ref} data-p10={o().p10 ?? ''} data-p50={o().p50 ?? ''} data-p90={o().p90 ?? ''} data-count={o().count}>
-      <h4>{o().ref}</h4>
+    <section class="whatif-mc-output" data-mc-output={o().ref} data-p10={o().p10 ?? ''} data-p50={o().p50 ?? ''} data-p90={o().p90 ?? ''} data-count={o().count}
+      data-threshold={o().threshold ?? ''} data-p-reach={o().pReach ?? ''}>
+      <h4 data-testid="whatif-mc-title">{props.title}</h4>
+      <Show when={o().pReach !== null && o().pReach !== undefined}>
+        <p class="whatif-mc-reach" data-testid="whatif-mc-reach" title={t('whatif.mc.pReachTitle', { threshold: props.f(o().threshold) })}>
+          {t('whatif.mc.pReach', { threshold: props.f(o().threshold) })} = <strong>{formatNumber(o().pReach as number, '0.0%')}</strong>
+        </p>
+      </Show>
       <table class="whatif-table compact">
         <thead><tr><th>P10</th><th>P50</th><th>P90</th><th>{t('whatif.mc.mean')}</th><th>{t('whatif.base')}</th></tr></thead>
         <tbody><tr>

@@ -12,7 +12,7 @@ import { findSheet } from '../../model/notebook';
 import { formatGeneral } from '../../i18n/numberFormat';
 import { presetsFor, TORNADO_PRESETS, presetSpec } from './presets';
 import { fmt, fmtDelta, parseNumber } from './format';
-import { NumberField, RefField, RunBar, SavedNote, selectedRef, PresetPicker } from './common';
+import { named, NumberField, RefField, RunBar, SavedNote, selectedRef, PresetPicker } from './common';
 import type { ViewProps } from './common';
 import { TornadoChart } from './charts';
 import { maxOf } from '../../model/arrays';
@@ -87,7 +87,7 @@ export function TornadoView(props: ViewProps): JSX.Element {
         {(r) => (
           <div class="whatif-result" data-testid="whatif-result" data-kind="tornado" data-ms={saved()?.ms} data-base={r().base ?? ''}>
             <SavedNote at={saved()?.at} stale={props.wi.stale('tornado')} />
-            <p>{t('whatif.output')}: <strong>{r().output}</strong> · {t('whatif.base')} <strong>{out(r().base)}</strong></p>
+            <p>{t('whatif.output')}: <strong>{named(props.ctx, r().output)}</strong> · {t('whatif.base')} <strong>{out(r().base)}</strong></p>
             <TornadoChart bars={r().bars} base={r().base} format={(v) => out(v)} />
             <table class="whatif-table">
               <thead><tr><th>{t('whatif.rank')}</th><th>{t('whatif.input')}</th><th>{t('whatif.low')}</th><th>{t('whatif.high')}</th><th>{t('whatif.swing')}</th><th>{t('whatif.coef')}</th></tr></thead>

@@ -6,6 +6,7 @@ import { createEffect, createSignal, For, onCleanup, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { qualify } from '../../model/address';
 import { locale, t } from '../../i18n';
+import { refLabel } from '../../model/refLabel';
 import type { NotebookContext } from '../notebook/extensions';
 import type { AnalysisKind, RunState, WhatIf } from './controller';
 
@@ -17,6 +18,11 @@ export interface ViewProps {
 /** The selected cell as `Sheet!A1`. */
 export function selectedRef(ctx: NotebookContext): string {
   return qualify(ctx.wb.sheetName(), ctx.wb.activeAddr());
+}
+
+/** A result's reference in the model's words (`年度目标 TARGET_TOTAL`), in the UI language. */
+export function named(ctx: NotebookContext, key: string): string {
+  return refLabel(ctx.session.doc, key, locale());
 }
 
 /** A run shorter than this shows no progress bar (it would only flash). */
