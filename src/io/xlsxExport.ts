@@ -13,6 +13,7 @@ import type { NamedExpression, Notebook, Sheet } from '../model/notebook';
 import { toExcelFormula } from './excelFormula';
 import { loadExcelJs } from './exceljs';
 import { pixelsToExcelWidth } from './xlsxUnits';
+import { NOTEBOOK_PART_SHEET, notebookPart, notebookPartRows } from './xlsxNotebookPart';
 
 /** A sheet of plain values appended after the notebook's own (a scenario table, a decision log). */
 export interface PlainSheet {
@@ -39,11 +40,17 @@ export async function exportXlsx(nb: Notebook, values: SheetValues, extraSheets:
   wb.calcProperties.fullCalcOnLoad = true;
 
   for (const sheet of nb.sheets) writeSheet(wb.addWorksheet(sheet.name), sheet, values[sheet.name] ?? {});
-  const taken = new Set(nb.sheets.map((s) => s.name.toLowerCase()));
+  const taken = new Set([...nb.sheets.map((s) => s.name.toLowerCase()), NOTEBOOK_PART_SHEET]);
+  const derived: string[] = [];
   for (const extra of extraSheets) {
-    const ws = wb.addWorksheet(uniqueSheetName(extra.name, taken));
+    const name = uniqueSheetName(extra.name, taken);
+    derived.push(name);
+    const ws = wb.addWorksheet(name);
     for (const row of extra.rows) ws.addRow(row.map((v) => v ?? null));
   }
+  // The rest of the notebook (scenarios, decisions, layout, ids), so the file reimports as it.
+  const part = wb.addWorksheet(NOTEBOOK_PART_SHEET, { state: 'veryHidden' });
+  for (const row of notebookPartRows(notebookPart(nb, derived))) part.addRow(row);
   setDefinedNames(wb, nb.names);
   const buffer = await wb.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);

@@ -21,6 +21,7 @@ import { precheckXlsx, XLSX_LIMITS } from './xlsxPrecheck';
 import type { XlsxLimits } from './xlsxPrecheck';
 import { readCachedResults } from './xlsxCachedResults';
 import { readWorksheet } from './xlsxSheetReader';
+import { applyNotebookPart, NOTEBOOK_PART_SHEET, readNotebookPart } from './xlsxNotebookPart';
 
 export interface XlsxImportOptions {
   /** Title of the new notebook (e.g. the file name without extension). */
@@ -85,7 +86,16 @@ export async function importXlsx(input: Uint8Array | ArrayBuffer, opts: XlsxImpo
     summaries.push({ name: ws.name, cells: Object.keys(read.sheet.cells).length, formulas: read.formulaCount });
   }
 
-  const notebook: Notebook = { ...emptyNotebook(opts.title ?? 'Imported workbook', opts.locale), sheets, names: named.names };
+  let notebook: Notebook = { ...emptyNotebook(opts.title ?? 'Imported workbook', opts.locale), sheets, names: named.names };
+  // An Opsbook export carries the rest of the notebook in a hidden sheet: the same notebook back.
+  const partSheet = sheets.find((s) => s.name === NOTEBOOK_PART_SHEET);
+  const part = partSheet ? readNotebookPart(partSheet.cells) : null;
+  if (part) {
+    notebook = applyNotebookPart(notebook, part);
+    const kept = new Set(notebook.sheets.map((s) => s.name));
+    for (const name of Object.keys(cachedValues)) if (!kept.has(name)) delete cachedValues[name];
+    summaries.splice(0, summaries.length, ...summaries.filter((s) => kept.has(s.name)));
+  }
   // Import is restore: the new notebook passes the same validation as an opened file.
   const valid = readOpsbookData(toOpsbookFile(notebook));
   if (!valid.ok) return xlsxProblem('corrupt', valid.problem.detail);

@@ -76,7 +76,9 @@ describe('xlsx export', () => {
     const nb = samplePlan();
     const bytes = await exportXlsx(nb, {}, [{ name: 'Inputs', rows: [['Scenario', 'Growth'], ['Base', 0.2]] }]);
     const wb = await readBack(bytes);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Inputs', 'My Plan', 'Targets', 'Inputs (2)']);
+    // the last sheet, very hidden, carries the rest of the notebook (src/io/xlsxNotebookPart.ts)
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Inputs', 'My Plan', 'Targets', 'Inputs (2)', '_opsbook']);
+    expect(wb.getWorksheet('_opsbook')!.state).toBe('veryHidden');
     expect(wb.getWorksheet('Targets')!.getCell('C5').value).toBe(42);
     expect(wb.getWorksheet('Inputs (2)')!.getCell('B2').value).toBe(0.2);
   });

@@ -60,12 +60,13 @@ export function HomePage() {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    const { importFile } = await import('./importFile');
+    const { importFile, distinctTitle } = await import('./importFile');
     const r = await importFile(file);
     if (!r.ok) {
       notify('error', r.message);
       return;
     }
+    r.notebook.title = distinctTitle(r.notebook.title, ((await (await notebookStore()).list()) ?? []).map((s) => s.title));
     notify('info', r.notes.length ? r.notes.join(' ') : t('file.imported', { title: r.notebook.title }));
     await open(r.notebook);
   }

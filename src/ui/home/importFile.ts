@@ -25,6 +25,20 @@ export async function importFile(file: File): Promise<ImportOutcome> {
   return { ok: false, message: t('file.unknownType', { name: file.name }) };
 }
 
+/**
+ * A title no other notebook has: `Plan`, then `Plan (2)`, `Plan (3)` … as a file manager names
+ * copies, so two imports of one file can be told apart in the list.
+ */
+export function distinctTitle(title: string, taken: readonly string[]): string {
+  const used = new Set(taken.map((t) => t.trim().toLowerCase()));
+  if (!used.has(title.trim().toLowerCase())) return title;
+  const base = title.replace(/\s\(\d+\)$/, '');
+  for (let i = 2; ; i++) {
+    const next = `${base} (${i})`;
+    if (!used.has(next.toLowerCase())) return next;
+  }
+}
+
 /** A fresh identity, so importing the same file twice gives two notebooks. */
 export function asNewNotebook(nb: Notebook): Notebook {
   const now = Date.now();
