@@ -7,9 +7,10 @@
  *   engine when there are more than two; at least one worker, at most four.
  * - Copies: the pool is told the document's version (`setDocument`); each worker rebuilds its
  *   copy lazily, right before its next job, when its version is older.
- * - Splitting: a tornado splits its inputs, data tables their rows, Monte Carlo its trials into
- *   chunks that idle workers pull (so results stream in and a slow worker does not hold the
- *   others up). Goal seek and the bridge are sequential and run on one worker.
+ * - Splitting: one runner over `SPLIT_PLANS` (src/model/whatifPlans.ts: a tornado splits its
+ *   inputs, data tables their rows; goal seek and the bridge run on one worker); Monte Carlo
+ *   splits its trials into chunks that idle workers pull, so results stream in and a slow worker
+ *   does not hold the others up. Each run keeps its own timings.
  * - Progress comes back through a comlink proxy; cancelling (an `AbortSignal`) tells each busy
  *   worker, which stops at its next pause between points and restores its copy. A worker that
  *   does not answer a cancel within `CANCEL_GRACE_MS` is terminated and replaced.
@@ -21,10 +22,11 @@ import type { Remote } from 'comlink';
 import type { Result } from '../model/commands';
 import type { Notebook } from '../model/notebook';
 import type {
-  BridgeResult, BridgeSpec, DataTable1Result, DataTable1Spec, DataTable2Result, DataTable2Spec, GoalSeekResult, GoalSeekSpec,
-  JobProgress, JobResultMap, MonteCarloPart, MonteCarloResult, MonteCarloSpec, TornadoPart, TornadoResult, TornadoSpec, WhatIfJob,
+  BridgeSpec, DataTable1Spec, DataTable2Spec, GoalSeekSpec, JobProgress, JobResultMap, MonteCarloPart, MonteCarloResult, MonteCarloSpec, TornadoSpec, WhatIfJob,
 } from '../model/whatif';
-import { MonteCarloCollector, mergeTornado, splitRanges } from '../model/whatif';
+import { MonteCarloCollector } from '../model/whatif';
+import type { SplitPlan } from '../model/whatifPlans';
+import { monteCarloChunks, SPLIT_PLANS } from '../model/whatifPlans';
 import type { EngineWorkbook } from '../../workers/engineCore';
 import type { WhatIfHost } from '../../workers/whatifCore';
 
@@ -75,6 +77,9 @@ interface Slot {
 }
 
 type JobOutcome<K extends WhatIfJob['kind']> = Result<JobResultMap[K]>;
+type Plans = typeof SPLIT_PLANS;
+type PlanSpec<K extends keyof Plans> = Parameters<Plans[K]['total']>[0];
+type PlanResult<K extends keyof Plans> = ReturnType<Plans[K]['merge']>;
 
 const cancelled = <T>(): Result<T> => ({ ok: false, error: { code: 'cancelled', message: 'cancelled' } });
 
@@ -90,8 +95,7 @@ export function createWhatIfPool(options: PoolOptions = {}) {
   let version = 0;
   let sent: { version: number; data: EngineWorkbook } | null = null;
   let nextJobId = 1;
-  /** Worker-side times of the jobs of the last analysis (see `lastTimes`). */
-  let workerMs: number[] = [];
+  /** The last analysis to end: its wall time and each of its jobs' times inside a worker. */
   let last = { wallMs: 0, workerMs: [] as number[] };
 
   function slot(i: number): Slot {
@@ -128,7 +132,7 @@ export function createWhatIfPool(options: PoolOptions = {}) {
   }
 
   /** Runs one job on worker `i` (after the jobs queued there), loading the document first if needed. */
-  function runOn<K extends WhatIfJob['kind']>(i: number, job: Extract<WhatIfJob, { kind: K }>, jobId: number, onProgress?: (p: JobProgress) => void, retried = false): Promise<JobOutcome<K>> {
+  function runOn<K extends WhatIfJob['kind']>(i: number, job: Extract<WhatIfJob, { kind: K }>, jobId: number, times: number[], onProgress?: (p: JobProgress) => void, retried = false): Promise<JobOutcome<K>> {
     const s = slot(i);
     let started = false;
     const run = async (): Promise<JobOutcome<K>> => {
@@ -142,7 +146,7 @@ export function createWhatIfPool(options: PoolOptions = {}) {
       started = true;
       const answer = (await s.api.run(jobId, job, progress)) as JobOutcome<K> & { ms?: number };
       if (answer.ms !== undefined) {
-        workerMs.push(answer.ms);
+        times.push(answer.ms);
         delete answer.ms;
       }
       return answer;
@@ -154,7 +158,7 @@ export function createWhatIfPool(options: PoolOptions = {}) {
     const outcome = p.catch((e): JobOutcome<K> => ({ ok: false, error: { code: 'worker', message: e instanceof Error ? e.message : String(e) } }));
     // A worker lost before the job reached it (it failed to load, or died warming up): the job
     // runs once more on a fresh worker instead of failing.
-    return outcome.then((r) => (!r.ok && r.error.code === 'workerDied' && !started && !retried ? runOn(i, job, jobId, onProgress, true) : r));
+    return outcome.then((r) => (!r.ok && r.error.code === 'workerDied' && !started && !retried ? runOn(i, job, jobId, times, onProgress, true) : r));
   }
 
   /**
@@ -164,7 +168,8 @@ export function createWhatIfPool(options: PoolOptions = {}) {
   function begin(opts: RunOptions, total: number) {
     const jobId = nextJobId++;
     const t0 = performance.now();
-    workerMs = [];
+    // This run's own: runs in flight at once do not mix their figures.
+    const workerMs: number[] = [];
     const doneBy = new Map<number, number>();
     let lastReport = 0;
     let aborted = opts.signal?.aborted ?? false;
@@ -200,7 +205,7 @@ export function createWhatIfPool(options: PoolOptions = {}) {
         if (aborted) return cancelled();
         busy.add(i);
         try {
-          const r = await runOn(i, job, jobId, (p) => {
+          const r = await runOn(i, job, jobId, workerMs, (p) => {
             doneBy.set(key, offset + p.done);
             report();
           });
@@ -231,76 +236,17 @@ export function createWhatIfPool(options: PoolOptions = {}) {
     return results.some((r) => !r.ok && r.error.code === 'cancelled') ? cancelled() : bad;
   };
 
-  async function tornado(spec: TornadoSpec, opts: RunOptions = {}): Promise<Result<TornadoResult>> {
-    // Dealt out like cards, not in blocks: neighbouring inputs tend to cost alike (a sheet's
-    // market inputs recalculate the whole plan, its cost rates one sheet), so each worker gets a mix.
-    const n = Math.min(size, spec.inputs.length);
-    const shares = Array.from({ length: n }, (_, i) => range(0, spec.inputs.length).filter((j) => j % n === i));
-    const run = begin(opts, spec.inputs.length * 2);
+  /** One analysis of `SPLIT_PLANS`: its jobs on the workers side by side, their answers merged. */
+  async function runPlan<K extends keyof typeof SPLIT_PLANS>(kind: K, spec: PlanSpec<K>, opts: RunOptions = {}): Promise<Result<PlanResult<K>>> {
+    const plan = SPLIT_PLANS[kind] as unknown as SplitPlan<K, PlanSpec<K>, PlanResult<K>>;
+    const jobs = plan.split(spec, size);
+    if (!jobs.ok) return jobs;
+    const run = begin(opts, plan.total(spec));
     try {
-      if (n === 0) return { ok: true, value: { output: spec.output, base: null, bars: [] } };
-      const results = await Promise.all(shares.map((only, i) => run.on(i, { kind: 'tornado', spec, only }, i)));
-      const err = firstError<TornadoResult>(results);
+      const results = await Promise.all(jobs.value.map((job, i) => run.on(i, job, i)));
+      const err = firstError<PlanResult<K>>(results);
       if (err) return err;
-      return { ok: true, value: mergeTornado(results.map((r) => (r as { ok: true; value: TornadoPart }).value)) };
-    } finally {
-      run.end();
-    }
-  }
-
-  async function dataTable1(spec: DataTable1Spec, opts: RunOptions = {}): Promise<Result<DataTable1Result>> {
-    const parts = splitRanges(spec.values.length, size);
-    const run = begin(opts, spec.values.length);
-    try {
-      const results = await Promise.all(
-        parts.map((r, i) => run.on(i, { kind: 'dataTable1', spec: { ...spec, values: spec.values.slice(r.from, r.to) } }, i)),
-      );
-      const err = firstError<DataTable1Result>(results);
-      if (err) return err;
-      const ok = results.map((r) => (r as { ok: true; value: DataTable1Result }).value);
-      if (ok.length === 0) return dataTable1Empty(spec);
-      return { ok: true, value: { ...ok[0], rows: ok.flatMap((p) => p.rows) } };
-    } finally {
-      run.end();
-    }
-  }
-
-  function dataTable1Empty(spec: DataTable1Spec): Result<DataTable1Result> {
-    return { ok: false, error: { code: 'badSpec', message: `a data table on ${spec.input} needs at least one input value` } };
-  }
-
-  async function dataTable2(spec: DataTable2Spec, opts: RunOptions = {}): Promise<Result<DataTable2Result>> {
-    const parts = splitRanges(spec.rowValues.length, size);
-    const run = begin(opts, spec.rowValues.length * spec.colValues.length);
-    try {
-      if (parts.length === 0 || spec.colValues.length === 0) {
-        return { ok: false, error: { code: 'badSpec', message: 'a two-way data table needs row and column values' } };
-      }
-      const results = await Promise.all(
-        parts.map((r, i) => run.on(i, { kind: 'dataTable2', spec: { ...spec, rowValues: spec.rowValues.slice(r.from, r.to) } }, i)),
-      );
-      const err = firstError<DataTable2Result>(results);
-      if (err) return err;
-      const ok = results.map((r) => (r as { ok: true; value: DataTable2Result }).value);
-      return { ok: true, value: { ...ok[0], rowValues: spec.rowValues, grid: ok.flatMap((p) => p.grid) } };
-    } finally {
-      run.end();
-    }
-  }
-
-  async function goalSeek(spec: GoalSeekSpec, opts: RunOptions = {}): Promise<Result<GoalSeekResult>> {
-    const run = begin(opts, spec.maxIterations ?? 100);
-    try {
-      return await run.on(0, { kind: 'goalSeek', spec }, 0);
-    } finally {
-      run.end();
-    }
-  }
-
-  async function bridge(spec: BridgeSpec, opts: RunOptions = {}): Promise<Result<BridgeResult>> {
-    const run = begin(opts, new Set([...Object.keys(spec.from), ...Object.keys(spec.to)]).size);
-    try {
-      return await run.on(0, { kind: 'bridge', spec }, 0);
+      return { ok: true, value: plan.merge(spec, results.map((r) => (r as { ok: true; value: JobResultMap[K] }).value)) };
     } finally {
       run.end();
     }
@@ -316,9 +262,7 @@ export function createWhatIfPool(options: PoolOptions = {}) {
   ): Promise<Result<MonteCarloResult> & { cancelled?: boolean }> {
     const trials = Math.max(0, Math.floor(spec.trials));
     if (trials > MAX_TRIALS) return { ok: false, error: { code: 'badSpec', message: `invalid trials ${trials}: at most ${MAX_TRIALS}` } };
-    const chunk = opts.chunk ?? Math.max(10, Math.min(200, Math.ceil(trials / (size * 10))));
-    const chunks: { from: number; to: number }[] = [];
-    for (let from = 0; from < trials; from += chunk) chunks.push({ from, to: Math.min(trials, from + chunk) });
+    const chunks = monteCarloChunks({ trials }, size, opts.chunk);
     const collector = new MonteCarloCollector(spec);
     const run = begin(opts, trials);
     let next = 0;
@@ -385,12 +329,12 @@ export function createWhatIfPool(options: PoolOptions = {}) {
         }),
       );
     },
-    tornado,
-    dataTable1,
-    dataTable2,
-    goalSeek,
+    tornado: (spec: TornadoSpec, opts?: RunOptions) => runPlan('tornado', spec, opts),
+    dataTable1: (spec: DataTable1Spec, opts?: RunOptions) => runPlan('dataTable1', spec, opts),
+    dataTable2: (spec: DataTable2Spec, opts?: RunOptions) => runPlan('dataTable2', spec, opts),
+    goalSeek: (spec: GoalSeekSpec, opts?: RunOptions) => runPlan('goalSeek', spec, opts),
+    bridge: (spec: BridgeSpec, opts?: RunOptions) => runPlan('bridge', spec, opts),
     monteCarlo,
-    bridge,
     /** Stops every worker; the pool can start new ones if used again. */
     terminate(): void {
       for (let i = 0; i < slots.length; i++) {
@@ -403,7 +347,3 @@ export function createWhatIfPool(options: PoolOptions = {}) {
 }
 
 export type WhatIfPool = ReturnType<typeof createWhatIfPool>;
-
-function range(from: number, to: number): number[] {
-  return Array.from({ length: to - from }, (_, i) => from + i);
-}

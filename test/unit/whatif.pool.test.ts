@@ -188,4 +188,39 @@ describe('what-if pool', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatchObject({ code: 'badRef', message: expect.stringContaining('Nope') });
   });
+
+  it('keeps each run’s timings its own when two runs overlap', async () => {
+    const p = pool(2);
+    const sens = EXPENSE_SENSITIVITY.spec(value);
+    const small = { ...sens, inputs: sens.inputs.slice(0, 2) };
+    const big = p.monteCarlo({ ...PLAN_RISK.spec(value), trials: 400 });
+    const first = p.tornado(small);
+    await first;
+    const afterSmall = p.lastTimes();
+    // The tornado's two jobs only: the Monte Carlo still in flight adds none to its figures.
+    expect(afterSmall.workerMs.length).toBe(2);
+    await big;
+    expect(p.lastTimes().workerMs.length).toBeGreaterThan(2);
+  });
 });
+
+describe('what-if split plans', () => {
+  it('split and merge each analysis as data, refusing specs no worker can run', async () => {
+    const { SPLIT_PLANS, monteCarloChunks } = await import('../../src/model/whatifPlans');
+    const sens = EXPENSE_SENSITIVITY.spec(value);
+    const cap = PAYOUT_THRESHOLD_CAP.spec(value);
+    const t = SPLIT_PLANS.tornado.split(sens, 3);
+    expect(t.ok && t.value.map((j) => j.only)).toEqual([0, 1, 2].map((i) => sens.inputs.map((_, j) => j).filter((j) => j % 3 === i)));
+    expect(SPLIT_PLANS.tornado.merge(sens, [])).toEqual({ output: sens.output, base: null, bars: [] });
+    expect(SPLIT_PLANS.dataTable1.split({ input: 'X', values: [], outputs: ['Y'] }, 2).ok).toBe(false);
+    expect(SPLIT_PLANS.dataTable2.split({ ...cap, colValues: [] }, 2).ok).toBe(false);
+    const d2 = SPLIT_PLANS.dataTable2.split(cap, 2);
+    expect(d2.ok && d2.value.flatMap((j) => j.spec.rowValues)).toEqual(cap.rowValues);
+    expect(SPLIT_PLANS.dataTable2.total(cap)).toBe(cap.rowValues.length * cap.colValues.length);
+    const chunks = monteCarloChunks({ trials: 1005 }, 2);
+    expect(chunks[0]).toEqual({ from: 0, to: 51 });
+    expect(chunks.at(-1)!.to).toBe(1005);
+    expect(chunks.every((c, i) => i === 0 || c.from === chunks[i - 1].to)).toBe(true);
+  });
+});
+
