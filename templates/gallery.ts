@@ -116,7 +116,7 @@ export const CLIENT_PLAN_ENTRY = {
    * Offered on the home page once `PLAN_GENERATORS` builds all five sheets (a unit test keeps
    * this equal to `planChainComplete()`; the flag spares the home page loading the generators).
    */
-  offered: false as boolean,
+  offered: true as boolean,
   title: { zh: '为客户建立年度计划', en: 'Annual plan for a client' },
   description: {
     zh: '按客户自己的产品线、区域、职级和代表名单生成五张联动表；之后可在“结构”面板中增删调整，输入按名称保留。',

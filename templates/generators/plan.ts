@@ -20,16 +20,19 @@ import { ansoffGenerator, ansoffLayout } from './ansoff';
 import { bonusGenerator, bonusLayout } from './bonus';
 import { expenseGenerator } from './expense';
 import { staffingGenerator } from './staffing';
+import { marketGenerator } from './market';
+import { targetGenerator } from './target';
+import { monthlyGenerator } from './monthly';
 
 /** The gallery id of a client plan, also the `template` of its sheets. */
 export const CLIENT_PLAN_TEMPLATE = 'client-plan';
 
 /**
  * The annual plan's chain, in dependency order (each reads the names of those before it):
- * F_Staffing before D_Expense, whose salary line reads `PERSONNEL_COST` when the chain has it.
- * A_Market and B_Target go first once their generators are in (`planChainComplete`).
+ * A_Market and B_Target first (B_Target defines the list names), F_Staffing before D_Expense,
+ * whose salary line reads `PERSONNEL_COST` when the chain has it, G_Monthly last.
  */
-export const PLAN_GENERATORS: readonly SheetGenerator[] = [ansoffGenerator, bonusGenerator, staffingGenerator, expenseGenerator];
+export const PLAN_GENERATORS: readonly SheetGenerator[] = [marketGenerator, targetGenerator, ansoffGenerator, bonusGenerator, staffingGenerator, expenseGenerator, monthlyGenerator];
 
 /** Tab order of a plan's sheets, whatever order the chain computes them in. */
 export const PLAN_TAB_ORDER = ['A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus', 'F_Staffing', 'G_Monthly'] as const;

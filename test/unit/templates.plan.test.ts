@@ -181,7 +181,7 @@ describe('the default chain', () => {
   it('lays the sheets out in tab order and defines the list names of C_Ansoff and E_Bonus as on the sample', async () => {
     const { PLAN_NAMES } = await import('../../templates/catalog');
     const nb = generatePlan(SAMPLE_SHAPE);
-    const order = ['A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus', 'F_Staffing'];
+    const order = ['A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus', 'F_Staffing', 'G_Monthly'];
     const tabs = nb.sheets.map((s) => s.name);
     expect(tabs).toEqual(order.filter((n) => tabs.includes(n)));
     for (const id of ['PRODUCT_NAME', 'LEVEL_NAME', 'LEVEL_BASE']) {

@@ -4,11 +4,10 @@
  * the panel opens. The tools of a notebook (its pool of workers and any run in progress) live as
  * long as the notebook page, so closing the panel does not stop a run.
  */
-import { lazy, Suspense } from 'solid-js';
+import { lazy, onCleanup, Suspense } from 'solid-js';
 import { defineMessages, t } from '../../i18n';
 import type { NotebookSession } from '../../engine/session';
 import { SIDE_PANELS, TOOLBAR_ITEMS } from '../notebook/extensions';
-import type { NotebookContext } from '../notebook/extensions';
 import type { WhatIf } from './controller';
 
 defineMessages({
@@ -26,9 +25,7 @@ interface Tools {
 
 const tools = new WeakMap<NotebookSession, Tools>();
 
-/** The notebook's what-if tools, made once per notebook page: they follow its edits and end when it closes. */
-function toolsFor(ctx: NotebookContext): Tools {
-  const { session } = ctx;
+function toolsFor(session: NotebookSession): Tools {
   let t = tools.get(session);
   if (t) return t;
   let made: Promise<WhatIf> | null = null;
@@ -53,16 +50,15 @@ function toolsFor(ctx: NotebookContext): Tools {
     },
   };
   tools.set(session, t);
-  const mine = t;
-  ctx.onDocumentChange(() => mine.changed());
-  ctx.onClose(() => mine.dispose());
   return t;
 }
 
 TOOLBAR_ITEMS.push({
   id: 'whatif',
   render(ctx) {
-    toolsFor(ctx);
+    const mine = toolsFor(ctx.session);
+    ctx.onDocumentChange(() => mine.changed());
+    onCleanup(() => mine.dispose());
     return (
       <button class="whatif-button" data-testid="whatif-open" title={t('whatif.buttonTitle')} aria-expanded={ctx.panel() === 'whatif'} onClick={() => ctx.togglePanel('whatif')}>
         ⚖ {t('whatif.button')}
@@ -76,7 +72,7 @@ SIDE_PANELS.push({
   render(ctx) {
     return (
       <Suspense>
-        <Panel ctx={ctx} whatIf={() => toolsFor(ctx).get()} />
+        <Panel ctx={ctx} whatIf={() => toolsFor(ctx.session).get()} />
       </Suspense>
     );
   },
