@@ -274,7 +274,11 @@ export function makeExpenseGenerator(positions: (shape: ClientShape) => AbPositi
       block(
         L.keyRows,
         'Key',
-        (r, k) => `=${abs(2, w)}*${Bt(T.productCol(k), T.finalRow(r))}/${finalTotal}+${abs(2, w + 1)}*IF(${growthTotal}=0,0,${a1(2 + k, L.growthRows.first + r)}/${growthTotal})`,
+        // With no growth anywhere (a declining business) the growth share falls back to the target share, so the key still sums to 1.
+        (r, k) => {
+          const share = `${Bt(T.productCol(k), T.finalRow(r))}/${finalTotal}`;
+          return `=${abs(2, w)}*${share}+${abs(2, w + 1)}*IF(${growthTotal}=0,${share},${a1(2 + k, L.growthRows.first + r)}/${growthTotal})`;
+        },
         PCT,
       );
       totals(L.keyTotalRow, '分配键合计（=1）', 'Key total', L.keyRows, PCT);

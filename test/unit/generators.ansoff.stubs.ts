@@ -84,17 +84,20 @@ export interface StubData {
 export const OVERASSIGN = 0.05;
 
 /** Random upstream data consistent with the shape. */
-export function stubData(shape: ClientShape, seed: number): StubData {
+export function stubData(shape: ClientShape, seed: number, opts: { declining?: boolean } = {}): StubData {
   const rand = rng(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
   const products = planProducts(shape);
   const R = shape.regions.length;
   const E = products.filter((p) => !p.isNew).length;
-  const history = Array.from({ length: E }, () => Array.from({ length: R }, () => int(0, 5000)));
-  const targets = products.map((p, k) => (p.isNew ? int(100, 900) : history[k].reduce((a, b) => a + b, 0) + int(50, 3000)));
+  const history = Array.from({ length: E }, () => Array.from({ length: R }, () => int(opts.declining ? 100 : 0, 5000)));
+  const sumHist = (k: number) => history[k].reduce((a, b) => a + b, 0);
+  // Declining: every line and region 10–40 % below last year, so no region grows anywhere.
+  const fall = opts.declining ? 1 - int(10, 40) / 100 : 1;
+  const targets = products.map((p, k) => (p.isNew ? int(100, 900) : opts.declining ? sumHist(k) * fall : sumHist(k) + int(50, 3000)));
   const weights = Array.from({ length: R }, () => int(1, 10));
   const wsum = weights.reduce((a, b) => a + b, 0);
-  const finals = shape.regions.map((_r, r) => targets.map((T) => (T * weights[r]) / wsum));
+  const finals = shape.regions.map((_r, r) => targets.map((T, k) => (opts.declining && !products[k].isNew ? history[k][r] * fall : (T * weights[r]) / wsum)));
   const regionFinal = finals.map((row) => row.reduce((a, b) => a + b, 0));
   // Quotas: each region's final × (1 + OVERASSIGN), split over its reps by random weights.
   const repW = shape.reps.map(() => int(1, 5));

@@ -97,6 +97,27 @@ describe('D_Expense generator', () => {
     );
   }, 240_000);
 
+  it('for a declining business (no region grows): the key falls back to the target share and still sums to 1', () => {
+    fc.assert(
+      fc.property(shapeArb, fc.integer(), (shape0, seed) => {
+        const shape = { ...shape0, products: shape0.products.map((p) => ({ ...p, isNew: false })) };
+        const d = stubData(shape, seed, { declining: true });
+        const { engine, sheets, value, name } = buildCde(shape, stubSheets(shape, d));
+        expect(problems(engine, sheets)).toEqual([]);
+        const L = expenseLayout(shape);
+        const v = (c: number, r: number) => value('D_Expense', a1(c, r)) as number;
+        expect(v(L.allocTotalCol, L.growthTotalRow)).toBe(0);
+        expect(close(v(L.allocTotalCol, L.keyTotalRow), 1)).toBe(true);
+        const total = d.targets.reduce((a, b) => a + b, 0);
+        shape.regions.forEach((_r, r) =>
+          d.targets.forEach((_T, k) => expect(close(v(2 + k, L.keyRows.first + r), d.finals[r][k] / total)).toBe(true)),
+        );
+        expect(close(v(6, L.regionTotalRow), name('EXPENSE_TOTAL'))).toBe(true);
+      }),
+      { seed: SEED, numRuns: 10 },
+    );
+  }, 240_000);
+
   it('computes the spec’s values on the shipped A_Market and B_Target', () => {
     const { engine } = samplePlan();
     const want = (expected as Record<string, Record<string, unknown>>).D_Expense;

@@ -110,7 +110,8 @@ function OpenNotebook(props: { notebook: Notebook; rev?: number; sheet?: string 
     autosave.schedule(session.plain());
     tabs.publishDocument(session.plain());
   }
-  const ctx: NotebookContext = { wb, session, checks, togglePanel, panel, onDocumentChange: (fn) => afterChange.push(fn), history, restore };
+  const onClosed: (() => void)[] = [];
+  const ctx: NotebookContext = { wb, session, checks, togglePanel, panel, onDocumentChange: (fn) => afterChange.push(fn), history, restore, onClose: (fn) => onClosed.push(fn) };
   const [gridEl, setGridEl] = createSignal<HTMLElement | null>(null);
   const focusGrid = () => (gridEl()?.querySelector('.grid-input') as HTMLElement | null)?.focus({ preventScroll: true });
 
@@ -127,6 +128,7 @@ function OpenNotebook(props: { notebook: Notebook; rev?: number; sheet?: string 
     window.removeEventListener('beforeunload', flush);
     document.removeEventListener('visibilitychange', flush);
     void autosave.flush();
+    for (const fn of onClosed) fn();
     tabs.close();
     session.close();
   });

@@ -23,6 +23,11 @@ export interface NotebookContext {
   history: History;
   /** Replaces the document with `nb` (same notebook), after snapshotting the current state. */
   restore(nb: Notebook, reason: string): Promise<void>;
+  /**
+   * Registers a callback run once when the notebook page closes: what lives as long as the
+   * notebook (a worker pool, a run in progress) ends there, not when a button re-renders.
+   */
+  onClose(fn: () => void): void;
 }
 
 export interface ToolbarItem {

@@ -4,10 +4,11 @@
  * the panel opens. The tools of a notebook (its pool of workers and any run in progress) live as
  * long as the notebook page, so closing the panel does not stop a run.
  */
-import { lazy, onCleanup, Suspense } from 'solid-js';
+import { lazy, Suspense } from 'solid-js';
 import { defineMessages, t } from '../../i18n';
 import type { NotebookSession } from '../../engine/session';
 import { SIDE_PANELS, TOOLBAR_ITEMS } from '../notebook/extensions';
+import type { NotebookContext } from '../notebook/extensions';
 import type { WhatIf } from './controller';
 
 defineMessages({
@@ -25,7 +26,9 @@ interface Tools {
 
 const tools = new WeakMap<NotebookSession, Tools>();
 
-function toolsFor(session: NotebookSession): Tools {
+/** The notebook's what-if tools, made once per notebook page: they follow its edits and end when it closes. */
+function toolsFor(ctx: NotebookContext): Tools {
+  const { session } = ctx;
   let t = tools.get(session);
   if (t) return t;
   let made: Promise<WhatIf> | null = null;
@@ -50,15 +53,16 @@ function toolsFor(session: NotebookSession): Tools {
     },
   };
   tools.set(session, t);
+  const mine = t;
+  ctx.onDocumentChange(() => mine.changed());
+  ctx.onClose(() => mine.dispose());
   return t;
 }
 
 TOOLBAR_ITEMS.push({
   id: 'whatif',
   render(ctx) {
-    const mine = toolsFor(ctx.session);
-    ctx.onDocumentChange(() => mine.changed());
-    onCleanup(() => mine.dispose());
+    toolsFor(ctx);
     return (
       <button class="whatif-button" data-testid="whatif-open" title={t('whatif.buttonTitle')} aria-expanded={ctx.panel() === 'whatif'} onClick={() => ctx.togglePanel('whatif')}>
         ⚖ {t('whatif.button')}
@@ -72,7 +76,7 @@ SIDE_PANELS.push({
   render(ctx) {
     return (
       <Suspense>
-        <Panel ctx={ctx} whatIf={() => toolsFor(ctx.session).get()} />
+        <Panel ctx={ctx} whatIf={() => toolsFor(ctx).get()} />
       </Suspense>
     );
   },
