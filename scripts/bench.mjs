@@ -17,6 +17,8 @@
  *                cell's data-value changing on screen, against raw setCellContents
  *   structure    one row inserted in B_Target of the annual plan (Ctrl+Shift+=) → every visible
  *                cell current, against raw addRows of the same row (scripts/bench/structure.mjs)
+ *   staffing     a hire edit on a 500-rep, 30-region F_Staffing → every value current, against raw
+ *                setCellContents (scripts/bench/staffing.mjs)
  *
  * A scenario is an async function `(ctx) => figures`; add one to SCENARIOS (an annual-plan edit
  * of B_Target!C43, a chart redraw, the presenter) and its figures join the JSON. A scenario that
@@ -38,6 +40,7 @@ import { presenterScenario } from './bench/presenter.mjs';
 import { chartRedrawScenario } from './bench/chartRedraw.mjs';
 import { whatif } from './bench/whatif.mjs';
 import { structureScenario } from './bench/structure.mjs';
+import { staffingScenario } from './bench/staffing.mjs';
 import { engineSheets, tenThousandFormulaNotebook, toOpsbookText } from './bench/workbook.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -68,6 +71,7 @@ const BUDGETS = {
   whatifTornadoMs: { max: 300 },
   structureInsertP95Ms: { max: 50 },
   structureVsRawBudget: { max: 1 },
+  staffingHireP95Ms: { max: 50 },
 };
 
 const started = Date.now();
@@ -243,7 +247,10 @@ const chartRedraw = (ctx) => chartRedrawScenario(ctx, { edits: Math.min(EDITS, 3
 const structure = (ctx) => structureScenario(ctx, { rounds: Math.min(EDITS, 20), log, percentile, round });
 
 /** name → scenario; each returns figures merged into the final JSON. */
-const SCENARIOS = { shell, annualPlan, tenK, presenter, chartRedraw, whatif, structure };
+/** A hire edit on a 500-rep staffing plan → every value current, against raw setCellContents (scripts/bench/staffing.mjs). */
+const staffing = (ctx) => staffingScenario(ctx, { edits: Math.min(EDITS, 30), log, percentile, round });
+
+const SCENARIOS = { shell, annualPlan, tenK, presenter, chartRedraw, whatif, structure, staffing };
 /** Scenarios that need no browser. */
 const OFFLINE = new Set(['shell']);
 
