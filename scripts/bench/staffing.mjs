@@ -44,9 +44,9 @@ export async function staffingNotebook(root) {
   reps.forEach((r, i) => Object.assign(lists, { [`A${i + 1}`]: r.name, [`B${i + 1}`]: r.region, [`C${i + 1}`]: r.level }));
   regions.forEach((r, i) => Object.assign(lists, { [`D${i + 1}`]: r, [`E${i + 1}`]: 2000 + 37 * i }));
   levels.slice(0, 2).forEach((l, i) => Object.assign(lists, { [`F${i + 1}`]: l.name, [`G${i + 1}`]: l.base }));
-  const now = new Date().toISOString();
+  const now = Date.now();
   const notebook = {
-    id: 'bench-staffing',
+    id: 'nb_benchstaffing500',
     title: 'Bench staffing 500',
     locale: 'zh-CN',
     sheets: [...part.sheets, { id: 'lists', name: 'Lists', cells: lists, formats: {} }],
@@ -61,6 +61,7 @@ export async function staffingNotebook(root) {
       { name: 'TARGET_TOTAL', expression: `=SUM(Lists!$E$1:$E$${REGIONS})` },
       ...part.names,
     ],
+    scenarios: [],
     layout: { items: [] },
     createdAt: now,
     updatedAt: now,
