@@ -12,6 +12,7 @@ import { createStore, produce, reconcile, unwrap } from 'solid-js/store';
 import type { EditCommand, SheetValues, ValueChange } from '../model/commands';
 import { reachesEngine } from '../model/commands';
 import { applyEdits, EditError } from '../model/edit';
+import type { EditErrorCode } from '../model/edit';
 import { isStructureCommand, moveAddressMap } from '../model/structure';
 import type { Notebook } from '../model/notebook';
 import type { EngineClient } from './engineClient';
@@ -24,8 +25,11 @@ interface HistoryEntry {
   merge?: string;
 }
 
+/** What the session reports: a refused edit's reason, or what happened to the engine (messages: src/ui/problemMessages.ts). */
+export type SessionProblemCode = EditErrorCode | 'engineRestarted' | 'engineRejected' | 'engineBuild' | 'readOnly';
+
 export interface SessionProblem {
-  code: string;
+  code: SessionProblemCode;
   message: string;
 }
 

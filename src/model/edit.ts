@@ -13,10 +13,15 @@ import { applyLogDecisions } from './decisionLog';
 import { applySetScenarios, rekeyScenario } from './scenarios';
 import { commandProblem } from './validate';
 import { applyStructureEdit, moveLayoutKeys, relinkOf, StructureError } from './structure';
+import type { StructureErrorCode } from './structure';
+import type { NotebookProblemCode } from './validate';
 import { pushAll } from './arrays';
 
+/** Why an edit is refused: a stored-notebook rule it would break, or the commands' own reasons (messages: src/ui/problemMessages.ts). */
+export type EditErrorCode = NotebookProblemCode | StructureErrorCode | 'noSheet' | 'lastSheet' | 'sheetExists';
+
 export class EditError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(readonly code: EditErrorCode, message: string) {
     super(message);
   }
 }

@@ -29,8 +29,11 @@ export type StructureCommand = Extract<EditCommand, { type: StructureCommandType
 const MAX_ROWS = ENGINE_LIMITS.maxRows;
 const MAX_COLS = ENGINE_LIMITS.maxColumns;
 
+/** Why an insert or delete is refused (messages: src/ui/problemMessages.ts). */
+export type StructureErrorCode = 'badStructure' | 'noSheet' | 'sheetFull' | 'stubShape';
+
 export class StructureError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(readonly code: StructureErrorCode, message: string) {
     super(message);
   }
 }

@@ -3,6 +3,7 @@
  * (the codes come from src/model/validate.ts and src/model/fileFormat.ts).
  */
 import { t } from '../i18n';
+import './problemMessages'; // registers the check.<code> messages
 import type { FileProblem } from '../model/fileFormat';
 import type { NotebookProblem } from '../model/validate';
 

@@ -19,14 +19,14 @@ import { createAutosave, createHistory, createTabLock, notebookStore, notify, ta
 import { Grid } from '../grid/Grid';
 import { FormulaBar } from './FormulaBar';
 import { SheetTabs } from './SheetTabs';
-import { engineMessage } from '../engineMessages';
+import { sessionProblemText } from '../problemMessages';
 import { Toolbar } from './Toolbar';
 import { StatusBar } from './StatusBar';
 import { createWorkbench } from './workbench';
 import type { Workbench } from './workbench';
 import { ChecksButton, ChecksPanel, createChecks } from './ChecksPanel';
 import type { Notebook } from '../../model/notebook';
-import { isNotebookProblemCode, validateNotebook } from '../../model/validate';
+import { validateNotebook } from '../../model/validate';
 import { notebookProblemText } from '../notebookProblems';
 import '../whatif/register';
 import '../presenter/register';
@@ -85,7 +85,7 @@ function OpenNotebook(props: { notebook: Notebook; rev?: number; sheet?: string 
       autosave.schedule(doc);
       for (const fn of afterChange) fn(doc);
     },
-    onProblem: (p) => notify('error', isNotebookProblemCode(p.code) ? t(`check.${p.code}`, { where: p.message }) : t(`problem.${p.code}`, { message: engineMessage(p.message) ?? t('problem.noDetail') })),
+    onProblem: (p) => notify('error', sessionProblemText(p)),
   });
   void session.start();
   void tabs.start();

@@ -40,9 +40,6 @@ defineMessages({
     'structure.kind.whatif': '{n} saved what-if settings: {first}',
     'structure.kind.drivers': '{n} presenter drivers: {first}',
     'structure.deleteAnyway': 'Delete',
-    'problem.sheetFull': 'There is no room: inserting would push cells past the sheet’s last row or column. Delete what is at the end first.',
-    'problem.badStructure': 'Those rows or columns cannot be inserted or deleted here.',
-    'problem.stubShape': 'This is a link stub: its cells sit where the template reads them, so rows and columns cannot be inserted or deleted here. Add the real template first (Add template…).',
   },
   'zh-CN': {
     'structure.insert-rows-above': '在上方插入行',
@@ -67,9 +64,6 @@ defineMessages({
     'structure.kind.whatif': '{n} 个已保存的假设分析设置：{first}',
     'structure.kind.drivers': '{n} 个演示驱动项：{first}',
     'structure.deleteAnyway': '删除',
-    'problem.sheetFull': '空间不足：插入会把单元格推出工作表的最后一行或一列。请先删除末尾的内容。',
-    'problem.badStructure': '无法在此处插入或删除这些行或列。',
-    'problem.stubShape': '这是链接占位表：其单元格位于模板读取的位置，因此不能在此插入或删除行列。请先添加真正的模板（添加模板…）。',
   },
 });
 
