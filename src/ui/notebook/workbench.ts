@@ -24,11 +24,13 @@ import type { CopiedBlock } from '../grid/clipboard';
 import { createSelection } from '../grid/selection';
 import { createInputValidation } from './inputValidation';
 import type { Direction } from '../grid/selection';
+import { ENGINE_LIMITS } from '../../model/limits';
 
 export const MIN_ROWS = 1000;
 export const MIN_COLS = 26;
-export const MAX_ROWS = 200_000;
-export const MAX_COLS = 16_384;
+/** The grid shows what the engine can hold (src/model/limits.ts). */
+export const MAX_ROWS = ENGINE_LIMITS.maxRows;
+export const MAX_COLS = ENGINE_LIMITS.maxColumns;
 
 export interface EditState {
   text: string;
