@@ -11,6 +11,8 @@
 import type { RawContent } from './cell';
 import type { EditCommand } from './commands';
 import type { Notebook } from './notebook';
+import { findSheet } from './notebook';
+import { formatNumber } from '../i18n/numberFormat';
 
 export type DecisionKind = 'driver' | 'scenario' | 'replay' | 'edit' | 'round';
 
@@ -107,13 +109,30 @@ export function decisionValueText(v: RawContent | null | undefined): string {
   return String(v);
 }
 
+/**
+ * How a value reads in the log as the sheet shows it: a number in its cell's number format
+ * (`78.0%`, `21,500.00`), so the CSV reads like the grid; other values as `decisionValueText`.
+ */
+export function formattedValueText(nb: Notebook): (target: string, v: RawContent | null | undefined) => string {
+  return (target, v) => {
+    const bang = target.lastIndexOf('!');
+    const sheet = bang > 0 ? target.slice(0, bang).replace(/^'(.*)'$/, '$1') : '';
+    const code = sheet ? findSheet(nb, sheet)?.formats[target.slice(bang + 1).replace(/\$/g, '')] : undefined;
+    return typeof v === 'number' && code ? formatNumber(v, code) : decisionValueText(v);
+  };
+}
+
 export const DECISION_COLUMNS = ['time', 'kind', 'target', 'driver', 'scenario', 'old', 'new', 'note', 'undone'] as const;
 
 /**
  * The log as rows for CSV or a spreadsheet: a header row, then one row per entry with its time
  * in ISO 8601 (UTC). `scenarioName` turns scenario ids into names.
  */
-export function decisionRows(log: readonly Decision[] | undefined, scenarioName: (id: string | null | undefined) => string = (id) => id ?? ''): string[][] {
+export function decisionRows(
+  log: readonly Decision[] | undefined,
+  scenarioName: (id: string | null | undefined) => string = (id) => id ?? '',
+  valueText: (target: string, v: RawContent | null | undefined) => string = (_target, v) => decisionValueText(v),
+): string[][] {
   const rows: string[][] = [[...DECISION_COLUMNS]];
   for (const d of log ?? []) {
     const isSwitch = d.kind === 'scenario';
@@ -123,8 +142,8 @@ export function decisionRows(log: readonly Decision[] | undefined, scenarioName:
       d.target,
       d.driver ?? '',
       scenarioName(d.scenario),
-      isSwitch ? scenarioName(d.old as string | null) : decisionValueText(d.old),
-      isSwitch ? scenarioName(d.new as string | null) : decisionValueText(d.new),
+      isSwitch ? scenarioName(d.old as string | null) : valueText(d.target, d.old),
+      isSwitch ? scenarioName(d.new as string | null) : valueText(d.target, d.new),
       d.note ?? '',
       d.undone ? 'TRUE' : '',
     ]);

@@ -43,7 +43,8 @@ export function App() {
           {(r) => <Show when={(r() as { id: string }).id} keyed>{(nbId) => <ProjectorPage id={nbId} />}</Show>}
         </Match>
       </Switch>
-      <Show when={notice()}>
+      {/* the projector window shows the slides only */}
+      <Show when={route().page !== 'present' && notice()}>
         {(n) => (
           <div class={`notice notice-${n().kind}`} role={n().kind === 'error' ? 'alert' : 'status'} data-testid="notice">
             <span>{n().text}</span>

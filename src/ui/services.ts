@@ -54,8 +54,15 @@ export interface Notice {
 const [notice, setNotice] = createSignal<Notice | null>(null);
 export { notice };
 
+/** An information notice leaves by itself after this long; an error stays until closed. */
+export const INFO_NOTICE_MS = 6000;
+let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+
 export function notify(kind: Notice['kind'], text: string): void {
-  setNotice({ kind, text, at: Date.now() });
+  const n = { kind, text, at: Date.now() };
+  setNotice(n);
+  clearTimeout(noticeTimer);
+  if (kind === 'info') noticeTimer = setTimeout(() => setNotice((now) => (now === n ? null : now)), INFO_NOTICE_MS);
 }
 
 export function dismissNotice(): void {

@@ -3,10 +3,11 @@
  * or say they are stale; stubs say what they stand for; the presenter reads on a projector; the
  * notebook view fits a laptop; what-if results speak the model's words; print keeps its colours.
  */
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from './harness';
 import {
-  attr, byTestId, cellValue, enterInCell, expectNoPageErrors, launchBrowser, cellText, formulaBarText, newNotebookFromGallery, openApp, openSheet, selectCell, STATE_TIMEOUT_MS, waitReady,
+  attr, byTestId, cellValue, enterInCell, importFile, expectNoPageErrors, launchBrowser, cellText, formulaBarText, newNotebookFromGallery, openApp, openSheet, selectCell, STATE_TIMEOUT_MS, waitReady,
 } from './harness';
 
 let browser: Browser;
@@ -176,6 +177,39 @@ describe('item 10: what-if results speak the model\'s labels; Monte Carlo gives 
     await openWhatIf(page, 'tornado');
     await runToEnd(page);
     await expect.poll(() => page.locator(`${attr('data-testid', 'whatif-result')} p strong`).first().textContent()).toBe('销售贡献利润 D_Expense!C26');
+    expectNoPageErrors(errors);
+    await context.close();
+  }, 120_000);
+});
+
+describe('item 13: an exported .xlsx comes back as the same notebook, under a distinct title; no toast over the presenter', () => {
+  it('export → import twice: scenarios come back, titles are distinct, the import notice leaves when presenting', async () => {
+    const { page, errors, context } = await openApp(browser, { viewport: LAPTOP });
+    await newNotebookFromGallery(page, 'annual-plan');
+    await byTestId(page, 'scenarios-panel').click();
+    await byTestId(page, 'scenario-presets').click();
+    await page.locator(`${attr('data-testid', 'scenario-select')} option[value="downside"]`).waitFor({ state: 'attached' });
+    const [download] = await Promise.all([page.waitForEvent('download'), byTestId(page, 'export-xlsx').click()]);
+    const bytes = await readFile((await download.path())!);
+    const file = { name: 'plan.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes };
+    for (let k = 0; k < 2; k++) {
+      await byTestId(page, 'home').click();
+      await importFile(page, file);
+    }
+    // the scenarios came back with the workbook (no Scenarios/Decisions sheets among the tabs)
+    await page.locator(`${attr('data-testid', 'scenario-select')} option[value="downside"]`).waitFor({ state: 'attached', timeout: STATE_TIMEOUT_MS });
+    expect(await page.locator('[data-sheet-tab="Scenarios"], [data-sheet-tab="_opsbook"]').count()).toBe(0);
+    // the import's notice is up; presenting sends it away
+    await byTestId(page, 'notice').waitFor({ state: 'visible', timeout: STATE_TIMEOUT_MS });
+    await byTestId(page, 'present').click();
+    await byTestId(page, 'presenter').waitFor({ state: 'visible', timeout: STATE_TIMEOUT_MS });
+    await expect.poll(() => page.locator(attr('data-testid', 'notice')).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await byTestId(page, 'home').click();
+    const titles = await page.locator('[data-notebook] .nb-title').allTextContents();
+    expect(titles).toHaveLength(3);
+    expect(new Set(titles).size).toBe(3);
+    expect(titles.filter((t) => / \((2|3)\)$/.test(t))).toHaveLength(2);
     expectNoPageErrors(errors);
     await context.close();
   }, 120_000);

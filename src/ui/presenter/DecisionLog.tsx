@@ -7,7 +7,7 @@ import { createSignal, For, onCleanup, Show } from 'solid-js';
 import type { NotebookSession } from '../../engine/session';
 import type { RawContent } from '../../model/cell';
 import type { Decision } from '../../model/decisionLog';
-import { decisionRows, effectiveDecisions, logCommand, newDecision } from '../../model/decisionLog';
+import { decisionRows, effectiveDecisions, formattedValueText, logCommand, newDecision } from '../../model/decisionLog';
 import { findSheet } from '../../model/notebook';
 import { driverByName } from '../../model/drivers';
 import { setInputCommands, splitCellKey } from '../../model/scenarios';
@@ -49,7 +49,8 @@ export function applyDecisionValue(session: NotebookSession, d: Decision, which:
 }
 
 export function exportDecisionsCsv(session: NotebookSession): void {
-  const rows = decisionRows(session.plain().decisions, (id) => scenarioName(session.doc, id));
+  const nb = session.plain();
+  const rows = decisionRows(nb.decisions, (id) => scenarioName(session.doc, id), formattedValueText(nb));
   download(`${fileStem(session.doc.title)}-decisions.csv`, toCsv(rows), 'text/csv;charset=utf-8');
 }
 

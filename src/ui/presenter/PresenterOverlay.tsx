@@ -4,6 +4,7 @@
  * one-keystroke note. Keys: ←/→ (PageUp/PageDown, space) move, 1–9 jump, P privacy, L log,
  * N note on the last change, F full screen, Ctrl+Z / Ctrl+Y undo / redo, Esc leaves.
  */
+import { dismissNotice } from '../services';
 import { createMemo, createSignal, onCleanup, onMount, Show, For } from 'solid-js';
 import type { Decision } from '../../model/decisionLog';
 import { locale, setLocale, t } from '../../i18n';
@@ -81,6 +82,8 @@ export default function PresenterOverlay(props: { state: PresenterState; onExit(
   onMount(() => {
     window.addEventListener('keydown', onKey, true);
     document.body.classList.add('presenting');
+    // Nothing of the editor's stays on top of the slides: a notice from before (an import, a save) goes.
+    dismissNotice();
     root.focus({ preventScroll: true });
   });
   onCleanup(() => {
