@@ -16,13 +16,14 @@ import expectedData from './data/expected.json';
 import namesData from './data/names.json';
 import { listNames, SAMPLE_LIST_LAYOUT } from './generators/listNames';
 import { SAMPLE_SHAPE } from './generators/shape';
+import { MONTHLY_SHEET, monthlyGenerator } from './generators/monthly';
 import { STAFFING_SHEET, staffingCostSample, staffingGenerator } from './generators/staffing';
 
 /** The five sheets of the spec. */
 export const TEMPLATE_SHEET_NAMES = ['A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus'] as const;
 export type SpecSheetName = (typeof TEMPLATE_SHEET_NAMES)[number];
-/** Every template sheet: the spec's five, then the sheets a generator lays out on the sample company (F_Staffing). */
-export const PLAN_SHEET_NAMES = [...TEMPLATE_SHEET_NAMES, 'F_Staffing'] as const;
+/** Every template sheet: the spec's five, then the sheets a generator lays out on the sample company (F_Staffing, G_Monthly). */
+export const PLAN_SHEET_NAMES = [...TEMPLATE_SHEET_NAMES, 'F_Staffing', 'G_Monthly'] as const;
 export type TemplateSheetName = (typeof PLAN_SHEET_NAMES)[number];
 
 /** One template sheet as the generator writes it: the Notebook's raw form plus layout. */
@@ -37,6 +38,9 @@ export interface TemplateSheetData {
 // The staffing plan on the sample company: the generator's sheet, in the same raw form.
 const staffing = staffingGenerator.generate({ shape: SAMPLE_SHAPE, inputs: {}, names: new Map() });
 const staffingSheet = staffing.sheets[0];
+// The twelve months on the sample company (even seasonality, no actuals: nothing else changes).
+const monthly = monthlyGenerator.generate({ shape: SAMPLE_SHAPE, inputs: {}, names: new Map() });
+const monthlySheet = monthly.sheets[0];
 
 const SHEETS: Record<TemplateSheetName, TemplateSheetData> = {
   A_Market: aMarket as TemplateSheetData,
@@ -50,6 +54,13 @@ const SHEETS: Record<TemplateSheetName, TemplateSheetData> = {
     formats: staffingSheet.formats,
     frozen: staffingSheet.frozen ?? { rows: 1, cols: 1 },
     colWidths: staffingSheet.colWidths ?? {},
+  },
+  G_Monthly: {
+    name: MONTHLY_SHEET,
+    cells: monthlySheet.cells,
+    formats: monthlySheet.formats,
+    frozen: monthlySheet.frozen ?? { rows: 0, cols: 1 },
+    colWidths: monthlySheet.colWidths ?? {},
   },
 };
 
@@ -65,9 +76,10 @@ export const TEMPLATE_NAMES: readonly NamedExpression[] = namesData;
 /**
  * Every name the sample plan defines: the spec's 19, then the list names (`PRODUCT_TARGET`,
  * `REGION_FINAL`, … see `generators/listNames.ts`) at the sample's positions, then the staffing
- * plan's (`ATTRITION`, `PERSONNEL_COST`, `REGION_COST`, …).
+ * plan's (`ATTRITION`, `PERSONNEL_COST`, `REGION_COST`, …), then the monthly tracking's (`SEASON`,
+ * `ACTUALS`, `CLOSED_MONTHS`, `YTD_TARGET`, …).
  */
-export const PLAN_NAMES: readonly NamedExpression[] = [...TEMPLATE_NAMES, ...listNames(SAMPLE_LIST_LAYOUT), ...staffing.names];
+export const PLAN_NAMES: readonly NamedExpression[] = [...TEMPLATE_NAMES, ...listNames(SAMPLE_LIST_LAYOUT), ...staffing.names, ...monthly.names];
 
 export function isTemplateSheetName(name: string): name is TemplateSheetName {
   return (PLAN_SHEET_NAMES as readonly string[]).includes(name);

@@ -13,7 +13,8 @@ export type TemplateId =
   | 'ansoff-grid'
   | 'expense-structure'
   | 'bonus-plan'
-  | 'staffing-plan';
+  | 'staffing-plan'
+  | 'monthly-tracking';
 
 export interface GalleryEntry {
   id: TemplateId;
@@ -34,10 +35,10 @@ export const GALLERY: readonly GalleryEntry[] = [
     id: 'annual-plan',
     title: { zh: '年度销售运营计划', en: 'Annual sales-ops plan' },
     description: {
-      zh: '六个模板联动：市场演进 → 目标制定 → 安索夫缺口 → 费用结构 → 奖金计划 → 人员计划，共用 TARGET_TOTAL 等名称。',
-      en: 'All six templates linked live: market evolution → target setting → Ansoff gap → expense structure → bonus plan → staffing plan, sharing names such as TARGET_TOTAL.',
+      zh: '七个模板联动：市场演进 → 目标制定 → 安索夫缺口 → 费用结构 → 奖金计划 → 人员计划 → 月度跟踪，共用 TARGET_TOTAL 等名称。',
+      en: 'All seven templates linked live: market evolution → target setting → Ansoff gap → expense structure → bonus plan → staffing plan → monthly tracking, sharing names such as TARGET_TOTAL.',
     },
-    sheets: ['A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus', 'F_Staffing'],
+    sheets: ['A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus', 'F_Staffing', 'G_Monthly'],
   },
   {
     id: 'market-model',
@@ -92,6 +93,15 @@ export const GALLERY: readonly GalleryEntry[] = [
       en: 'Headcount, hiring, ramp and attrition: can each region’s capacity carry its final target, and how many reps are missing; the personnel cost feeds the expense structure.',
     },
     sheets: ['F_Staffing'],
+  },
+  {
+    id: 'monthly-tracking',
+    title: { zh: '月度跟踪', en: 'Monthly tracking' },
+    description: {
+      zh: '季节性把最终目标分到十二个月；导入或录入实际，得出年累计达成率、全年预测与差距，红黄绿状态。',
+      en: 'Seasonality turns the final targets into twelve monthly targets; import or type the actuals for year-to-date attainment, the full-year forecast and gap, with a red/amber/green status.',
+    },
+    sheets: ['G_Monthly'],
   },
 ];
 

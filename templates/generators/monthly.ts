@@ -79,7 +79,7 @@ export const monthlyGenerator: SheetGenerator = {
       }
       cells[A1('O', row)] = `=SUM(${A1(mcol(0), row)}:${A1(mcol(11), row)})`;
       formats[A1('O', row)] = '0.0%';
-      cells[A1('P', row)] = `=IF(ABS(${A1('O', row)}-1)<0.000001,"OK","≠100%")`;
+      cells[A1('P', row)] = `=IF(ABS(${A1('O', row)}-1)<0.000001,"OK","ERR ≠100%")`;
 
       const trow = L.targetRow + k;
       cells[A1('A', trow)] = `=${A1('A', row)}`;

@@ -15,7 +15,7 @@ describe('print', () => {
     await byTestId(page, 'print-view').waitFor();
     await waitReady(page);
     expect(await page.locator('[data-print-sheet]').evaluateAll((els) => els.map((e) => e.getAttribute('data-print-sheet'))))
-      .toEqual(['A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus', 'F_Staffing']);
+      .toEqual(['A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus', 'F_Staffing', 'G_Monthly']);
     const market = page.locator('[data-print-sheet="A_Market"] table');
     await expect.poll(() => market.textContent()).toContain('21,475.00');
     // each sheet's charts are printed with it, drawn from the values

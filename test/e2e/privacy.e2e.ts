@@ -85,7 +85,7 @@ describe('privacy', () => {
       await waitReady(page);
     }
     await byTestId(page, 'add-sheet').click();
-    await expect.poll(() => page.locator('[data-sheet-tab]').count()).toBe(7); // the plan's six and the new one
+    await expect.poll(() => page.locator('[data-sheet-tab]').count()).toBe(8); // the plan's seven and the new one
     await waitSaved(page);
 
     // The plan leaves as a file the user saves, not as a request.

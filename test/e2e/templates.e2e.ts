@@ -21,7 +21,7 @@ describe('annual plan', () => {
     const { page, errors, context } = await openApp(browser, { viewport: { width: 1920, height: 1080 } });
     await newNotebookFromGallery(page, 'annual-plan');
     expect(await page.locator('[data-sheet-tab]').evaluateAll((els) => els.map((e) => e.getAttribute('data-sheet-tab'))))
-      .toEqual(['A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus', 'F_Staffing']);
+      .toEqual(['A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus', 'F_Staffing', 'G_Monthly']);
     expect(near(await cellValue(page, 'A_Market!F36'), 21475)).toBe(true);
     expect(near(await cellValue(page, 'B_Target!G45'), 21211.408)).toBe(true);
     expect(near(await cellValue(page, 'C_Ansoff!C4'), 3711.408)).toBe(true);
@@ -54,6 +54,7 @@ describe('single templates', () => {
     ['expense-structure', 'D_Expense', 'D_Expense!C41', 4242.2816],
     ['bonus-plan', 'E_Bonus', 'E_Bonus!C5', 318.1711],
     ['staffing-plan', 'F_Staffing', 'F_Staffing!B11', 240], // PERSONNEL_COST: the twelve reps' base salaries
+    ['monthly-tracking', 'G_Monthly', 'G_Monthly!B8', 11181.0941], // P1's final target, from the B_Target stub
   ];
   it.each(singles)('%s opens on its own sheet with stubs and the spec values', async (id, sheet, ref, want) => {
     const { page, errors, context } = await openApp(browser);

@@ -59,10 +59,12 @@ describe('checks of the annual plan', () => {
   it('lists exactly the spec’s check cells, sheet by sheet', () => {
     const { nb } = annualPlan();
     const all = checkCells(nb).map((c) => `${c.sheet}!${c.addr}`);
-    const found = all.filter((f) => !f.startsWith('F_Staffing!')); // the staffing plan's own checks: below
+    const found = all.filter((f) => !/^[FG]_/.test(f)); // the staffing plan's and the months' own checks: below
     expect(found.length).toBeGreaterThan(0);
     expect([...found].sort()).toEqual(specChecks.map((c) => `${c.sheet}!${c.addr}`).sort());
-    expect([...new Set(all.map((f) => f.split('!')[0]))]).toEqual(['A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus', 'F_Staffing']);
+    expect([...new Set(all.map((f) => f.split('!')[0]))]).toEqual(['A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus', 'F_Staffing', 'G_Monthly']);
+    // G_Monthly: each line's seasonality sums to 100 %, one check per product line.
+    expect(all.filter((f) => f.startsWith('G_Monthly!'))).toEqual(['G_Monthly!P8', 'G_Monthly!P9', 'G_Monthly!P10', 'G_Monthly!P11']);
     expect(found.filter((f) => f.startsWith('B_Target!')).slice(0, 3)).toEqual(['B_Target!H47', 'B_Target!H76', 'B_Target!H77']); // row order
   });
 
@@ -80,13 +82,14 @@ describe('checks of the annual plan', () => {
     for (const r of summary.results) {
       // F_Staffing (not in the spec): capacity is OK or ⚠ per region, never ERR with the sample's inputs.
       if (r.sheet === 'F_Staffing') expect(['ok', 'warn'], `${r.addr} = ${String(r.value)}`).toContain(r.state);
+      else if (r.sheet === 'G_Monthly') expect(r.state, `${r.addr} = ${String(r.value)}`).toBe('ok'); // even seasonality: 100 %
       else expect(r.state, `${r.sheet}!${r.addr} = ${String(r.value)}`).toBe(expected.get(`${r.sheet}!${r.addr}`));
     }
     expect(summary.err).toBe(0);
     expect(summary.warn).toBeGreaterThan(0); // West's bottom-up deviation is flagged (B_Target!H79)
     expect(summary.results.find((r) => r.addr === 'H79' && r.sheet === 'B_Target')?.state).toBe('warn');
     expect(summary.ok + summary.warn).toBe(checkCells(nb).length);
-    expect(summary.results.filter((r) => r.sheet !== 'F_Staffing')).toHaveLength(specChecks.length);
+    expect(summary.results.filter((r) => !/^[FG]_/.test(r.sheet))).toHaveLength(specChecks.length);
   });
 
   it('turn ERR when an input breaks a reconciliation', () => {
@@ -110,7 +113,7 @@ describe('checks of the annual plan', () => {
     const nb = templateById('annual-plan')!.create();
     const summary = summarizeChecks(checkCells(nb), () => ({ error: '#REF!' }));
     expect(summary.err).toBe(checkCells(nb).length);
-    expect(checkCells(nb).filter((c) => c.sheet !== 'F_Staffing')).toHaveLength(specChecks.length);
+    expect(checkCells(nb).filter((c) => !/^[FG]_/.test(c.sheet))).toHaveLength(specChecks.length);
   });
 });
 

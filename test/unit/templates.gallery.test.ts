@@ -95,14 +95,14 @@ const SINGLE_SHEET: Record<string, string> = {
   'expense-structure': 'D_Expense',
   'bonus-plan': 'E_Bonus',
 };
-/** The annual plan's sheets: the spec's five, then the staffing plan (issue 16). */
-const PLAN_SHEETS = [...Object.keys(spec.sheets), 'F_Staffing'];
-/** The staffing plan's names, after the spec's and the list names. */
+/** The annual plan's sheets: the spec's five, then the staffing plan (issue 16) and the months (issue 17). */
+const PLAN_SHEETS = [...Object.keys(spec.sheets), 'F_Staffing', 'G_Monthly'];
+/** The staffing plan's and the monthly tracking's names, after the spec's and the list names. */
 const STAFFING_NAMES = PLAN_NAMES.slice(19 + LIST_NAME_IDS.length).map((n) => n.name);
 
 describe('template gallery', () => {
-  it('lists the eight entries of the automation contract, each with zh/en title and description', () => {
-    expect(TEMPLATES.map((t) => t.id)).toEqual(['blank', 'annual-plan', 'market-model', 'six-step-targets', 'ansoff-grid', 'expense-structure', 'bonus-plan', 'staffing-plan']);
+  it('lists the nine entries of the automation contract, each with zh/en title and description', () => {
+    expect(TEMPLATES.map((t) => t.id)).toEqual(['blank', 'annual-plan', 'market-model', 'six-step-targets', 'ansoff-grid', 'expense-structure', 'bonus-plan', 'staffing-plan', 'monthly-tracking']);
     for (const t of TEMPLATES) {
       for (const text of [t.title.zh, t.title.en, t.description.zh, t.description.en]) expect(text.length, t.id).toBeGreaterThan(0);
     }
@@ -124,6 +124,7 @@ describe('template gallery', () => {
     expect(nb.names.map((n) => [n.name, n.expression]).slice(0, 19)).toEqual(Object.entries(spec.names));
     expect(nb.names.map((n) => n.name).slice(19)).toEqual([...LIST_NAME_IDS, ...STAFFING_NAMES]);
     expect(STAFFING_NAMES).toEqual(expect.arrayContaining(['ATTRITION', 'PERSONNEL_COST', 'REGION_COST', 'CAPACITY_TOTAL', 'HIRE_COUNT']));
+    expect(STAFFING_NAMES).toEqual(expect.arrayContaining(['SEASON', 'ACTUALS', 'CLOSED_MONTHS', 'MONTHLY_TARGET', 'YTD_TARGET', 'YTD_ACTUAL', 'ATTAINMENT_YTD', 'FY_FORECAST', 'FY_GAP']));
   });
 
   it('a single template holds its real sheet first, then stubs for the sheets it links to', () => {
@@ -311,7 +312,7 @@ describe('inserting a template', () => {
   it('builds the annual plan piece by piece: no stubs left, all names, every expected value', () => {
     const nb = emptyNotebook('piecewise');
     const engine = new EngineNotebook(nb);
-    for (const id of ['bonus-plan', 'expense-structure', 'ansoff-grid', 'six-step-targets', 'market-model', 'staffing-plan']) applyBoth(nb, engine, insert(nb, id));
+    for (const id of ['bonus-plan', 'expense-structure', 'ansoff-grid', 'six-step-targets', 'market-model', 'staffing-plan', 'monthly-tracking']) applyBoth(nb, engine, insert(nb, id));
 
     expect(nb.sheets.filter((s) => s.stub)).toEqual([]);
     expect(nb.names.map((n) => n.name).sort()).toEqual([...Object.keys(spec.names), ...LIST_NAME_IDS, ...STAFFING_NAMES].sort());

@@ -5,6 +5,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyNotebook, type Notebook } from '../../src/model/notebook';
+import { isCellError } from '../../src/model/cell';
+import { templateById } from '../../templates';
+import { expectedValues } from '../../templates/catalog';
 import { monthlyGenerator, monthlyInputKey } from '../../templates/generators/monthly';
 import { SAMPLE_SHAPE, type ClientShape } from '../../templates/generators/shape';
 import { EngineNotebook } from '../../workers/engineCore';
@@ -109,5 +112,41 @@ describe('G_Monthly: YTD and forecast', () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('G_Monthly on the sample plan', () => {
+  const numbersOf = (engine: EngineNotebook) => Object.values(engine.allValues()).flatMap((cells) => Object.values(cells));
+  /** The engine on `nb` with a probe sheet computing `formulas` (A1, A2, …). */
+  function probe(nb: Notebook, formulas: string[]) {
+    const cells = Object.fromEntries(formulas.map((f, i) => [`A${i + 1}`, f]));
+    const engine = new EngineNotebook({ ...nb, sheets: [...nb.sheets, { id: 'probe', name: 'Probe', cells, formats: {} }] });
+    return { engine, at: (i: number) => engine.value('Probe', `A${i + 1}`) as number };
+  }
+
+  it('is the seventh sheet of the annual plan; the plan opens at M = 0 with the forecast equal to the target', () => {
+    const nb = templateById('annual-plan')!.create();
+    expect(nb.sheets.map((s) => s.name).slice(5)).toEqual(['F_Staffing', 'G_Monthly']);
+    const { engine, at } = probe(nb, ['=FY_FORECAST', '=FY_GAP', '=YTD_TARGET', '=SUM(MONTHLY_TARGET)', '=INDEX(MONTHLY_TARGET,1,1)', '=YTD_STATUS']);
+    expect(numbersOf(engine).filter((v) => isCellError(v))).toEqual([]);
+    const total = engine.value('B_Target', 'G45') as number; // TARGET_TOTAL
+    expect(total).toBeCloseTo(expectedValues('B_Target').G45 as number, 6);
+    expect(at(0)).toBeCloseTo(total, 6);
+    expect(at(1)).toBeCloseTo(0, 6);
+    expect(at(2)).toBe(0);
+    expect(at(3)).toBeCloseTo(total, 6);
+    expect(at(4)).toBeCloseTo(total / 12, 6);
+  });
+
+  it('monthly-tracking alone runs on link stubs of the sheets its lists live in, with no error', () => {
+    const nb = templateById('monthly-tracking')!.create();
+    expect(nb.sheets[0].name).toBe('G_Monthly');
+    expect(nb.sheets[0].stub).toBeFalsy();
+    expect(nb.sheets.slice(1).every((s) => s.stub)).toBe(true);
+    const { engine, at } = probe(nb, ['=SUM(MONTHLY_TARGET)', '=FY_FORECAST']);
+    expect(numbersOf(engine).filter((v) => isCellError(v))).toEqual([]);
+    const total = expectedValues('B_Target').G45 as number; // the stub's sample TARGET_TOTAL
+    expect(at(0)).toBeCloseTo(total, 6);
+    expect(at(1)).toBeCloseTo(total, 6);
   });
 });
