@@ -42,10 +42,24 @@ export function toEngineContent(raw: RawContent | null | undefined): RawCellCont
   return raw;
 }
 
+/**
+ * The engine never computes Infinity or NaN (overflow is #NUM!), but its output rounding to 15
+ * significant digits overflows at the ends of the double range: 1.7976931348623157e308 comes back
+ * as Infinity and 5e-324 as NaN. Excel keeps the largest double and holds numbers below its
+ * smallest normal one (2.2e-308) as 0, so those are what the cell shows.
+ */
+export function engineNumber(v: number): number {
+  if (Number.isNaN(v)) return 0;
+  if (v === Infinity) return Number.MAX_VALUE;
+  if (v === -Infinity) return -Number.MAX_VALUE;
+  return v;
+}
+
 export function toCellValue(v: unknown): CellValue {
   if (v instanceof DetailedCellError) return { error: v.value, message: v.message };
   if (v === undefined || v === null) return null;
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return engineNumber(v);
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
   return String(v);
 }
 

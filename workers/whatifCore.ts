@@ -23,7 +23,7 @@ import type {
   TornadoBar, TornadoInput, TornadoPart, TornadoResult, TornadoSpec, WhatIfJob,
 } from '../src/model/whatif';
 import { distributionProblem, MonteCarloCollector, mergeTornado, sample, trialRandom } from '../src/model/whatif';
-import { EngineNotebook, toCellValue, toEngineContent } from './engineCore';
+import { EngineNotebook, engineNumber, toCellValue, toEngineContent } from './engineCore';
 import type { EngineWorkbook } from './engineCore';
 
 /** An expected failure: a bad reference, an input that is not a number, a cancelled run. */
@@ -149,13 +149,13 @@ export class Sandbox {
 
   read(t: Target): Outcome {
     const v = this.hf.getCellValue(t.addr);
-    return typeof v === 'number' && Number.isFinite(v) ? v : null;
+    return typeof v === 'number' ? engineNumber(v) : null;
   }
 
   /** The cell's current value as an input: a number, or 0 when empty. */
   inputValue(t: Target): number {
     const v = this.hf.getCellValue(t.addr);
-    if (typeof v === 'number' && Number.isFinite(v)) return v;
+    if (typeof v === 'number') return engineNumber(v);
     if (v === null || v === undefined) return 0;
     const shown = toCellValue(v);
     const what = typeof shown === 'object' && shown !== null ? shown.error : JSON.stringify(shown);

@@ -70,17 +70,32 @@ function parseSection(code: string): Section {
 function compile(code: string): Compiled | null {
   if (!code || code.toLowerCase() === 'general') return null;
   const sections = code.split(';').slice(0, 3).map(parseSection);
-  const formatters = sections.map(
-    (s) => new Intl.NumberFormat('en-US', { minimumFractionDigits: s.decimals, maximumFractionDigits: s.decimals, useGrouping: s.grouping }),
-  );
+  // Some Intl implementations (Node 20) take at most 20 fraction digits; Excel allows 30, and
+  // digits past the 17th of a double are zeros anyway (see `formatNumber`).
+  const formatters = sections.map((s) => {
+    const digits = Math.min(s.decimals, MAX_INTL_DECIMALS);
+    return new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: s.grouping });
+  });
   return { sections, formatters };
 }
 
-/** General format: up to 10 significant digits, no exponent for everyday magnitudes. */
+const MAX_INTL_DECIMALS = 20;
+
+/**
+ * General format: up to 10 significant digits, no exponent for everyday magnitudes; beyond them
+ * Excel's scientific form, six significant digits and a signed two-digit exponent (`1.79769E+308`,
+ * `1.5E-10`). Infinity and NaN are not numbers a cell can hold (engineCore's `engineNumber`).
+ */
 export function formatGeneral(n: number): string {
+  if (!Number.isFinite(n)) return '#NUM!';
   if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
   const abs = Math.abs(n);
-  if (abs !== 0 && (abs < 1e-9 || abs >= 1e15)) return n.toExponential(5).replace(/\.?0+e/, 'e');
+  if (abs !== 0 && (abs < 1e-9 || abs >= 1e15)) {
+    return n
+      .toExponential(5)
+      .replace(/\.?0+e/, 'e')
+      .replace(/e([+-])(\d+)$/, (_m, sign: string, exp: string) => `E${sign}${exp.padStart(2, '0')}`);
+  }
   return String(Number(n.toPrecision(10)));
 }
 
@@ -100,7 +115,9 @@ export function formatNumber(n: number, code: string | undefined): string {
   // A negative section prints its own sign (Excel's `#,##0;(#,##0)`).
   const shown = idx === 1 ? Math.abs(n) : n;
   const scaled = s.percent ? shown * 100 : shown;
-  const text = c.formatters[idx].format(scaled);
+  if (!Number.isFinite(scaled)) return '#NUM!';
+  const padding = s.decimals > MAX_INTL_DECIMALS ? '0'.repeat(s.decimals - MAX_INTL_DECIMALS) : '';
+  const text = c.formatters[idx].format(scaled) + padding;
   const sign = text.startsWith('-') ? '-' : '';
   return sign + s.prefix + text.replace(/^-/, '') + (s.percent ? '%' : '') + s.suffix;
 }

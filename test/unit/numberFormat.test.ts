@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatNumber, formatValue } from '../../src/i18n/numberFormat';
+import { EngineNotebook } from '../../workers/engineCore';
 
 describe('number formats', () => {
   it.each([
@@ -16,6 +17,19 @@ describe('number formats', () => {
     [12, 'General', '12'],
   ])('formats %s with %s as %s', (n, code, text) => {
     expect(formatNumber(n, code)).toBe(text);
+  });
+
+  it('shows the ends of the number range as Excel does, never Infinity or NaN', () => {
+    const engine = new EngineNotebook({ sheets: [{ name: 'S', cells: { A1: 1.7976931348623157e308, A2: 5e-324, A3: '=A1', A4: '=-A1', A5: '=A2*1' } }], names: [] });
+    const shown = ['A1', 'A2', 'A3', 'A4', 'A5'].map((a) => formatValue(engine.value('S', a), undefined));
+    engine.destroy();
+    expect(shown).toEqual(['1.79769E+308', '0', '1.79769E+308', '-1.79769E+308', '0']);
+    expect(formatNumber(1.5e-10, undefined)).toBe('1.5E-10');
+    expect(formatNumber(123456789012345680000, undefined)).toBe('1.23457E+20');
+  });
+
+  it('shows 30 decimals where the format asks for them', () => {
+    expect(formatNumber(1, `0.${'0'.repeat(30)}`)).toBe(`1.${'0'.repeat(30)}`);
   });
 
   it('shows errors, booleans and text as they are', () => {
