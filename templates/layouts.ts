@@ -242,6 +242,3 @@ const LAYOUTS: Record<string, () => LayoutItem[]> = {
 export function defaultLayout(sheet: string): LayoutItem[] {
   return LAYOUTS[sheet]?.() ?? [];
 }
-
-/** Sheet names that have a default layout. */
-export const LAID_OUT_SHEETS: readonly string[] = Object.keys(LAYOUTS);

@@ -13,11 +13,6 @@ export interface RangePos {
   end: CellPos;
 }
 
-/** A cell on a named sheet, e.g. `B_Target!C45`. */
-export interface SheetCell extends CellPos {
-  sheet: string;
-}
-
 export function columnLabel(col: number): string {
   let label = '';
   for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) {
@@ -83,10 +78,6 @@ export function splitSheetRef(text: string): { sheet?: string; ref: string } {
 export function qualify(sheet: string, ref: string): string {
   const plain = /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet);
   return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${ref}`;
-}
-
-export function cellKey(sheet: string, a1: string): string {
-  return `${sheet}!${a1}`;
 }
 
 export function forEachInRange(r: RangePos, fn: (pos: CellPos) => void): void {

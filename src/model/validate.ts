@@ -70,10 +70,6 @@ export const NOTEBOOK_PROBLEM_MESSAGES: Record<NotebookProblemCode, string> = {
   badOverride: 'a scenario overrides a cell outside the grid, or with content a cell cannot hold',
 };
 
-export function isNotebookProblemCode(code: string): code is NotebookProblemCode {
-  return Object.hasOwn(NOTEBOOK_PROBLEM_MESSAGES, code);
-}
-
 /** `where: what`, in English. */
 export function describeProblem(p: NotebookProblem): string {
   return `${p.where}: ${NOTEBOOK_PROBLEM_MESSAGES[p.code]}`;

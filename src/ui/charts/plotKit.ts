@@ -48,7 +48,6 @@ export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", "PingFang SC",
 
 export const INK = '#1d2430';
 export const MUTED = '#667085';
-export const GRID = '#e6e9ef';
 export const PALETTE = ['#3867d6', '#f28e2b', '#20a37b', '#a463c9', '#e05260', '#4bb3c8', '#9c8a4a', '#ff9da7'];
 export const POSITIVE = '#2f9e6b';
 export const NEGATIVE = '#d9534f';

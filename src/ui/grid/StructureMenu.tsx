@@ -30,10 +30,6 @@ export function openStructureMenuAtActive(): void {
   setMenu({ x: r ? r.left + 8 : 200, y: r ? r.bottom : 200, scope: 'cells' });
 }
 
-export function closeStructureMenu(): void {
-  setMenu(null);
-}
-
 export function StructureMenu(props: { wb: Workbench; onDone: () => void }) {
   const close = () => {
     setMenu(null);
