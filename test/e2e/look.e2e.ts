@@ -214,3 +214,30 @@ describe('item 13: an exported .xlsx comes back as the same notebook, under a di
     await context.close();
   }, 120_000);
 });
+
+describe('item 12: print keeps table text at 9 pt or more and the modelling colours', () => {
+  it('in print media a table cell is ≥ 12 px (9 pt); inputs blue on their fill, links green, formulas black', async () => {
+    const { page, errors, context } = await openApp(browser, { viewport: LAPTOP });
+    await newNotebookFromGallery(page, 'annual-plan');
+    await byTestId(page, 'print').click();
+    await byTestId(page, 'print-view').waitFor();
+    await waitReady(page);
+    await page.emulateMedia({ media: 'print' });
+    const style = (sheet: string, addr: string) => page.locator(`[data-print-sheet="${sheet}"] [data-print-cell="${addr}"]`).evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { size: parseFloat(s.fontSize), color: s.color, background: s.backgroundColor, adjust: s.getPropertyValue('print-color-adjust') || s.getPropertyValue('-webkit-print-color-adjust') };
+    });
+    const input = await style('A_Market', 'C11'); // 已覆盖医院数: an input
+    expect(input.size).toBeGreaterThanOrEqual(12);
+    expect(input.color).toBe('rgb(11, 63, 214)');
+    expect(input.background).toBe('rgb(255, 248, 220)');
+    expect(input.adjust).toBe('exact');
+    const link = await style('B_Target', 'C25'); // =A_Market!C24
+    expect(link.color).toBe('rgb(10, 122, 51)');
+    const formula = await style('B_Target', 'G45');
+    expect(formula.color).toBe('rgb(0, 0, 0)');
+    expect(formula.size).toBeGreaterThanOrEqual(12);
+    expectNoPageErrors(errors);
+    await context.close();
+  }, 90_000);
+});

@@ -5,7 +5,7 @@
  */
 import { createMemo, createResource, For, onCleanup, Show } from 'solid-js';
 import { columnLabel, toA1 } from '../../model/address';
-import { displayText, isCellError } from '../../model/cell';
+import { cellRole, displayText, isCellError } from '../../model/cell';
 import type { Notebook, Sheet } from '../../model/notebook';
 import { usedExtent } from '../../model/notebook';
 import { createNotebookSession } from '../../engine/session';
@@ -72,6 +72,11 @@ function SheetTable(props: { sheet: Sheet; values: Record<string, unknown> }) {
   };
   const numeric = (row: number, col: number) => typeof props.values[toA1({ row, col })] === 'number';
   const error = (row: number, col: number) => isCellError(props.values[toA1({ row, col })] as never);
+  /** The modelling colours on paper too: inputs blue on their fill, formulas black, links green. */
+  const role = (row: number, col: number) => {
+    const raw = props.sheet.cells[toA1({ row, col })];
+    return raw === undefined ? '' : `role-${cellRole(raw, props.sheet.name)}`;
+  };
   return (
     <table class="print-table">
       <thead>
@@ -82,7 +87,7 @@ function SheetTable(props: { sheet: Sheet; values: Record<string, unknown> }) {
           {(r) => (
             <tr>
               <th>{r + 1}</th>
-              <For each={cols()}>{(c) => <td classList={{ num: numeric(r, c), err: error(r, c) }}>{text(r, c)}</td>}</For>
+              <For each={cols()}>{(c) => <td data-print-cell={toA1({ row: r, col: c })} class={role(r, c)} classList={{ num: numeric(r, c), err: error(r, c) }}>{text(r, c)}</td>}</For>
             </tr>
           )}
         </For>
