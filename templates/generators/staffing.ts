@@ -15,9 +15,10 @@
  * so the region totals still add up to the company totals (and D_Expense's to its envelope).
  *
  * Efficiency (500 reps): every roster and hiring row looks its level and region up once (MATCH
- * over the levels and the regions) and computes its own twelve months; the region sums are
- * SUMIFs on those numeric region indices (a text criterion costs the engine a pattern per call),
- * one per region and output, and the months are column sums, so there is no region × month
+ * over the levels and the regions) and computes its own twelve months; the roster's region sums
+ * are SUMIFs on those numeric region indices (a text criterion costs the engine a pattern per
+ * call), each hiring row is spread over one column per region (count, capacity, cost) whose plain
+ * sums are the regions' hires, and the months are column sums, so there is no region × month
  * block. Roster and hiring rows are summed in separate cells, so a hire edit recomputes the
  * hiring block and the hiring sums only, never the roster's. (Measured by `npm run bench --
  * --only staffing`: a region × month block of text SUMIFs made a hire edit ~20× slower.)
@@ -155,7 +156,6 @@ export const staffingGenerator: SheetGenerator = {
     const HIRE_REGION_IDX = columnLabel(HIRE_MONTHS_AT + 14); // Z
     const HIRE_BAD = columnLabel(HIRE_MONTHS_AT + 15); // AA
     const rosterRegionIdx = absRange(ROSTER_REGION_IDX, rFirst, rLast);
-    const hireRegionIdx = absRange(HIRE_REGION_IDX, hFirst, hLast);
 
     cells.A1 = t(`人员计划（单位：${shape.unit}/年）`, `Staffing plan (${shape.unit} per year)`);
 
@@ -215,6 +215,13 @@ export const staffingGenerator: SheetGenerator = {
     cells[A1(monthCol(HIRE_MONTHS_AT, 13), HH)] = t('成本', 'Cost');
     cells[A1(HIRE_REGION_IDX, HH)] = t('区域序号', 'Region #');
     cells[A1(HIRE_BAD, HH)] = t('有误', 'Wrong');
+    // Each hiring row spread over the regions (count, capacity, cost in its region's column, 0
+    // elsewhere): the region totals are plain column sums, so a hire edit costs its own row.
+    const SPREAD = [['count', 'H', '人数', 'Count'], ['capacity', monthCol(HIRE_MONTHS_AT, 12), '产能', 'Capacity'], ['cost', monthCol(HIRE_MONTHS_AT, 13), '成本', 'Cost']] as const;
+    const spreadCol = (kind: number, ri: number) => columnLabel(HIRE_MONTHS_AT + 16 + kind * L.R + ri); // from AB
+    SPREAD.forEach(([, , z, e], kind) =>
+      shape.regions.forEach((_n, ri) => (cells[A1(spreadCol(kind, ri), HH)] = `="${zh ? `${z} ` : ''}${e}: "&${abs('A', L.regionRow + ri)}`)),
+    );
     const firstRepLevel = repLevels(shape)[repLevelCount - 1].name;
     for (let j = 0; j < L.H; j++) {
       const r = L.hireRow + j;
@@ -236,6 +243,12 @@ export const staffingGenerator: SheetGenerator = {
       const z = A1(HIRE_REGION_IDX, r);
       cells[z] = `=IFERROR(MATCH(${a},REGION_NAME,0),0)`;
       cells[A1(HIRE_BAD, r)] = `=IF(LEFT(${A1('F', r)},1)="✗",1,0)`;
+      SPREAD.forEach(([, col], kind) =>
+        shape.regions.forEach((_n, ri) => {
+          cells[A1(spreadCol(kind, ri), r)] = `=IF($${z.replace(/\d+$/, '')}${r + 1}=${ri + 1},$${col}${r + 1},0)`;
+          if (kind > 0) fmt(A1(spreadCol(kind, ri), r), money);
+        }),
+      );
       cells[A1('F', r)] =
         `=IF(AND(${a}="",${b}="",${e}=""),"",IF(${z}=0,"✗ 未知区域 unknown region",IF(${g}=0,"✗ 未知职级 unknown level",` +
         `IF(NOT(ISNUMBER(${d})),"✗ 入职月 1–12 start month",IF(OR(${d}<1,${d}>12,${d}<>INT(${d})),"✗ 入职月 1–12 start month",` +
@@ -310,16 +323,17 @@ export const staffingGenerator: SheetGenerator = {
       cells[a] = `=INDEX(REGION_NAME,${ri + 1})`;
       const idx = ri + 1;
       cells[A1('B', r)] = `=COUNTIF(${rosterRegionIdx},${idx})`;
-      cells[A1('C', r)] = `=SUMIF(${hireRegionIdx},${idx},${hireValid})`;
+      const spreadSum = (kind: number) => `=SUM(${absRange(spreadCol(kind, ri), hFirst, hLast)})`;
+      cells[A1('C', r)] = spreadSum(0);
       cells[A1('D', r)] = `=${A1('B', r)}+${A1('C', r)}`;
       cells[A1('E', r)] = `=SUMIF(${rosterRegionIdx},${idx},${rosterCap})`;
-      cells[A1('F', r)] = `=SUMIF(${hireRegionIdx},${idx},${hireCap})`;
+      cells[A1('F', r)] = spreadSum(1);
       cells[A1('G', r)] = `=${A1('E', r)}+${A1('F', r)}`;
       cells[A1('H', r)] = `=INDEX(REGION_FINAL,${ri + 1})`;
       cells[A1('I', r)] = `=${A1('G', r)}-${A1('H', r)}`;
       cells[A1('J', r)] = `=IF(${A1('I', r)}>=0,"OK","⚠ 产能不足 capacity short")`;
       cells[A1('K', r)] = `=SUMIF(${rosterRegionIdx},${idx},${rosterCost})`;
-      cells[A1('L', r)] = `=SUMIF(${hireRegionIdx},${idx},${hireCost})`;
+      cells[A1('L', r)] = spreadSum(2);
       cells[A1('M', r)] = `=${A1('K', r)}+${A1('L', r)}`;
       repLevels(shape).forEach((_lv, k) => {
         const prod = abs('C', L.levelRow + k);
