@@ -115,7 +115,7 @@ describe('the sample plan from the chain', () => {
     const nb = generatePlan(SAMPLE_SHAPE);
     const sample = templateById('annual-plan')!.create();
     const pick = (n: Notebook, names: readonly string[]) =>
-      n.sheets.filter((s) => names.includes(s.name)).map((s) => ({ name: s.name, cells: s.cells, formats: s.formats, frozen: s.frozen, colWidths: s.colWidths }));
+      n.sheets.filter((s) => names.includes(s.name)).map((s) => ({ name: s.name, cells: s.cells, formats: s.formats, frozen: s.frozen, colWidths: s.colWidths ?? {} }));
     const shipped = sample.sheets.map((s) => s.name);
     expect(pick(nb, shipped)).toEqual(pick(sample, shipped));
     // Every name of the annual plan, the same; the chain may add the names of sheets the sample does not ship.
