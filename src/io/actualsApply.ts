@@ -6,9 +6,9 @@
  * latest month imported — all as one list of commands, so one undo takes it back.
  */
 import { columnLabel, parseRange, splitSheetRef } from '../model/address';
-import type { CellWrite, EditCommand } from '../model/commands';
+import type { CellWrite, EditCommand, SheetValues } from '../model/commands';
 import type { Notebook } from '../model/notebook';
-import type { ParsedActuals } from './actualsParse';
+import type { ActualsLists, ParsedActuals } from './actualsParse';
 
 export interface ActualsPreview {
   rows: number;
@@ -62,4 +62,36 @@ export function actualsPlan(nb: Notebook, parsed: ParsedActuals): ActualsPlan {
     preview: { rows: parsed.rows, monthTotals: parsed.monthTotals, months: months.map((m) => m + 1), replacedTotals, closedMonths: parsed.latestMonth },
     commands,
   };
+}
+
+/**
+ * The regions, product lines and fiscal year a file of actuals is checked against, read from the
+ * plan's own actuals block (column A = region label, B = line, region-major as `ACTUALS` is), so
+ * renamed lists and any shape need nothing else. Null when the notebook has no `ACTUALS`.
+ */
+export function actualsLists(nb: Notebook, values: SheetValues, fiscalYear?: number): ActualsLists | null {
+  const actuals = nameRef(nb, 'ACTUALS');
+  if (!actuals) return null;
+  const got = values[actuals.sheet] ?? {};
+  const label = (col: string, row0: number) => String(got[`${col}${row0 + 1}`] ?? '').trim();
+  const rows = Array.from({ length: actuals.range.end.row - actuals.range.start.row + 1 }, (_x, i) => actuals.range.start.row + i);
+  const first = label('A', rows[0]);
+  const P = Math.max(1, rows.filter((r) => label('A', r) === first).length);
+  const products = rows.slice(0, P).map((r) => label('B', r));
+  const regions = rows.filter((_r, i) => i % P === 0).map((r) => label('A', r));
+  const year = fiscalYear ?? Number(/FY\s?(\d{4})/i.exec(nb.title)?.[1] ?? new Date().getFullYear());
+  return { regions, products, fiscalYear: year };
+}
+
+/** The monthly tracking's outputs, in the order a summary shows them. */
+export const MONTHLY_OUTPUTS = ['CLOSED_MONTHS', 'YTD_TARGET', 'YTD_ACTUAL', 'ATTAINMENT_YTD', 'FY_FORECAST', 'FY_GAP', 'YTD_STATUS'] as const;
+
+/** The current value of each single-cell output name (undefined where the notebook lacks it). */
+export function monthlyOutputs(nb: Notebook, values: SheetValues): Record<(typeof MONTHLY_OUTPUTS)[number], unknown> {
+  const out = {} as Record<(typeof MONTHLY_OUTPUTS)[number], unknown>;
+  for (const name of MONTHLY_OUTPUTS) {
+    const ref = nameRef(nb, name);
+    out[name] = ref ? values[ref.sheet]?.[`${columnLabel(ref.range.start.col)}${ref.range.start.row + 1}`] : undefined;
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 /** Applying an actuals file to G_Monthly: the months it holds replaced, CLOSED_MONTHS set, one undo. */
 import { describe, expect, it } from 'vitest';
-import { actualsPlan } from '../../src/io/actualsApply';
+import { actualsLists, actualsPlan } from '../../src/io/actualsApply';
 import { parseActualsCsv } from '../../src/io/actualsParse';
 import { applyEdits } from '../../src/model/edit';
 import { emptyNotebook, type Notebook } from '../../src/model/notebook';
@@ -57,5 +57,14 @@ describe('applying actuals', () => {
     const parsed = parseActualsCsv('region,product,month,amount\nSouth,P2,2,100\n', { regions: REGIONS, products: PRODUCTS, fiscalYear: 2026 });
     if (!parsed.ok) throw new Error('parse');
     expect(actualsPlan(emptyNotebook('x'), parsed.value)).toEqual({ ok: false, key: 'actuals.noSheet' });
+  });
+
+  it('reads the lists a file is checked against from the plan\'s own actuals block', () => {
+    const nb = plan();
+    nb.title = '康瑞医疗 FY2027 年度计划';
+    const values = new EngineNotebook(nb).allValues();
+    expect(actualsLists(nb, values)).toEqual({ regions: [...REGIONS], products: PRODUCTS, fiscalYear: 2027 });
+    expect(actualsLists(nb, values, 2030)?.fiscalYear).toBe(2030);
+    expect(actualsLists(emptyNotebook('x'), {})).toBeNull();
   });
 });

@@ -32,6 +32,7 @@ import '../whatif/register';
 import '../presenter/register';
 import '../rounds/register';
 import '../clientPlan/register';
+import '../months/register';
 
 export function NotebookPage(props: { id: string; sheet?: string }) {
   // The revision read with the notebook: autosave's writes are refused once another writer moved past it.

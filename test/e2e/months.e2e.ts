@@ -1,0 +1,104 @@
+/**
+ * The year after the workshop in the browser: on the sample annual plan, import a CSV of two
+ * months of actuals and a European `;` file with decimal commas, check the preview, apply, see the
+ * year to date and the forecast move, undo in one step, find it again after a reload; a file with
+ * an unknown region is refused with its line number and changes nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from './harness';
+import { byTestId, cellValue, expectNoPageErrors, launchBrowser, newNotebookFromGallery, openApp, openSheet, reloadApp, waitForCellValue, waitReady, waitSaved } from './harness';
+
+let browser: Browser;
+beforeAll(async () => { browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); });
+
+// G_Monthly of the sample plan (4 lines × 4 regions): CLOSED_MONTHS in B3, the actuals block from
+// row 21 (East P1 … West P4), YTD_TARGET … YTD_STATUS in B44:B49.
+const CLOSED = 'G_Monthly!B3';
+const YTD_TARGET = 'G_Monthly!B44';
+const YTD_ACTUAL = 'G_Monthly!B45';
+const FY_FORECAST = 'G_Monthly!B47';
+const TARGETS = [11181.094064, 6735.2900675, 2845.023846, 450];
+const TOTAL = TARGETS.reduce((a, b) => a + b, 0);
+
+const csv = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+const TWO_MONTHS = csv('crm-jan-feb.csv', 'Region,Product line,Month,Amount\nEast,P1,1,1000\n华南 South,P2,2026-02,500\n华东,P1,2,150\nEast,P1,2,50\n');
+// European Excel: ';' separators, a BOM, decimal commas, Chinese header in another order.
+const EUROPEAN = csv('maerz.csv', '\uFEFF月份;区域;产品线;金额\n3;华北 North;P3;"1.000,5"\n');
+const BAD = csv('bad.csv', 'region,product,month,amount\nEast,P1,4,10\nAtlantis,P1,4,5\n');
+
+const num = async (page: Page, ref: string) => Number(await cellValue(page, ref));
+
+async function importActuals(page: Page, file: ReturnType<typeof csv>) {
+  await byTestId(page, 'import-actuals').setInputFiles(file);
+}
+
+describe('monthly tracking: importing actuals', () => {
+  it('previews, applies, moves the year to date and the forecast, undoes in one step, keeps it after a reload, refuses a bad file by line', async () => {
+    const { page, errors, context } = await openApp(browser);
+    await newNotebookFromGallery(page, 'annual-plan');
+    await openSheet(page, 'G_Monthly');
+    expect(await num(page, CLOSED)).toBe(0);
+    expect(await num(page, FY_FORECAST)).toBeCloseTo(TOTAL, 4);
+
+    await byTestId(page, 'actuals-panel').click();
+    await importActuals(page, TWO_MONTHS);
+    const preview = byTestId(page, 'actuals-preview');
+    await preview.waitFor();
+    expect(await preview.getAttribute('data-rows')).toBe('4');
+    expect(await preview.getAttribute('data-months')).toBe('1,2');
+    expect(await preview.locator('[data-month="2"] [data-total]').textContent()).toBe('700');
+    expect(await preview.locator('[data-month="1"] [data-replaced]').textContent()).toBe('0');
+    expect(await num(page, CLOSED)).toBe(0); // nothing applied before Apply
+
+    await byTestId(page, 'actuals-apply').click();
+    await waitForCellValue(page, CLOSED, '2');
+    await waitReady(page);
+    expect(await num(page, 'G_Monthly!C21')).toBe(1000); // East P1, month 1
+    expect(await num(page, 'G_Monthly!D21')).toBe(200); // two rows of the same cell add up
+    expect(await num(page, 'G_Monthly!D26')).toBe(500); // South P2, month 2
+    expect(await num(page, YTD_TARGET)).toBeCloseTo((TOTAL * 2) / 12, 4);
+    expect(await num(page, YTD_ACTUAL)).toBe(1700);
+    // forecast_p = A_p / S_p with S_p = 2/12: P1 1200 × 6, P2 500 × 6, the others 0.
+    expect(await num(page, FY_FORECAST)).toBeCloseTo(10200, 4);
+    const summary = byTestId(page, 'months-summary');
+    await expect.poll(() => summary.locator('[data-output="ATTAINMENT_YTD"]').textContent()).toBe(`${((1700 / ((TOTAL * 2) / 12)) * 100).toFixed(1)} %`);
+    expect(await summary.locator('[data-output="YTD_STATUS"]').textContent()).toMatch(/^R /);
+
+    // The European file: month 3 only; months 1–2 stay.
+    await importActuals(page, EUROPEAN);
+    await byTestId(page, 'actuals-preview').waitFor();
+    expect(await byTestId(page, 'actuals-preview').getAttribute('data-months')).toBe('3');
+    await byTestId(page, 'actuals-apply').click();
+    await waitForCellValue(page, CLOSED, '3');
+    await waitReady(page);
+    expect(await num(page, 'G_Monthly!E31')).toBe(1000.5); // North (3rd region) P3, month 3
+    expect(await num(page, YTD_ACTUAL)).toBe(2700.5);
+
+    // One undo takes the whole import back.
+    await byTestId(page, 'undo').click();
+    await waitForCellValue(page, CLOSED, '2');
+    await waitReady(page);
+    expect(await cellValue(page, 'G_Monthly!E31')).toBe('');
+    expect(await num(page, YTD_ACTUAL)).toBe(1700);
+
+    // A bad file: refused with its line, nothing changes.
+    await importActuals(page, BAD);
+    const problems = byTestId(page, 'actuals-problems');
+    await problems.waitFor();
+    expect(await problems.textContent()).toMatch(/第 3 行|Line 3/);
+    expect(await problems.textContent()).toContain('Atlantis');
+    expect(await byTestId(page, 'actuals-preview').count()).toBe(0);
+    expect(await num(page, CLOSED)).toBe(2);
+    expect(await cellValue(page, 'G_Monthly!F21')).toBe(''); // East P1 month 4 (the good row) not written
+
+    await waitSaved(page);
+    await reloadApp(page);
+    await openSheet(page, 'G_Monthly');
+    expect(await num(page, CLOSED)).toBe(2);
+    expect(await num(page, YTD_ACTUAL)).toBe(1700);
+    expect(await num(page, FY_FORECAST)).toBeCloseTo(10200, 4);
+    expectNoPageErrors(errors);
+    await context.close();
+  }, 180_000);
+});
