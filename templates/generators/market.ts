@@ -3,6 +3,12 @@
  * per region), the four growth sources, the strategy KPIs and the waterfall. Lines across from
  * column C (`marketLayout`); B_Target's last-year revenue comes in by position (`targetLayout`).
  * On the sample shape this is the spec's sheet cell for cell.
+ *
+ * Inputs not typed start from the sample's values where the spec's sample has the line (and the
+ * region, for new hospitals), else from neutral ones (`MARKET_NEUTRAL`: M0 four times last year's
+ * revenue, share +1 point, no upgrades, 2 new hospitals per region and line); a row holding
+ * neutral values says `示例值 sample` in the column right of the total until they are typed over
+ * (`marketMarks.ts`).
  */
 import type { RawContent } from '../../src/model/cell';
 import type { NamedExpression, Sheet } from '../../src/model/notebook';
@@ -11,6 +17,7 @@ import { marketLayout, targetLayout, type MarketLayout } from './abLayout';
 import { a1, abs, inputKey, labeler, UNIT_EN } from './ansoffLinks';
 import { GOAL_GROWTH_SAMPLE, HISTORY_NEUTRAL, MARKET_NEUTRAL, MARKET_SAMPLE, NEW_HOSPITALS_NEUTRAL, NEW_HOSPITALS_SAMPLE, SAMPLE_LINE_LABELS } from './marketSample';
 import { planProducts, type ClientShape } from './shape';
+import { SampleMarks } from './marketMarks';
 import { marketView, marketVocabulary } from './marketView';
 import { emptyPart, type GeneratorContext, type InputRule, type PlanPart, type SheetGenerator } from './types';
 
@@ -65,6 +72,14 @@ export const marketGenerator: SheetGenerator = {
       if (fmt) formats[a1(col, row)] = fmt;
     };
     const input = (key: string, fallback: RawContent) => ctx.inputs[key] ?? fallback;
+    const marks = new SampleMarks();
+    /** An input that may start from a neutral value (`undefined` sample): marked when it does. */
+    const sampled = (col: number, row: number, key: string, sample: number | undefined, neutral: number): RawContent => {
+      if (ctx.inputs[key] !== undefined) return ctx.inputs[key];
+      if (sample !== undefined) return sample;
+      marks.add(col, row, neutral);
+      return neutral;
+    };
     const lb = labeler(shape.language);
     const pair = (row: number, zh: string, e: string) => {
       const [A, Bv] = lb.pair(zh, e);
@@ -84,7 +99,7 @@ export const marketGenerator: SheetGenerator = {
     const perLine = (row: number, fn: (col: string, k: number) => RawContent, fmt?: string) =>
       lines.forEach((_, k) => set(C0 + k, row, fn(c(C0 + k), k), fmt));
     const driver = (row: number, item: string, fallback: (k: number) => number, fmt: string) =>
-      lines.forEach((p, k) => set(C0 + k, row, input(marketInputKey(item, p.name), MARKET_SAMPLE[p.name]?.[item] ?? fallback(k)), fmt));
+      lines.forEach((p, k) => set(C0 + k, row, sampled(C0 + k, row, marketInputKey(item, p.name), MARKET_SAMPLE[p.name]?.[item], fallback(k)), fmt));
 
     set(0, 0, lb.en ? `Market Evolution Model (unit: ${UNIT_EN[shape.unit]}; prices: CNY)` : `市场演进模型 Market Evolution Model（单位：${shape.unit} ${UNIT_EN[shape.unit]}；价格：元）`);
     pair(L.headerRow, '项目', 'Item');
@@ -134,7 +149,7 @@ export const marketGenerator: SheetGenerator = {
       set(0, row, lb.en ? `New hospitals – ${englishPart(region)}` : A);
       if (Bv !== undefined) set(1, row, Bv);
       lines.forEach((p, k) =>
-        set(C0 + k, row, input(marketInputKey(`newHospitals|${region}`, p.name), NEW_HOSPITALS_SAMPLE[region]?.[p.name] ?? NEW_HOSPITALS_NEUTRAL), COUNT),
+        set(C0 + k, row, sampled(C0 + k, row, marketInputKey(`newHospitals|${region}`, p.name), NEW_HOSPITALS_SAMPLE[region]?.[p.name], NEW_HOSPITALS_NEUTRAL), COUNT),
       );
       set(T, row, sumAcross(row), COUNT);
     });
@@ -228,6 +243,8 @@ export const marketGenerator: SheetGenerator = {
       else set(3, row, `=D${r1(row - 1)}+B${r1(row - 1)}`, MONEY);
     });
     set(4, W + 5, `=B${r1(W)}+SUM(B${r1(W + 1)}:B${r1(W + 4)})-B${r1(W + 5)}`, MONEY);
+
+    marks.write(set, () => L.programCol, shape.language);
 
     const colWidths: Record<string, number> = { A: 198, B: 280 };
     lines.forEach((_, k) => (colWidths[c(C0 + k)] = 180));

@@ -10,6 +10,10 @@
  * and line with the two years before at 80 % and 90 % of it, potential 4× history, bottom-up
  * 10 % above history, each rep an equal part of the region's history, potential and new
  * hospitals — so the plan opens with every check OK (a bottom-up far from top-down shows ⚠).
+ * A region without history (a new region) gets each line's mean regional potential and its reps
+ * an actual of 1 each (equal shares), so its target and quotas are defined rather than 0/0.
+ * Every row holding neutral values says `示例值 sample` beside it (right of the total; the
+ * roster in column L, key accounts in column H) until they are typed over (`marketMarks.ts`).
  */
 import type { RawContent } from '../../src/model/cell';
 import type { NamedExpression, Sheet } from '../../src/model/notebook';
@@ -25,6 +29,7 @@ import {
   POTENTIAL_PER_REVENUE, REP_SAMPLE, SAMPLE_LINE_LABELS, TARGET_LINE_NEUTRAL, TARGET_LINE_SAMPLE, TARGET_PARAMS,
 } from './marketSample';
 import { planProducts } from './shape';
+import { SampleMarks } from './marketMarks';
 import { targetView, targetVocabulary } from './marketView';
 import { emptyPart, type GeneratorContext, type InputRule, type PlanPart, type SheetGenerator } from './types';
 
@@ -69,6 +74,17 @@ export const targetGenerator: SheetGenerator = {
       if (fmt) formats[a1(col, row)] = fmt;
     };
     const input = (key: string, fallback: RawContent) => ctx.inputs[key] ?? fallback;
+    // Neutral values, marked per row: the per-line blocks beside the total, reps and accounts beside their rows.
+    const marks = new SampleMarks();
+    const repMarks = new SampleMarks();
+    const accountMarks = new SampleMarks();
+    /** An input that starts from the client's or the sample's value, else from a neutral one (marked). */
+    const sampled = (m: SampleMarks, col: number, row: number, key: string, given: number | undefined, neutral: number): RawContent => {
+      if (ctx.inputs[key] !== undefined) return ctx.inputs[key];
+      if (given !== undefined) return given;
+      m.add(col, row, neutral);
+      return neutral;
+    };
     const lb = labeler(shape.language);
     const pair = (row: number, zh: string, e: string) => {
       const [a, b] = lb.pair(zh, e);
@@ -131,7 +147,10 @@ export const targetGenerator: SheetGenerator = {
     pair(L.ourShareRow, '本公司份额', 'Our share (covered hospitals)');
     onExisting(L.ourShareRow, (_, k) => `=${aRef(k, M.shareRow)}`, PCT);
     const lineInput = (row: number, item: 'competitorShare' | 'competitorGrowth' | 'judgement' | 'historyWeight', fmt: string) =>
-      existing.forEach((p, k) => set(P0 + k, row, input(targetInputKey(item, p.name), TARGET_LINE_SAMPLE[p.name]?.[item] ?? TARGET_LINE_NEUTRAL[item]), fmt));
+      existing.forEach((p, k) => {
+        const sample = TARGET_LINE_SAMPLE[p.name]?.[item];
+        set(P0 + k, row, sampled(marks, P0 + k, row, targetInputKey(item, p.name), typeof sample === 'number' ? sample : undefined, TARGET_LINE_NEUTRAL[item]), fmt);
+      });
     pair(L.competitorShareRow, '主要竞品份额', 'Main competitor share');
     lineInput(L.competitorShareRow, 'competitorShare', PCT);
     pair(L.competitorGrowthRow, '竞品增长率', 'Competitor growth');
@@ -156,13 +175,26 @@ export const targetGenerator: SheetGenerator = {
     pair(27, '步骤4 销售预测', 'Step 4 Sales forecast');
     const history = historyGrid(shape);
     const lineTotals = lineBaseRevenue(shape);
+    const givenPotential = (r: number, k: number) => {
+      const v = shape.potential?.[r]?.[k];
+      return Number.isFinite(v) ? v : undefined;
+    };
+    /** Four times last year's revenue; a region without it gets the line's mean over the regions with it. */
+    const potentialNeutral = (r: number, k: number) => {
+      if (history[r][k] > 0) return history[r][k] * POTENTIAL_PER_REVENUE;
+      const sold = history.map((row) => row[k]).filter((v) => v > 0);
+      const mean = sold.length ? sold.reduce((a, b) => a + b, 0) / sold.length : HISTORY_NEUTRAL.perRegionLine;
+      return Math.round(mean * POTENTIAL_PER_REVENUE);
+    };
     [0, 1].forEach((i) => {
       const row = L.priorRows.first + i;
       const label = shape.historyPrior?.[i]?.label ?? `FY${fy - 3 + i}`;
       pair(row, `${label} 实际`, `${label} actual`);
       onAll(row, (_, k, isNew) => {
-        const fallback = isNew ? 0 : (shape.historyPrior?.[i]?.values[k] ?? Math.round(lineTotals[k] * HISTORY_NEUTRAL.priorShares[i]));
-        return input(targetInputKey(`prior|${i}`, products[k].name), fallback);
+        const key = targetInputKey(`prior|${i}`, products[k].name);
+        if (isNew) return input(key, 0);
+        const given = shape.historyPrior?.[i]?.values[k];
+        return sampled(marks, P0 + k, row, key, Number.isFinite(given) ? given : undefined, Math.round(lineTotals[k] * HISTORY_NEUTRAL.priorShares[i]));
       }, MONEY);
       set(T, row, sumAll(row), MONEY);
     });
@@ -170,7 +202,12 @@ export const targetGenerator: SheetGenerator = {
     shape.regions.forEach((region, r) => {
       const row = L.historyRows.first + r;
       regionRow(row, region, `${prev} ${englishPart(region)}`);
-      onAll(row, (_, k, isNew) => input(targetInputKey(`history|${region}`, products[k].name), isNew ? 0 : history[r][k]), MONEY);
+      onAll(row, (_, k, isNew) => {
+        const key = targetInputKey(`history|${region}`, products[k].name);
+        if (isNew) return input(key, 0);
+        const given = shape.history?.[r]?.[k];
+        return sampled(marks, P0 + k, row, key, Number.isFinite(given) ? given : undefined, history[r][k]);
+      }, MONEY);
       set(T, row, sumAll(row), MONEY);
     });
     const H0 = L.historyRows.first;
@@ -219,7 +256,7 @@ export const targetGenerator: SheetGenerator = {
       const row = L.potentialRows.first + r;
       regionRow(row, region, 'Potential');
       existing.forEach((p, k) =>
-        set(P0 + k, row, input(targetInputKey(`potential|${region}`, p.name), shape.potential?.[r]?.[k] ?? history[r][k] * POTENTIAL_PER_REVENUE), MONEY),
+        set(P0 + k, row, sampled(marks, P0 + k, row, targetInputKey(`potential|${region}`, p.name), givenPotential(r, k), potentialNeutral(r, k)), MONEY),
       );
       set(T, row, sumExisting(row), MONEY);
     });
@@ -258,7 +295,7 @@ export const targetGenerator: SheetGenerator = {
       const row = L.buRows.first + r;
       regionRow(row, region, 'BU');
       onAll(row, (col, k, isNew) =>
-        isNew ? `=${col}${n1(L.tdRows.first + r)}` : input(targetInputKey(`bu|${region}`, products[k].name), BU_SAMPLE[region]?.[products[k].name] ?? Math.round(history[r][k] * 1.1)), MONEY);
+        isNew ? `=${col}${n1(L.tdRows.first + r)}` : sampled(marks, P0 + k, row, targetInputKey(`bu|${region}`, products[k].name), BU_SAMPLE[region]?.[products[k].name], Math.round(history[r][k] * 1.1)), MONEY);
       set(T, row, sumAll(row), MONEY);
     });
     pair(L.buTotalRow, 'BU 合计', 'BU total');
@@ -312,37 +349,41 @@ export const targetGenerator: SheetGenerator = {
     // whole region is the sample's; other regions split their totals evenly over their reps.
     const accountRevenue = new Map<string, number>();
     for (const a of shape.accounts ?? []) accountRevenue.set(a.rep, (accountRevenue.get(a.rep) ?? 0) + a.revenue);
-    const repDefaults = new Map<string, { actual: number; potential: number; newAccounts: number }>();
+    const repDefaults = new Map<string, { actual: number; potential: number; newAccounts: number; sample: boolean; actualGiven: boolean }>();
     shape.regions.forEach((region, r) => {
       const reps = shape.reps.filter((p) => p.region === region);
       const newHospitals = existing.reduce((s, p) => s + (NEW_HOSPITALS_SAMPLE[region]?.[p.name] ?? NEW_HOSPITALS_NEUTRAL), 0);
       // The sample's quotas only where they still add up to the region's new hospitals (A_Market's check).
       const sampleRegion = reps.every((p) => REP_SAMPLE[p.name]) && reps.reduce((s, p) => s + REP_SAMPLE[p.name].newAccounts, 0) === newHospitals;
       const histTotal = history[r].reduce((s, v) => s + v, 0);
-      const potTotal = existing.reduce((s, _p, k) => s + (shape.potential?.[r]?.[k] ?? history[r][k] * POTENTIAL_PER_REVENUE), 0);
+      const potTotal = existing.reduce((s, _p, k) => s + (givenPotential(r, k) ?? potentialNeutral(r, k)), 0);
       const split = evenSplit(newHospitals, Math.max(1, reps.length));
       reps.forEach((p, i) => {
         const s = sampleRegion ? REP_SAMPLE[p.name] : undefined;
-        const even = { actual: Math.round(histTotal / reps.length), potential: Math.round(potTotal / reps.length), newAccounts: split[i] };
+        // Never 0 for a whole region: the shares are each rep's part of the region's sum.
+        const even = { actual: Math.max(1, Math.round(histTotal / reps.length)), potential: Math.max(1, Math.round(potTotal / reps.length)), newAccounts: split[i] };
         const d = s ?? even;
-        repDefaults.set(p.name, { ...d, actual: accountRevenue.get(p.name) ?? d.actual });
+        const fromAccounts = accountRevenue.get(p.name);
+        repDefaults.set(p.name, { ...d, actual: fromAccounts ?? d.actual, sample: s !== undefined, actualGiven: fromAccounts !== undefined });
       });
     });
     shape.reps.forEach((rep, i) => {
       const row = R0 + i;
       const r = (col: number) => a1(col, row);
-      const d = repDefaults.get(rep.name) ?? { actual: 1, potential: 1, newAccounts: 0 };
+      const d = repDefaults.get(rep.name) ?? { actual: 1, potential: 1, newAccounts: 0, sample: false, actualGiven: false };
+      const repInput = (col: number, item: 'actual' | 'potential' | 'newAccounts', given: boolean) =>
+        sampled(repMarks, col, row, targetInputKey(`rep|${rep.name}`, item), given ? d[item] : undefined, d[item]);
       set(RC.name, row, rep.name);
       set(RC.region, row, rep.region);
       set(RC.level, row, rep.level);
-      set(RC.actual, row, input(targetInputKey(`rep|${rep.name}`, 'actual'), d.actual), MONEY);
-      set(RC.potential, row, input(targetInputKey(`rep|${rep.name}`, 'potential'), d.potential), MONEY);
+      set(RC.actual, row, repInput(RC.actual, 'actual', d.sample || d.actualGiven), MONEY);
+      set(RC.potential, row, repInput(RC.potential, 'potential', d.sample), MONEY);
       set(RC.histShare, row, `=${r(RC.actual)}/SUMIF(${repSpan(RC.region)},${r(RC.region)},${repSpan(RC.actual)})`, PCT);
       set(RC.potShare, row, `=${r(RC.potential)}/SUMIF(${repSpan(RC.region)},${r(RC.region)},${repSpan(RC.potential)})`, PCT);
       set(RC.index, row, `=REP_W_HIST*${r(RC.histShare)}+(1-REP_W_HIST)*${r(RC.potShare)}`, RATIO);
       set(RC.regionFinal, row, `=INDEX(${finalTotals},MATCH(${r(RC.region)},${finalNames},0))`, MONEY);
       set(RC.quota, row, `=${r(RC.regionFinal)}*${r(RC.index)}*(1+OVERASSIGN)`, MONEY);
-      set(RC.newAccounts, row, input(targetInputKey(`rep|${rep.name}`, 'newAccounts'), d.newAccounts), COUNT);
+      set(RC.newAccounts, row, repInput(RC.newAccounts, 'newAccounts', d.sample), COUNT);
     });
     pair(L.repTotalRow, '合计', 'Total');
     for (const [col, fmt] of [[RC.actual, MONEY], [RC.potential, MONEY], [RC.quota, MONEY], [RC.newAccounts, COUNT]] as const) {
@@ -392,7 +433,7 @@ export const targetGenerator: SheetGenerator = {
         const key = `account|${rep.name}|${acc.account}`;
         set(0, row, acc.account);
         set(2, row, input(targetInputKey(key, 'revenue'), acc.revenue), MONEY);
-        set(3, row, input(targetInputKey(key, 'uplift'), ACCOUNT_UPLIFT_SAMPLE[acc.account] ?? ACCOUNT_UPLIFT_NEUTRAL), PCT);
+        set(3, row, sampled(accountMarks, 3, row, targetInputKey(key, 'uplift'), ACCOUNT_UPLIFT_SAMPLE[acc.account], ACCOUNT_UPLIFT_NEUTRAL), PCT);
         set(4, row, `=C${n1(row)}*(1+D${n1(row)})`, MONEY);
         set(5, row, `=E${n1(row)}/$E$${tr}`, PCT);
         set(6, row, `=F${n1(row)}*${abs(RC.quota, repRow)}`, MONEY);
@@ -406,6 +447,10 @@ export const targetGenerator: SheetGenerator = {
       set(6, block.totalRow, sumDown('G', a0, a9), MONEY);
       set(7, block.totalRow, `=IF(AND(ABS(G${tr}-${a1(RC.quota, repRow)})<0.005,C${tr}=${a1(RC.actual, repRow)}),"OK","ERR")`);
     }
+
+    marks.write(set, () => L.flagCol, shape.language);
+    repMarks.write(set, () => RC.newAccounts + 1, shape.language);
+    accountMarks.write(set, () => 7, shape.language);
 
     // Column widths: A/B labels, the lines and total, the flag column, then the roster's.
     const colWidths: Record<string, number> = { A: 280, B: 280 };
