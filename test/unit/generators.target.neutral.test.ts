@@ -3,6 +3,7 @@
  * without history opens with no error value through the whole chain, and the rows holding
  * neutral sample values say so until the user types over them.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyNotebook, type Notebook } from '../../src/model/notebook';
 import { marketGenerator } from '../../templates/generators/market';
@@ -12,7 +13,31 @@ import { SAMPLE_SHAPE, type ClientShape } from '../../templates/generators/shape
 import { targetGenerator } from '../../templates/generators/target';
 import type { PlanInputs } from '../../templates/generators/types';
 import { EngineNotebook } from '../../workers/engineCore';
-import { CDE, inputCells, problems } from './generators.ansoff.stubs';
+import { planProducts } from '../../templates/generators/shape';
+import { CDE, inputCells, problems, rng, shapeArb } from './generators.ansoff.stubs';
+
+/**
+ * A random shape with the setup's optional data pasted: history with zeros (every line sold
+ * somewhere, some regions nowhere), the two years before, potential or none, key accounts.
+ */
+const pastedArb = fc.tuple(shapeArb, fc.integer({ min: 1, max: 2 ** 31 - 1 })).map(([shape, seed]): ClientShape => {
+  const rand = rng(seed);
+  const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+  const E = planProducts(shape).filter((p) => !p.isNew).length;
+  const R = shape.regions.length;
+  const dark = shape.regions.map(() => R > 1 && rand() < 0.2); // regions with no history at all
+  const history = shape.regions.map((_r, r) => Array.from({ length: E }, () => (dark[r] || rand() < 0.2 ? 0 : int(1, 5000))));
+  for (let k = 0; k < E; k++) if (history.every((row) => row[k] === 0)) history[dark.indexOf(false) < 0 ? 0 : dark.indexOf(false)][k] = int(1, 5000);
+  const withPotential = rand() < 0.5;
+  const reps = shape.reps.filter(() => rand() < 0.1);
+  return {
+    ...shape,
+    history,
+    historyPrior: [0, 1].map((i) => ({ label: `FY${shape.fiscalYear - 3 + i}`, values: Array.from({ length: E }, () => int(1, 20000)) })),
+    potential: withPotential ? shape.regions.map(() => Array.from({ length: E }, () => int(1, 20000))) : undefined,
+    accounts: reps.flatMap((rep) => Array.from({ length: int(1, 4) }, (_x, j) => ({ rep: rep.name, account: `${rep.name}-客户${j + 1}`, revenue: int(1, 900) }))),
+  };
+});
 
 function build(shape: ClientShape, inputs: PlanInputs = {}) {
   const names = new Map();
@@ -77,6 +102,30 @@ describe('B_Target at a shape beyond the sample', () => {
       engine.destroy();
     }
   });
+
+  it('on random shapes with pasted history, potential and accounts: no error value, no ERR, the targets add up', () => {
+    const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+    fc.assert(
+      fc.property(pastedArb, (shape) => {
+        const { nb, engine } = build(shape);
+        try {
+          expect(problems(engine, nb.sheets.filter((x) => x.name === 'A_Market' || x.name === 'B_Target'))).toEqual([]);
+          const calc = (f: string) => engine.hf.calculateFormula(f, 0) as number;
+          const total = calc('=TARGET_TOTAL');
+          const over = calc('=OVERASSIGN');
+          expect(close(calc('=SUM(REGION_FINAL)'), total)).toBe(true);
+          expect(close(calc('=SUM(REP_QUOTA)'), total * (1 + over))).toBe(true);
+          for (const region of shape.regions) {
+            const q = `"${region.replace(/"/g, '""')}"`;
+            expect(close(calc(`=SUMIF(REP_REGION,${q},REP_QUOTA)`), calc(`=INDEX(REGION_FINAL,MATCH(${q},REGION_NAME,0))`) * (1 + over))).toBe(true);
+          }
+        } finally {
+          engine.destroy();
+        }
+      }),
+      { numRuns: Number(process.env.RUNS ?? 8), seed: Number(process.env.SEED ?? 20261208) },
+    );
+  }, 180_000);
 
   it('an English plan marks in English', () => {
     const shape = { ...opening, language: 'en' as const };
