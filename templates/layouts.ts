@@ -12,8 +12,9 @@
  * workbook names (`BASE_TOTAL`, `TARGET_TOTAL`), which follow sheet renames.
  */
 import type { LayoutItem } from '../src/model/notebook';
-import { SAMPLE_SHAPE } from './generators/shape';
+import { planProducts, SAMPLE_SHAPE } from './generators/shape';
 import { staffingLayoutItems } from './generators/staffing';
+import { monthlyLayoutItems } from './generators/monthly';
 
 type Text = { zh: string; en: string };
 const tx = (zh: string, en: string): Text => ({ zh, en });
@@ -236,6 +237,8 @@ const LAYOUTS: Record<string, () => LayoutItem[]> = {
   },
   // The staffing plan's view comes from its generator, on the sample company.
   F_Staffing: () => staffingLayoutItems(SAMPLE_SHAPE),
+  // The monthly tracking's view comes from its generator, on the sample company.
+  G_Monthly: () => monthlyLayoutItems(planProducts(SAMPLE_SHAPE).length, SAMPLE_SHAPE.regions.length, SAMPLE_SHAPE.unit),
 };
 
 /** The default items of a template sheet (fresh copies), or none for any other sheet. */

@@ -194,6 +194,8 @@ export interface SeriesData {
   line?: { label: string; values: (number | null)[]; format?: string };
   /** Per category, a key that colours the bar (the region of a rep), when bound. */
   colors?: string[];
+  /** Indices of series drawn dashed (a forecast beside its actuals), from `options.dashed`. */
+  dashed?: number[];
   format?: string;
   problems: string[];
 }
@@ -236,6 +238,8 @@ export function seriesData(item: LayoutItem, reader: CellReader, locale: Locale)
     pushAll(out.problems, problemsOf(cells));
   }
   if (item.ranges.colors) out.colors = readVector(item.ranges.colors, item.sheet, reader).map((c) => cellLabel(c, locale));
+  const dashed = opt<number[]>(item, 'dashed');
+  if (dashed?.length) out.dashed = dashed;
   return out;
 }
 

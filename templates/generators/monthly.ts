@@ -8,7 +8,8 @@
  */
 import { columnLabel } from '../../src/model/address';
 import type { RawContent } from '../../src/model/cell';
-import type { NamedExpression, Sheet } from '../../src/model/notebook';
+import type { KpiDef } from '../../src/model/drivers';
+import type { LayoutItem, NamedExpression, Sheet } from '../../src/model/notebook';
 import { planProducts } from './shape';
 import { emptyPart, type GeneratorContext, type PlanPart, type SheetGenerator } from './types';
 
@@ -28,7 +29,9 @@ export function monthlyLayout(p: number, r: number) {
   const actualsRow = targetTotalRow + 3;
   const ytdRow = actualsRow + r * p + 2;
   const outRow = ytdRow + p + 1;
-  return { monthRow, seasonRow, targetRow, targetTotalRow, actualsRow, ytdRow, outRow };
+  // The cumulative chart's rows: plan, actual (months closed), forecast (from the last closed month), forecast per month.
+  const cumRow = outRow + 8;
+  return { monthRow, seasonRow, targetRow, targetTotalRow, actualsRow, ytdRow, outRow, cumRow };
 }
 
 const MONTH_COL0 = 2; // C
@@ -114,6 +117,7 @@ export const monthlyGenerator: SheetGenerator = {
     cells[A1('C', L.ytdRow - 1)] = t('已过季节性', 'Seasonality to date');
     cells[A1('D', L.ytdRow - 1)] = t('全年预测', 'FY forecast');
     cells[A1('E', L.ytdRow - 1)] = t('差距', 'Gap');
+    cells[A1('F', L.ytdRow - 1)] = t('余月基数', 'Rest-of-year base');
     products.forEach((_name, k) => {
       const row = L.ytdRow + k;
       const s = L.seasonRow + k;
@@ -122,6 +126,8 @@ export const monthlyGenerator: SheetGenerator = {
       cells[A1('C', row)] = `=SUMPRODUCT((${months}<=${closed})*${A1(mcol(0), s)}:${A1(mcol(11), s)})`;
       cells[A1('D', row)] = `=IF(${A1('C', row)}>0,${A1('B', row)}/${A1('C', row)},${A1('B', row)}+${A1('B', s)}*(${A1('O', s)}-${A1('C', row)}))`;
       cells[A1('E', row)] = `=${A1('D', row)}-${A1('B', s)}`;
+      // What a month still open earns per unit of seasonality: the run rate, or the target with nothing to go on.
+      cells[A1('F', row)] = `=IF(${A1('C', row)}>0,${A1('D', row)},${A1('B', s)})`;
     });
     const ytdEnd = L.ytdRow + P - 1;
 
@@ -147,9 +153,28 @@ export const monthlyGenerator: SheetGenerator = {
     });
     formats[A1('B', L.outRow + 2)] = '0.0%';
 
+    // Cumulative plan vs actual, the forecast continuing from the last closed month (the chart's rows).
+    const C = L.cumRow;
+    cells[A1('A', C - 1)] = t('累计', 'Cumulative');
+    cells[A1('A', C)] = t('累计目标', 'Plan');
+    cells[A1('A', C + 1)] = t('累计实际', 'Actual');
+    cells[A1('A', C + 2)] = t('累计预测', 'Forecast');
+    cells[A1('A', C + 3)] = t('月度预测', 'Forecast by month');
+    const seasonBlock = (m: number) => `${A1(mcol(m), L.seasonRow)}:${A1(mcol(m), L.seasonRow + P - 1)}`;
+    for (let m = 0; m < 12; m++) {
+      const c = mcol(m);
+      const mm = `${c}$${L.monthRow + 1}`; // the month number
+      cells[A1(c, C)] = `=SUM(${abs(mcol(0), L.targetTotalRow)}:${A1(c, L.targetTotalRow)})`;
+      cells[A1(c, C + 1)] = `=IF(${mm}<=${closed},SUM(${abs(mcol(0), L.actualsRow)}:${A1(c, actualsEnd)}),"")`;
+      cells[A1(c, C + 3)] = `=IF(${mm}>${closed},SUMPRODUCT(${abs('F', L.ytdRow)}:${abs('F', ytdEnd)},${seasonBlock(m)}),0)`;
+      cells[A1(c, C + 2)] = `=IF(${mm}>=${closed},YTD_ACTUAL+SUM(${abs(mcol(0), C + 3)}:${A1(c, C + 3)}),"")`;
+    }
+
     const sheet: Sheet = { id: 'sheet_g_monthly', name: S, cells, formats, frozen: { rows: 0, cols: 1 } };
     const part = emptyPart();
     part.sheets.push(sheet);
+    part.layout.push(...monthlyLayoutItems(P, R, ctx.shape.unit));
+    part.kpis.push(...MONTHLY_KPIS);
     part.names.push(...names);
     part.inputRules.push(
       { ref: `${S}!B3`, kind: 'integer', min: 0, max: 12 },
@@ -159,3 +184,49 @@ export const monthlyGenerator: SheetGenerator = {
     return part;
   },
 };
+
+type Text = { zh: string; en: string };
+const tx = (zh: string, en: string): Text => ({ zh, en });
+
+/** The presenter's monthly-review KPIs, by workbook name. */
+export const MONTHLY_KPIS: readonly KpiDef[] = [
+  { id: 'ATTAINMENT_YTD', label: tx('年累计达成率', 'YTD attainment'), unit: 'percent' },
+  { id: 'FY_FORECAST', label: tx('全年预测', 'FY forecast'), unit: 'money' },
+  { id: 'FY_GAP', label: tx('与目标差距', 'Gap to target'), unit: 'money' },
+  { id: 'YTD_ACTUAL', label: tx('年累计实际', 'YTD actual'), unit: 'money' },
+];
+
+/** G_Monthly's default notebook view: a note, KPI cards and the cumulative plan-vs-actual chart (forecast dashed). */
+export function monthlyLayoutItems(p: number, r: number, unit?: string): LayoutItem[] {
+  const L = monthlyLayout(p, r);
+  const S = MONTHLY_SHEET;
+  const withUnit = unit === '万元' ? { unit: 'wan' } : {};
+  const kpi = (key: string, value: string, label: Text, extra: Record<string, unknown> = {}, sub?: string): LayoutItem => ({
+    id: `${S}.kpi.${key}`, kind: 'kpi', sheet: S, ranges: sub ? { value, sub } : { value }, options: { label, ...extra },
+  });
+  const m1 = mcol(0);
+  const m12 = mcol(11);
+  return [
+    {
+      id: `${S}.note`, kind: 'note', sheet: S, ranges: {},
+      options: {
+        title: tx('月度跟踪', 'Monthly tracking'),
+        text: tx(
+          '季节性把最终目标分到十二个月；导入或录入实际后，年累计达成率、全年预测（各产品线实际 ÷ 已过季节性）与差距随已关账月数更新。',
+          'Seasonality spreads the final targets over twelve months; with the actuals imported or typed, YTD attainment, the full-year forecast (each line’s actuals ÷ its seasonality to date) and the gap follow the closed months.',
+        ),
+      },
+    },
+    kpi('attainment', 'ATTAINMENT_YTD', tx('年累计达成率', 'YTD attainment'), {}, 'YTD_STATUS'),
+    kpi('forecast', 'FY_FORECAST', tx('全年预测', 'FY forecast'), withUnit, 'FY_GAP'),
+    kpi('ytd', 'YTD_ACTUAL', tx('年累计实际', 'YTD actual'), withUnit, 'YTD_TARGET'),
+    {
+      id: `${S}.cumulative`, kind: 'line', sheet: S,
+      ranges: { values: `${m1}${L.cumRow + 1}:${m12}${L.cumRow + 3}`, colLabels: `${m1}${L.monthRow + 1}:${m12}${L.monthRow + 1}` },
+      options: {
+        label: tx('累计目标 vs 实际（预测为虚线）', 'Cumulative plan vs actual (forecast dashed)'), ...withUnit, series: 'rows',
+        seriesLabels: [tx('目标', 'Plan'), tx('实际', 'Actual'), tx('预测', 'Forecast')], dashed: [2],
+      },
+    },
+  ];
+}

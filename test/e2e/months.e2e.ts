@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from './harness';
-import { byTestId, cellValue, expectNoPageErrors, launchBrowser, newNotebookFromGallery, openApp, openSheet, reloadApp, waitForCellValue, waitReady, waitSaved } from './harness';
+import { attr, byTestId, cellValue, expectNoPageErrors, launchBrowser, newNotebookFromGallery, openApp, openSheet, reloadApp, waitForCellValue, waitReady, waitSaved } from './harness';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
@@ -28,6 +28,9 @@ const EUROPEAN = csv('maerz.csv', '\uFEFF月份;区域;产品线;金额\n3;华�
 const BAD = csv('bad.csv', 'region,product,month,amount\nEast,P1,4,10\nAtlantis,P1,4,5\n');
 
 const num = async (page: Page, ref: string) => Number(await cellValue(page, ref));
+const CHART = attr('data-chart', 'G_Monthly.cumulative');
+const chartLabel = (page: Page) => page.locator(`${CHART} .chart-body > svg`).first().getAttribute('aria-label');
+const kpiValue = (page: Page, id: string) => page.locator(attr('data-kpi', id)).first().getAttribute('data-value');
 
 async function importActuals(page: Page, file: ReturnType<typeof csv>) {
   await byTestId(page, 'import-actuals').setInputFiles(file);
@@ -40,6 +43,10 @@ describe('monthly tracking: importing actuals', () => {
     await openSheet(page, 'G_Monthly');
     expect(await num(page, CLOSED)).toBe(0);
     expect(await num(page, FY_FORECAST)).toBeCloseTo(TOTAL, 4);
+    await page.locator(`${CHART} .chart-body > svg`).first().waitFor({ timeout: 20_000 });
+    const chartBefore = await chartLabel(page);
+    // The forecast line is drawn dashed.
+    expect(await page.locator(`${CHART} .chart-body > svg [stroke-dasharray="6,4"]`).count()).toBeGreaterThan(0);
 
     await byTestId(page, 'actuals-panel').click();
     await importActuals(page, TWO_MONTHS);
@@ -64,6 +71,9 @@ describe('monthly tracking: importing actuals', () => {
     const summary = byTestId(page, 'months-summary');
     await expect.poll(() => summary.locator('[data-output="ATTAINMENT_YTD"]').textContent()).toBe(`${((1700 / ((TOTAL * 2) / 12)) * 100).toFixed(1)} %`);
     expect(await summary.locator('[data-output="YTD_STATUS"]').textContent()).toMatch(/^R /);
+    // The KPI card and the cumulative chart move with the import.
+    await expect.poll(() => kpiValue(page, 'FY_FORECAST')).toBe('10200');
+    await expect.poll(() => chartLabel(page)).not.toBe(chartBefore);
 
     // The European file: month 3 only; months 1–2 stay.
     await importActuals(page, EUROPEAN);

@@ -53,9 +53,9 @@ function expectNear(actual: number | undefined, want: number, rel = 1e-9): void 
 const sum = (xs: (number | null)[]) => xs.reduce<number>((a, x) => a + (x ?? 0), 0);
 
 describe('default layouts', () => {
-  it('the annual plan carries the notebook view of all six sheets, every binding readable', () => {
+  it('the annual plan carries the notebook view of all seven sheets, every binding readable', () => {
     const { nb, reader } = annualPlan();
-    const sheets = ['A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus', 'F_Staffing'];
+    const sheets = ['A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus', 'F_Staffing', 'G_Monthly'];
     expect(new Set(nb.layout.items.map((i) => i.sheet))).toEqual(new Set(sheets));
     for (const s of sheets) expect(nb.layout.items.filter((i) => i.sheet === s).map((i) => i.id)).toEqual(defaultLayout(s).map((i) => i.id));
     const ids = nb.layout.items.map((i) => i.id);
@@ -68,6 +68,28 @@ describe('default layouts', () => {
   it('single templates get their own sheet’s view and none for link stubs', () => {
     const nb = templateById('bonus-plan')!.create();
     expect(new Set(nb.layout.items.map((i) => i.sheet))).toEqual(new Set(['E_Bonus']));
+  });
+});
+
+describe('monthly tracking chart', () => {
+  it('cumulative plan vs actual, the forecast dashed from the last closed month to FY_FORECAST, moving with an actual', () => {
+    const { nb, engine, reader, edit } = annualPlan();
+    const cum = () => seriesData(item(nb, 'G_Monthly.cumulative'), reader, 'en');
+    const before = cum();
+    expect(before.series.map((s) => s.label)).toEqual(['Plan', 'Actual', 'Forecast']);
+    expect(before.dashed).toEqual([2]);
+    expect(before.categories).toHaveLength(12);
+    const total = engine.value('B_Target', 'G45') as number;
+    expect(before.series[0].values[11]).toBeCloseTo(total, 6);
+    expect(before.series[2].values[11]).toBeCloseTo(total, 6); // nothing closed: the forecast is the plan
+    expect(before.series[1].values.every((v) => v === null || Number.isNaN(v))).toBe(true);
+    // January closed with 1000 for East × P1.
+    edit([{ type: 'setCells', sheet: 'G_Monthly', writes: [{ addr: 'C21', raw: 1000 }, { addr: 'B3', raw: 1 }] }]);
+    const after = cum();
+    expect(after.series[1].values[0]).toBe(1000);
+    expect(after.series[2].values[0]).toBe(1000); // the dashed line starts at the last actual
+    expect(after.series[2].values[11]).toBeCloseTo(engine.value('G_Monthly', 'B47') as number, 6); // FY_FORECAST
+    expect(after.series[2].values[11]).not.toBeCloseTo(total, 0);
   });
 });
 

@@ -8,7 +8,7 @@ import { emptyNotebook, type Notebook } from '../../src/model/notebook';
 import { isCellError } from '../../src/model/cell';
 import { templateById } from '../../templates';
 import { expectedValues } from '../../templates/catalog';
-import { monthlyGenerator, monthlyInputKey } from '../../templates/generators/monthly';
+import { monthlyGenerator, monthlyInputKey, monthlyLayout } from '../../templates/generators/monthly';
 import { SAMPLE_SHAPE, type ClientShape } from '../../templates/generators/shape';
 import { EngineNotebook } from '../../workers/engineCore';
 
@@ -109,6 +109,18 @@ describe('G_Monthly: YTD and forecast', () => {
         expect(close(got.ATTAINMENT_YTD, want.attainment)).toBe(true);
         expect(close(got.FY_FORECAST, want.fy)).toBe(true);
         expect(close(got.FY_GAP, want.gap)).toBe(true);
+        // The cumulative chart's rows: plan ends at the target, actual stops at M, the forecast runs from M to FY_FORECAST.
+        const L = monthlyLayout(c.targets.length, c.regions);
+        const at = (m: number, k: number) => engine.value('G_Monthly', `${String.fromCharCode(67 + m)}${L.cumRow + k + 1}`);
+        expect(close(at(11, 0), c.targets.reduce((a, b) => a + b, 0))).toBe(true);
+        for (let m = 0; m < 12; m++) {
+          if (m + 1 <= c.closed) expect(close(at(m, 1), c.actuals.reduce((s, reg) => s + reg.reduce((t, line) => t + line.slice(0, m + 1).reduce((a, b) => a + b, 0), 0), 0))).toBe(true);
+          else expect(at(m, 1)).toBe('');
+          if (m + 1 >= c.closed) expect(at(m, 2)).not.toBe('');
+          else expect(at(m, 2)).toBe('');
+        }
+        expect(close(at(11, 2), want.fy)).toBe(true);
+        if (c.closed > 0) expect(close(at(c.closed - 1, 2), want.ytdActual)).toBe(true);
       }),
       { numRuns: 25 },
     );

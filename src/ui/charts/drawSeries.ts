@@ -156,13 +156,16 @@ export function drawLine(data: SeriesData, ctx: DrawContext): Drawn {
   const rows = rowsOf(data).filter((r) => Number.isFinite(r.value));
   const keys = keysOf(data.categories.length);
   const color = colorScale(data.series.map((s) => s.label));
+  const dashedLabels = new Set((data.dashed ?? []).map((i) => data.series[i]?.label));
   const svg = Plot.plot({
     ...columnFrame(ctx, 16),
     x: { type: 'point', domain: keys, tickFormat: (k: string) => data.categories[Number(k)] ?? k, label: null, padding: 0.3 },
     y: { grid: true, nice: true, label: ctx.unit || null, tickFormat: axisFormat(data.format) },
     color,
     marks: [
-      Plot.line(rows, { x: 'key', y: 'value', stroke: 'series', strokeWidth: 2.2 }),
+      Plot.line(rows.filter((r) => !dashedLabels.has(r.series)), { x: 'key', y: 'value', stroke: 'series', strokeWidth: 2.2 }),
+      // A forecast series continues its actuals as a dashed line.
+      Plot.line(rows.filter((r) => dashedLabels.has(r.series)), { x: 'key', y: 'value', stroke: 'series', strokeWidth: 2.2, strokeDasharray: '6,4' }),
       Plot.dot(rows, { x: 'key', y: 'value', fill: 'series', r: 3.5, title: (d: Row) => `${d.category} · ${d.series}: ${d.text}` }),
     ],
   });
