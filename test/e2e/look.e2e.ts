@@ -241,3 +241,56 @@ describe('item 12: print keeps table text at 9 pt or more and the modelling colo
     await context.close();
   }, 90_000);
 });
+
+describe('item 8: presenter charts are projector-grade', () => {
+  it('at 1920×1080 every slide chart is on the dark theme, its text ≥ 18 px and light, money without .00, the axis unit clear of the ticks', async () => {
+    const { page, errors, context } = await openApp(browser, { viewport: { width: 1920, height: 1080 } });
+    await newNotebookFromGallery(page, 'annual-plan');
+    await byTestId(page, 'present').click();
+    await byTestId(page, 'presenter').waitFor({ state: 'visible', timeout: STATE_TIMEOUT_MS });
+    const seen: string[] = [];
+    for (const id of ['overview', 'A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus']) {
+      await page.locator(attr('data-slide', id)).first().waitFor({ state: 'attached', timeout: STATE_TIMEOUT_MS });
+      await waitReady(page);
+      const charts = page.locator('.pr-chart');
+      if ((await charts.count()) > 0) {
+        await page.locator('.pr-chart svg text').first().waitFor({ state: 'attached', timeout: STATE_TIMEOUT_MS });
+        const report = await charts.evaluateAll((els) => els.map((el) => {
+          const card = el.querySelector('.chart-card') as HTMLElement;
+          const rgb = (c: string) => (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+          const lum = (c: string) => { const [r, g, b] = rgb(c); return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255; };
+          const texts = Array.from(el.querySelectorAll('svg text'));
+          return {
+            background: lum(getComputedStyle(card).backgroundColor),
+            small: texts.filter((t) => parseFloat(getComputedStyle(t).fontSize) < 18).map((t) => t.textContent),
+            dark: texts.filter((t) => lum(getComputedStyle(t).fill) < 0.3).map((t) => t.textContent),
+            cents: texts.map((t) => t.textContent ?? '').filter((s) => /\d,\d{3}\.\d\d(?!\d|%)/.test(s)),
+          };
+        }));
+        for (const r of report) {
+          expect(r.background, `${id}: chart card background`).toBeLessThan(0.2);
+          expect(r.small, `${id}: chart text under 18 px`).toEqual([]);
+          expect(r.dark, `${id}: dark text on the dark card`).toEqual([]);
+          expect(r.cents, `${id}: money with .00`).toEqual([]);
+        }
+        seen.push(id);
+      }
+      if (id === 'D_Expense') {
+        // the tornado's unit label sits clear of every tick label
+        const overlaps = await page.locator('.pr-chart svg').first().evaluate((svg) => {
+          const texts = Array.from(svg.querySelectorAll('text'));
+          const unit = texts.find((t) => /10k|万元/.test(t.textContent ?? ''))!.getBoundingClientRect();
+          return texts.filter((t) => /^[\d,]+$/.test(t.textContent ?? '')).filter((t) => {
+            const b = t.getBoundingClientRect();
+            return b.left < unit.right && unit.left < b.right && b.top < unit.bottom && unit.top < b.bottom;
+          }).map((t) => t.textContent);
+        });
+        expect(overlaps).toEqual([]);
+      }
+      await page.keyboard.press('ArrowRight');
+    }
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    expectNoPageErrors(errors);
+    await context.close();
+  }, 150_000);
+});

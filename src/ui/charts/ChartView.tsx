@@ -15,7 +15,7 @@ import type { LayoutItem } from '../../model/notebook';
 import { locale, t } from '../../i18n';
 import { CHART_KINDS, itemTitle } from './kinds';
 import type { LegendEntry, PlotModule } from './plotKit';
-import { createContext, fmt, loadPlot } from './plotKit';
+import { createContext, fmt, loadPlot, projectorFormats } from './plotKit';
 import { sessionReader } from './reader';
 import { cancelDraw, scheduleDraw } from './scheduler';
 import { downloadPng, downloadSvg, standaloneSvg } from './exportChart';
@@ -91,7 +91,7 @@ export function ChartView(props: ChartViewProps): JSX.Element {
     const started = performance.now();
     try {
       const ctx = createContext(P, w, h, locale(), large, props.item.options?.unit as string | undefined);
-      const drawn = kind().draw(data as never, ctx);
+      const drawn = kind().draw((large ? projectorFormats(data) : data) as never, ctx);
       const text = kind().summary(data as never, heading);
       drawn.svg.setAttribute('role', 'img');
       drawn.svg.setAttribute('aria-label', text);

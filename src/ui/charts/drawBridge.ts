@@ -71,9 +71,11 @@ export function drawTornado(data: TornadoData, ctx: DrawContext): Drawn {
     height: ctx.height,
     marginLeft: maxTextWidth(labels, ctx.fontSize) + 12,
     marginRight: 12,
-    marginTop: 26,
+    marginTop: ctx.fontSize * 1.5,
+    // the unit sits centred under the ticks, not on top of the last one
+    marginBottom: ctx.fontSize * 3.2,
     style: ctx.style,
-    x: { domain: [min - pad, max + pad], grid: true, label: ctx.unit || null, tickFormat: axisFormat(data.format), ticks: 5 },
+    x: { domain: [min - pad, max + pad], grid: true, label: ctx.unit || null, labelAnchor: 'center', labelOffset: ctx.fontSize * 2.8, labelArrow: 'none', tickFormat: axisFormat(data.format), ticks: 5 },
     y: { domain: labels, label: null, padding: 0.25, tickSize: 0 },
     color: colors,
     marks: [

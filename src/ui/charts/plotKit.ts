@@ -55,7 +55,8 @@ export const TOTAL = '#4a5568';
 export const WARN = '#b26a00';
 
 export function createContext(Plot: PlotModule, width: number, height: number, locale: Locale, large: boolean, unitKey: string | undefined): DrawContext {
-  const fontSize = large ? 18 : 12;
+  // Presenter: 22 px, so that the smallest labels (0.85 em) stay ≥ 18 px on a 1920×1080 projector.
+  const fontSize = large ? 22 : 12;
   return {
     Plot,
     width,
@@ -77,6 +78,23 @@ export function columnFrame(ctx: DrawContext, marginTop = 22) {
 export function fmt(v: number | null | undefined, code?: string): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '';
   return formatNumber(v, code || undefined);
+}
+
+/**
+ * Number formats for a projector: money with two decimals (`#,##0.00"万元"`) loses them — on a
+ * screen across the room `8,546.52` is noise where `8,547` is the figure; percentages keep theirs.
+ * Applied to every `format` field of a chart's data when the chart is drawn large.
+ */
+export function projectorFormats<T>(data: T): T {
+  // a format is a `format` / `…Format` field, or any entry of a `formats` map
+  const isFormat = (key?: string) => !!key && (key === 'format' || key.endsWith('Format') || key === 'formats');
+  const walk = (v: unknown, format: boolean): unknown => {
+    if (typeof v === 'string') return format && !v.includes('%') ? v.replace(/#,##0\.0+/g, '#,##0') : v;
+    if (Array.isArray(v)) return v.map((x) => walk(x, false));
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, format || isFormat(k))]));
+    return v;
+  };
+  return walk(data, false) as T;
 }
 
 /** Axis ticks: the cell's kind of number without its decimals (`#,##0.00` → `#,##0`, `0.0%` → `0%`). */

@@ -63,12 +63,19 @@ export function formatDelta(d: number, unit: Unit, locale: Locale): string | nul
   return `${sign}${text}`;
 }
 
-/** A driver's value with as many digits as its step has: 80%, 1.5%, 2.0×. */
+/**
+ * A driver's value with as many digits as its step has (80%, 1.5%, 2.0×) — and one more when the
+ * value itself has it (a goal seek or a typed 21.6% on a 1-point slider reads 21.6%, not 22%).
+ */
 export function formatDriver(raw: RawContent | null | undefined, d: { unit: Unit; step: number }, locale: Locale): string {
   if (typeof raw !== 'number') return formatRaw(raw, d.unit, locale);
-  const scaled = d.unit === 'percent' || d.unit === 'weight' ? d.step * 100 : d.step;
-  const digits = Math.max(0, Math.min(3, Math.ceil(-Math.log10(scaled) - 1e-9)));
-  const n = nf(locale, digits).format(d.unit === 'percent' || d.unit === 'weight' ? raw * 100 : raw);
+  const pct = d.unit === 'percent' || d.unit === 'weight';
+  const scaled = pct ? d.step * 100 : d.step;
+  const stepDigits = Math.max(0, Math.min(3, Math.ceil(-Math.log10(scaled) - 1e-9)));
+  const shown = pct ? raw * 100 : raw;
+  const own = (k: number) => Math.abs(Number(shown.toFixed(k)) - shown) < 1e-9 * Math.max(1, Math.abs(shown));
+  const digits = own(stepDigits) ? stepDigits : Math.min(3, stepDigits + 1);
+  const n = nf(locale, digits).format(shown);
   return d.unit === 'percent' || d.unit === 'weight' ? `${n}%` : d.unit === 'times' ? `${n}×` : n;
 }
 
