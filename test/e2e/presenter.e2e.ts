@@ -328,7 +328,8 @@ describe('scenarios', () => {
     const csv = await readFile((await download.path())!, 'utf8');
     const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r\n/);
     expect(lines[0]).toBe('time,kind,target,driver,scenario,old,new,note,undone');
-    expect(lines.some((l) => l.includes('E_Bonus!C10,PO_CAP,Upside,2,2.5'))).toBe(true);
+    // values in the cell's number format (0.0%)
+    expect(lines.some((l) => l.includes('E_Bonus!C10,PO_CAP,Upside,200.0%,250.0%'))).toBe(true);
     expect(lines.filter((l) => /^[^,]+,scenario,/.test(l)).length).toBe(2);
     expectNoPageErrors(errors);
     await context.close();
