@@ -102,7 +102,8 @@ export const DRIVERS: readonly DriverDef[] = [
   { name: 'F_Staffing!D21', label: { zh: '爬坡月数（代表）', en: 'Ramp months (Rep)' }, ref: 'F_Staffing!D21', min: 0, max: 24, step: 1, unit: 'count' },
   ...[['华东', 'East'], ['华南', 'South'], ['华北', 'North'], ['西部', 'West']].map(([zh, en], i): DriverDef => ({
     name: `F_Staffing!E${32 + i}`, label: { zh: `新招（${zh}）`, en: `Hires (${en})` }, ref: `F_Staffing!E${32 + i}`, min: 0, max: 50, step: 1, unit: 'count',
-  })),
+  })),  // The monthly tracking (G_Monthly): stepping the closed months walks a quarterly review through the year.
+  { name: 'CLOSED_MONTHS', label: { zh: '已关账月数', en: 'Closed months' }, ref: 'CLOSED_MONTHS', min: 0, max: 12, step: 1, unit: 'count' },
 ];
 
 /**
@@ -315,6 +316,25 @@ export const SLIDES: readonly SlideDef[] = [
       title: { zh: '各区域产能缺口', en: 'Capacity gap by region' },
       unit: 'money',
       bars: [cellBar('F_Staffing!I25', '华东', 'East'), cellBar('F_Staffing!I26', '华南', 'South'), cellBar('F_Staffing!I27', '华北', 'North'), cellBar('F_Staffing!I28', '西部', 'West')],
+    },
+  },  {
+    id: 'G_Monthly',
+    chart: 'G_Monthly.cumulative',
+    sheet: 'G_Monthly',
+    extra: true,
+    title: { zh: '月度经营分析：年累计与全年预测', en: 'Monthly review: year to date and full-year forecast' },
+    kpis: [
+      kpi('ATTAINMENT_YTD', '年累计达成率', 'YTD attainment', 'percent'),
+      kpi('FY_FORECAST', '全年预测', 'FY forecast'),
+      kpi('FY_GAP', '与目标差距', 'Gap to target'),
+      kpi('YTD_ACTUAL', '年累计实际', 'YTD actual'),
+    ],
+    drivers: ['CLOSED_MONTHS'],
+    // The forecast's gap to target per product line (G_Monthly's per-line block, rows 39–42 on the sample).
+    bars: {
+      title: { zh: '各产品线预测差距', en: 'Forecast gap by product line' },
+      unit: 'money',
+      bars: [cellBar('G_Monthly!E39', 'P1', 'P1'), cellBar('G_Monthly!E40', 'P2', 'P2'), cellBar('G_Monthly!E41', 'P3', 'P3'), cellBar('G_Monthly!E42', 'P4', 'P4')],
     },
   },
 ];

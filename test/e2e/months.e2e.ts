@@ -2,7 +2,8 @@
  * The year after the workshop in the browser: on the sample annual plan, import a CSV of two
  * months of actuals and a European `;` file with decimal commas, check the preview, apply, see the
  * year to date and the forecast move, undo in one step, find it again after a reload; a file with
- * an unknown region is refused with its line number and changes nothing.
+ * an unknown region is refused with its line number and changes nothing; the presenter's monthly
+ * review steps CLOSED_MONTHS.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from './harness';
@@ -108,6 +109,22 @@ describe('monthly tracking: importing actuals', () => {
     expect(await num(page, CLOSED)).toBe(2);
     expect(await num(page, YTD_ACTUAL)).toBe(1700);
     expect(await num(page, FY_FORECAST)).toBeCloseTo(10200, 4);
+
+    // The presenter's monthly review: stepping CLOSED_MONTHS back to January moves the YTD figures.
+    await byTestId(page, 'present').click();
+    await byTestId(page, 'presenter').waitFor({ state: 'visible', timeout: 20_000 });
+    await page.keyboard.press('8');
+    await page.locator(attr('data-slide', 'G_Monthly')).first().waitFor({ state: 'attached', timeout: 20_000 });
+    await expect.poll(() => kpiValue(page, 'YTD_ACTUAL')).toBe('1700');
+    await page.locator(attr('data-driver', 'CLOSED_MONTHS')).first().evaluate((el) => {
+      const input = el as HTMLInputElement;
+      input.value = '1';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await expect.poll(() => kpiValue(page, 'YTD_ACTUAL')).toBe('1000');
+    expect(Number(await kpiValue(page, 'ATTAINMENT_YTD'))).toBeCloseTo(1000 / (TOTAL / 12), 6);
+    expect(Number(await kpiValue(page, 'FY_FORECAST'))).toBeCloseTo(12000, 4); // P1: 1000 ÷ 1/12
     expectNoPageErrors(errors);
     await context.close();
   }, 180_000);

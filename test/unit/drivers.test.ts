@@ -54,7 +54,7 @@ describe('drivers', () => {
     expect(names).toEqual(expect.arrayContaining(['E_Bonus!C4', 'PO_THRESHOLD', 'PO_CAP']));
     expect(names).not.toContain('W_QUANT'); // B_Target is a link stub there
     expect(availableSlides(bonus).map((s) => s.id)).toEqual(['E_Bonus']);
-    expect(availableSlides(nb).map((s) => s.id)).toEqual(['overview', 'A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus', 'F_Staffing']);
+    expect(availableSlides(nb).map((s) => s.id)).toEqual(['overview', 'A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus', 'F_Staffing', 'G_Monthly']);
   });
 
   it('clamp into the range and onto the step grid without float dust', () => {

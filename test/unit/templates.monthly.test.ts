@@ -162,3 +162,18 @@ describe('G_Monthly on the sample plan', () => {
     expect(at(1)).toBeCloseTo(total, 6);
   });
 });
+
+describe('the monthly review slide', () => {
+  it('shows on the annual plan and on the monthly-tracking template, with CLOSED_MONTHS as its driver, its KPIs and per-line gaps at the generated cells', async () => {
+    const { availableSlides, availableDrivers } = await import('../../src/model/drivers');
+    const plan = templateById('annual-plan')!.create();
+    const slide = availableSlides(plan).find((s) => s.id === 'G_Monthly')!;
+    expect(slide.drivers).toEqual(['CLOSED_MONTHS']);
+    expect(availableDrivers(plan).map((d) => d.name)).toContain('CLOSED_MONTHS');
+    expect(slide.kpis.map((k) => k.id)).toEqual(['ATTAINMENT_YTD', 'FY_FORECAST', 'FY_GAP', 'YTD_ACTUAL']);
+    // The bars read each line's gap (column E of the per-line block): P1's is FY forecast − T_1.
+    const L = monthlyLayout(4, 4);
+    expect(slide.bars!.bars.map((b) => b.ref)).toEqual([0, 1, 2, 3].map((k) => `G_Monthly!E${L.ytdRow + k + 1}`));
+    expect(availableSlides(templateById('monthly-tracking')!.create()).map((s) => s.id)).toEqual(['G_Monthly']);
+  });
+});
