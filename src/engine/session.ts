@@ -306,6 +306,17 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
     opts.onDocumentChange?.(plain());
   }
 
+  /**
+   * A view choice saved with the notebook (`layout.chartPane`: the chart pane collapsed, its
+   * height): not an undoable edit, as Excel keeps window settings out of undo.
+   */
+  function setViewLayout(key: string, value: unknown): void {
+    if (readOnly()) return;
+    setDoc('layout', key as never, structuredClone(value) as never);
+    setDoc('updatedAt', Date.now());
+    opts.onDocumentChange?.(plain());
+  }
+
   /** Replaces the whole document (restore a snapshot, follow another tab): history starts over. */
   async function replaceDocument(nb: Notebook): Promise<void> {
     setDoc(reconcile(structuredClone(nb)));
@@ -330,6 +341,7 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
     undo,
     redo,
     setTitle,
+    setViewLayout,
     replaceDocument,
     applyRemote,
     readOnly,

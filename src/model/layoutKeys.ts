@@ -103,6 +103,8 @@ export const LAYOUT_KEY_SCHEMAS: Record<string, v.GenericSchema> = {
   plan: PlanSchema,
   importReport: ImportReportSchema,
   whatif: WhatIfSchema,
+  /** The notebook view's pane above the grid: collapsed to its header strip, its height in px (src/ui/charts/viewState.ts). */
+  chartPane: v.strictObject({ collapsed: v.boolean(), height: v.pipe(finite, v.minValue(0), v.maxValue(10000)) }),
   moves: MovesSchema,
   buRounds: BuRoundsSchema,
 };

@@ -294,3 +294,37 @@ describe('item 8: presenter charts are projector-grade', () => {
     await context.close();
   }, 150_000);
 });
+
+describe('item 9: the chart pane leaves the grid most of the screen, collapses and resizes by keyboard, and the notebook keeps the choice', () => {
+  it('at 1440×900 the pane starts ≤ 40 % of the window; ↑ shrinks it, Enter on the toggle collapses it to a strip; the file carries it to a fresh browser', async () => {
+    const { page, errors, context } = await openApp(browser, { viewport: LAPTOP });
+    await newNotebookFromGallery(page, 'annual-plan');
+    const pane = byTestId(page, 'notebook-view');
+    await pane.waitFor({ state: 'visible', timeout: STATE_TIMEOUT_MS });
+    const height = async () => (await pane.boundingBox())!.height;
+    const h0 = await height();
+    expect(h0).toBeLessThanOrEqual(900 * 0.4 + 1);
+    await page.locator('.nbv-resize').focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(height).toBeCloseTo(h0 - 80, 0);
+    await byTestId(page, 'notebook-view-collapse').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(height).toBeLessThan(60);
+    const [download] = await Promise.all([page.waitForEvent('download'), byTestId(page, 'export-opsbook').click()]);
+    const text = await readFile((await download.path())!, 'utf8');
+    expect(JSON.parse(text).notebook.layout.chartPane).toEqual({ collapsed: true, height: Math.round(h0 - 80) });
+    expectNoPageErrors(errors);
+    await context.close();
+
+    // another browser (its own settings): the imported notebook opens with the pane as it was left
+    const other = await openApp(browser, { viewport: LAPTOP });
+    await importFile(other.page, { name: 'plan.opsbook.json', buffer: Buffer.from(text) });
+    const pane2 = byTestId(other.page, 'notebook-view');
+    await pane2.waitFor({ state: 'visible', timeout: STATE_TIMEOUT_MS });
+    await expect.poll(async () => (await pane2.boundingBox())!.height).toBeLessThan(60);
+    expect(await byTestId(other.page, 'notebook-view-collapse').getAttribute('aria-expanded')).toBe('false');
+    expectNoPageErrors(other.errors);
+    await other.context.close();
+  }, 120_000);
+});

@@ -33,6 +33,17 @@ import './charts.css';
 export default function NotebookView(props: { ctx: NotebookContext; view: ViewState }): JSX.Element {
   const { wb, session } = props.ctx;
   const view = props.view;
+  // The pane's size is part of the notebook (its layout): opening it brings back how it was left.
+  const pane = session.doc.layout.chartPane as { collapsed: boolean; height: number } | undefined;
+  if (pane) {
+    view.setCollapsed(pane.collapsed);
+    view.setHeight(pane.height);
+  }
+  const savePane = () => {
+    const next = { collapsed: view.collapsed(), height: view.height() };
+    const now = session.doc.layout.chartPane as typeof next | undefined;
+    if (now?.collapsed !== next.collapsed || now?.height !== next.height) session.setViewLayout('chartPane', next);
+  };
   const reader = sessionReader(session);
   const layout = createLayoutActions(session, wb.sheet);
   const [dialog, setDialog] = createSignal<{ item?: LayoutItem; range: string } | null>(null);
@@ -121,6 +132,7 @@ export default function NotebookView(props: { ctx: NotebookContext; view: ViewSt
       handle.removeEventListener('pointermove', onMove);
       handle.removeEventListener('pointerup', onUp);
       view.persist();
+      savePane();
     };
     handle.addEventListener('pointermove', onMove);
     handle.addEventListener('pointerup', onUp);
@@ -132,6 +144,7 @@ export default function NotebookView(props: { ctx: NotebookContext; view: ViewSt
     e.preventDefault();
     view.setHeight(Math.max(140, Math.min(window.innerHeight - 280, view.height() + step)));
     view.persist();
+    savePane();
   }
 
   return (
@@ -151,7 +164,7 @@ export default function NotebookView(props: { ctx: NotebookContext; view: ViewSt
             aria-expanded={!view.collapsed()}
             title={view.collapsed() ? t('nbv.expand') : t('nbv.collapse')}
             aria-label={view.collapsed() ? t('nbv.expand') : t('nbv.collapse')}
-            onClick={() => view.setCollapsed(!view.collapsed())}
+            onClick={() => { view.setCollapsed(!view.collapsed()); savePane(); }}
           >
             {view.collapsed() ? '▸' : '▾'}
           </button>

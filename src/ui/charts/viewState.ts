@@ -19,7 +19,8 @@ function load(): Saved {
 
 export function defaultHeight(): number {
   const h = globalThis.innerHeight || 900;
-  return Math.round(Math.min(600, Math.max(260, h * 0.5)));
+  // the grid keeps most of the screen: at 1440×900 the pane starts at 360 px
+  return Math.round(Math.min(600, Math.max(260, h * 0.4)));
 }
 
 export function createViewState() {
