@@ -46,6 +46,8 @@ describe('monthly tracking: importing actuals', () => {
     expect(await num(page, FY_FORECAST)).toBeCloseTo(TOTAL, 4);
     await page.locator(`${CHART} .chart-body > svg`).first().waitFor({ timeout: 20_000 });
     const chartBefore = await chartLabel(page);
+    const dots = () => page.locator(`${CHART} .chart-body > svg circle`).count();
+    expect(await dots()).toBe(24); // plan and forecast, 12 months each; no actuals yet (a gap, not zeros)
     // The forecast line is drawn dashed.
     expect(await page.locator(`${CHART} .chart-body > svg [stroke-dasharray="6,4"]`).count()).toBeGreaterThan(0);
 
@@ -75,6 +77,7 @@ describe('monthly tracking: importing actuals', () => {
     // The KPI card and the cumulative chart move with the import.
     await expect.poll(() => kpiValue(page, 'FY_FORECAST')).toBe('10200');
     await expect.poll(() => chartLabel(page)).not.toBe(chartBefore);
+    await expect.poll(dots).toBe(12 + 2 + 11); // plan; actual for Jan–Feb; forecast from Feb on
 
     // The European file: month 3 only; months 1–2 stay.
     await importActuals(page, EUROPEAN);

@@ -153,7 +153,8 @@ export function drawGrouped(data: SeriesData, ctx: DrawContext): Drawn {
 /** Lines with a dot per value (a user's line chart). */
 export function drawLine(data: SeriesData, ctx: DrawContext): Drawn {
   const { Plot } = ctx;
-  const rows = rowsOf(data).filter((r) => Number.isFinite(r.value));
+  // An empty cell is a gap in the line, as Excel shows it (actuals stop at the last closed month).
+  const rows = rowsOf(data).filter((r, i) => Number.isFinite(r.value) && data.series[i % data.series.length]?.values[Number(r.key)] !== null);
   const keys = keysOf(data.categories.length);
   const color = colorScale(data.series.map((s) => s.label));
   const dashedLabels = new Set((data.dashed ?? []).map((i) => data.series[i]?.label));
