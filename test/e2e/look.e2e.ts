@@ -293,6 +293,25 @@ describe('item 8: presenter charts are projector-grade', () => {
     expectNoPageErrors(errors);
     await context.close();
   }, 150_000);
+
+  it('the projector window shows no controls: driver values without sliders or steppers, no slide buttons', async () => {
+    const { page, errors, context } = await openApp(browser, { viewport: { width: 1920, height: 1080 } });
+    await newNotebookFromGallery(page, 'annual-plan');
+    await byTestId(page, 'present').click();
+    await byTestId(page, 'presenter').waitFor({ state: 'visible', timeout: STATE_TIMEOUT_MS });
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight'); // B_Target: a slide with drivers
+    const [popup] = await Promise.all([context.waitForEvent('page'), byTestId(page, 'projector-window').click()]);
+    await popup.waitForLoadState('load');
+    await popup.locator(attr('data-slide', 'B_Target')).first().waitFor({ state: 'attached', timeout: STATE_TIMEOUT_MS });
+    await popup.locator('[data-driver-value]').first().waitFor({ state: 'visible', timeout: STATE_TIMEOUT_MS });
+    const visibleControls = await popup.locator('[data-testid="projector-view"]').evaluate((root) =>
+      Array.from(root.querySelectorAll('button, input, select, textarea')).filter((el) => (el as HTMLElement).offsetParent !== null).map((el) => el.outerHTML.slice(0, 80)));
+    expect(visibleControls).toEqual([]);
+    expect(await popup.locator('[data-driver-value]').count()).toBeGreaterThan(0);
+    expectNoPageErrors(errors);
+    await context.close();
+  }, 120_000);
 });
 
 describe('item 9: the chart pane leaves the grid most of the screen, collapses and resizes by keyboard, and the notebook keeps the choice', () => {
