@@ -77,7 +77,7 @@ const pct = (name: string, zh: string, en: string, ref: string, min: number, max
 
 /** Every driver, by `data-driver` name. Ranges stay inside what the templates' formulas accept. */
 export const DRIVERS: readonly DriverDef[] = [
-  pct('A_Market!F6', '目标增长率', 'Goal growth', 'A_Market!F6', 0, 0.5, 0.005),
+  pct('A_Market!F6', '目标收入增长率', 'Goal growth', 'A_Market!F6', 0, 0.5, 0.005),
   pct('A_Market!C14', 'P1 容量增长', 'P1 volume growth', 'A_Market!C14', -0.1, 0.3, 0.005),
   pct('A_Market!D14', 'P2 容量增长', 'P2 volume growth', 'A_Market!D14', -0.1, 0.3, 0.005),
   pct('A_Market!E14', 'P3 容量增长', 'P3 volume growth', 'A_Market!E14', -0.1, 0.3, 0.005),
