@@ -31,7 +31,9 @@ export function monthlyLayout(p: number, r: number) {
   const outRow = ytdRow + p + 1;
   // The cumulative chart's rows: plan, actual (months closed), forecast (from the last closed month), forecast per month.
   const cumRow = outRow + 8;
-  return { monthRow, seasonRow, targetRow, targetTotalRow, actualsRow, ytdRow, outRow, cumRow };
+  // Variance by region × month (actual − target) for the heatmap, one row per region.
+  const heatRow = cumRow + 6;
+  return { monthRow, seasonRow, targetRow, targetTotalRow, actualsRow, ytdRow, outRow, cumRow, heatRow };
 }
 
 const MONTH_COL0 = 2; // C
@@ -170,6 +172,23 @@ export const monthlyGenerator: SheetGenerator = {
       cells[A1(c, C + 2)] = `=IF(${mm}>=${closed},YTD_ACTUAL+SUM(${abs(mcol(0), C + 3)}:${A1(c, C + 3)}),"")`;
     }
 
+    // A region's month target follows the company-weighted seasonality (MONTHLY_TARGET ÷ TARGET_TOTAL),
+    // as the plan has no region × line targets by month; closed months only, open ones blank.
+    const H = L.heatRow;
+    cells[A1('A', H - 1)] = t('区域差异（实际 − 目标）', 'Variance by region (actual − target)');
+    cells[A1('B', H - 1)] = t('最终目标', 'Final target');
+    regions.forEach((_region, ri) => {
+      const row = H + ri;
+      cells[A1('A', row)] = `=INDEX(REGION_NAME,${ri + 1})`;
+      cells[A1('B', row)] = `=INDEX(REGION_FINAL,${ri + 1})`;
+      for (let m = 0; m < 12; m++) {
+        const c = mcol(m);
+        const mm = `${c}$${L.monthRow + 1}`;
+        const actual = `SUM(${A1(c, L.actualsRow + ri * P)}:${A1(c, L.actualsRow + ri * P + P - 1)})`;
+        cells[A1(c, row)] = `=IF(${mm}<=${closed},${actual}-IF(TARGET_TOTAL=0,0,$B${row + 1}*${c}$${L.targetTotalRow + 1}/TARGET_TOTAL),"")`;
+      }
+    });
+
     const sheet: Sheet = { id: 'sheet_g_monthly', name: S, cells, formats, frozen: { rows: 0, cols: 1 } };
     const part = emptyPart();
     part.sheets.push(sheet);
@@ -227,6 +246,11 @@ export function monthlyLayoutItems(p: number, r: number, unit?: string): LayoutI
         label: tx('累计目标 vs 实际（预测为虚线）', 'Cumulative plan vs actual (forecast dashed)'), ...withUnit, series: 'rows',
         seriesLabels: [tx('目标', 'Plan'), tx('实际', 'Actual'), tx('预测', 'Forecast')], dashed: [2],
       },
+    },
+    {
+      id: `${S}.variance`, kind: 'heatmap', sheet: S,
+      ranges: { values: `${m1}${L.heatRow + 1}:${m12}${L.heatRow + r}`, rowLabels: `A${L.heatRow + 1}:A${L.heatRow + r}`, colLabels: `${m1}${L.monthRow + 1}:${m12}${L.monthRow + 1}` },
+      options: { label: tx('区域 × 月份差异（实际 − 目标）', 'Variance by region × month (actual − target)'), ...withUnit, series: 'rows' },
     },
   ];
 }

@@ -78,6 +78,9 @@ describe('monthly tracking: importing actuals', () => {
     await expect.poll(() => kpiValue(page, 'FY_FORECAST')).toBe('10200');
     await expect.poll(() => chartLabel(page)).not.toBe(chartBefore);
     await expect.poll(dots).toBe(12 + 2 + 11); // plan; actual for Jan–Feb; forecast from Feb on
+    // The region × month variance heatmap: Jan and Feb for the four regions.
+    await expect.poll(() => page.locator(`${attr('data-chart', 'G_Monthly.variance')} .chart-body > svg rect`).count()).toBeGreaterThanOrEqual(8);
+    expect(await page.locator(`${attr('data-chart', 'G_Monthly.variance')}`).first().getAttribute('data-kind')).toBe('heatmap');
 
     // The European file: month 3 only; months 1–2 stay.
     await importActuals(page, EUROPEAN);

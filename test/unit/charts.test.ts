@@ -93,6 +93,26 @@ describe('monthly tracking chart', () => {
   });
 });
 
+describe('monthly variance heatmap', () => {
+  it('region × month: blank until a month closes, then each region\'s actual minus its final target × the company seasonality', () => {
+    const { nb, engine, reader, edit } = annualPlan();
+    const heat = () => seriesData(item(nb, 'G_Monthly.variance'), reader, 'en');
+    expect(item(nb, 'G_Monthly.variance').kind).toBe('heatmap');
+    const before = heat();
+    expect(before.series.map((s) => s.label)).toEqual(['East', 'South', 'North', 'West']);
+    expect(before.series.every((s) => s.values.every((v) => v === null))).toBe(true);
+    edit([{ type: 'setCells', sheet: 'G_Monthly', writes: [{ addr: 'C21', raw: 1000 }, { addr: 'D26', raw: 50 }, { addr: 'B3', raw: 2 }] }]);
+    const after = heat();
+    const total = engine.value('B_Target', 'G45') as number;
+    const finals = [88, 89, 90, 91].map((r) => engine.value('B_Target', `G${r}`) as number);
+    expect(after.series[0].values[0]).toBeCloseTo(1000 - finals[0] / 12, 6); // East, January
+    expect(after.series[1].values[1]).toBeCloseTo(50 - finals[1] / 12, 6); // South, February
+    expect(after.series[2].values[2]).toBeNull(); // March not closed
+    const jan = after.series.reduce((sum, s) => sum + (s.values[0] ?? 0), 0);
+    expect(jan).toBeCloseTo(1000 - total / 12, 6); // the regions' targets add up to the month's
+  });
+});
+
 describe('staffing charts', () => {
   it('capacity vs target per region, monthly capacity vs target and the headcount waterfall move with a hire', () => {
     const { nb, engine, reader, edit } = annualPlan();

@@ -15,6 +15,7 @@ import { drawBar, drawGrouped, drawLine, drawPaired, drawStacked } from './drawS
 import { drawTornado, drawWaterfall } from './drawBridge';
 import { drawBullet, drawPayout } from './drawBonus';
 import { drawAnsoff, drawTdBu } from './drawGrid';
+import { drawHeatmap } from './drawHeatmap';
 import type { DrawContext, Drawn } from './plotKit';
 import { fmt, signed } from './plotKit';
 
@@ -53,6 +54,7 @@ export const CHART_KINDS: Record<string, ChartKind<never>> = {
   stackedBar: seriesKind(drawStacked, true),
   line: seriesKind(drawLine, true),
   groupedBar: seriesKind(drawGrouped),
+  heatmap: seriesKind(drawHeatmap),
   pairedBars: {
     extract: (item, reader, locale) => ({
       ...seriesData({ ...item, options: { ...item.options, series: 'rows' } }, reader, locale),
