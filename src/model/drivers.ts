@@ -330,11 +330,11 @@ export const SLIDES: readonly SlideDef[] = [
       kpi('YTD_ACTUAL', '年累计实际', 'YTD actual'),
     ],
     drivers: ['CLOSED_MONTHS'],
-    // The forecast's gap to target per product line (G_Monthly's per-line block, rows 39–42 on the sample).
+    // YTD attainment by region, status G/A/R beside it (G_Monthly's region block, rows 64–67 on the sample).
     bars: {
-      title: { zh: '各产品线预测差距', en: 'Forecast gap by product line' },
-      unit: 'money',
-      bars: [cellBar('G_Monthly!E39', 'P1', 'P1'), cellBar('G_Monthly!E40', 'P2', 'P2'), cellBar('G_Monthly!E41', 'P3', 'P3'), cellBar('G_Monthly!E42', 'P4', 'P4')],
+      title: { zh: '各区域年累计达成率（红黄绿见表）', en: 'YTD attainment by region (RAG on the sheet)' },
+      unit: 'percent',
+      bars: [cellBar('G_Monthly!D64', '华东', 'East'), cellBar('G_Monthly!D65', '华南', 'South'), cellBar('G_Monthly!D66', '华北', 'North'), cellBar('G_Monthly!D67', '西部', 'West')],
     },
   },
 ];

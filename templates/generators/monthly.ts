@@ -33,7 +33,9 @@ export function monthlyLayout(p: number, r: number) {
   const cumRow = outRow + 8;
   // Variance by region × month (actual − target) for the heatmap, one row per region.
   const heatRow = cumRow + 6;
-  return { monthRow, seasonRow, targetRow, targetTotalRow, actualsRow, ytdRow, outRow, cumRow, heatRow };
+  // Year to date by region with its red/amber/green status.
+  const ragRow = heatRow + r + 2;
+  return { monthRow, seasonRow, targetRow, targetTotalRow, actualsRow, ytdRow, outRow, cumRow, heatRow, ragRow };
 }
 
 const MONTH_COL0 = 2; // C
@@ -187,6 +189,24 @@ export const monthlyGenerator: SheetGenerator = {
         const actual = `SUM(${A1(c, L.actualsRow + ri * P)}:${A1(c, L.actualsRow + ri * P + P - 1)})`;
         cells[A1(c, row)] = `=IF(${mm}<=${closed},${actual}-IF(TARGET_TOTAL=0,0,$B${row + 1}*${c}$${L.targetTotalRow + 1}/TARGET_TOTAL),"")`;
       }
+    });
+
+    const G = L.ragRow;
+    cells[A1('A', G - 1)] = t('区域', 'Region');
+    cells[A1('B', G - 1)] = t('年累计目标', 'YTD target');
+    cells[A1('C', G - 1)] = t('年累计实际', 'YTD actual');
+    cells[A1('D', G - 1)] = t('达成率', 'Attainment');
+    cells[A1('E', G - 1)] = t('状态', 'Status');
+    const monthTargets = `${abs(mcol(0), L.targetTotalRow)}:${abs(mcol(11), L.targetTotalRow)}`;
+    regions.forEach((_region, ri) => {
+      const row = G + ri;
+      const first = L.actualsRow + ri * P;
+      cells[A1('A', row)] = `=INDEX(REGION_NAME,${ri + 1})`;
+      cells[A1('B', row)] = `=IF(TARGET_TOTAL=0,0,INDEX(REGION_FINAL,${ri + 1})*SUMPRODUCT((${months}<=${closed})*${monthTargets})/TARGET_TOTAL)`;
+      cells[A1('C', row)] = `=SUM(${abs('O', first)}:${abs('O', first + P - 1)})`;
+      cells[A1('D', row)] = `=IF(${A1('B', row)}=0,0,${A1('C', row)}/${A1('B', row)})`;
+      formats[A1('D', row)] = '0.0%';
+      cells[A1('E', row)] = `=IF(${A1('D', row)}>=${abs('B', 3)},"G",IF(${A1('D', row)}>=${abs('B', 4)},"A","R"))`;
     });
 
     const sheet: Sheet = { id: 'sheet_g_monthly', name: S, cells, formats, frozen: { rows: 0, cols: 1 } };

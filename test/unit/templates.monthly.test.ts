@@ -171,9 +171,31 @@ describe('the monthly review slide', () => {
     expect(slide.drivers).toEqual(['CLOSED_MONTHS']);
     expect(availableDrivers(plan).map((d) => d.name)).toContain('CLOSED_MONTHS');
     expect(slide.kpis.map((k) => k.id)).toEqual(['ATTAINMENT_YTD', 'FY_FORECAST', 'FY_GAP', 'YTD_ACTUAL']);
-    // The bars read each line's gap (column E of the per-line block): P1's is FY forecast − T_1.
+    // The bars read each region's YTD attainment (column D of the region block).
     const L = monthlyLayout(4, 4);
-    expect(slide.bars!.bars.map((b) => b.ref)).toEqual([0, 1, 2, 3].map((k) => `G_Monthly!E${L.ytdRow + k + 1}`));
+    expect(slide.bars!.bars.map((b) => b.ref)).toEqual([0, 1, 2, 3].map((k) => `G_Monthly!D${L.ragRow + k + 1}`));
     expect(availableSlides(templateById('monthly-tracking')!.create()).map((s) => s.id)).toEqual(['G_Monthly']);
+  });
+});
+
+describe('G_Monthly by region', () => {
+  it('YTD target, actual, attainment and RAG per region; the regions add up to the company', () => {
+    const nb = templateById('annual-plan')!.create();
+    const g = nb.sheets.find((s) => s.name === 'G_Monthly')!;
+    Object.assign(g.cells, { C21: 1000, D21: 300, D26: 50, B3: 2 });
+    const engine = new EngineNotebook(nb);
+    const L = monthlyLayout(4, 4);
+    const row = (k: number) => L.ragRow + k + 1;
+    const total = engine.value('B_Target', 'G45') as number;
+    const finals = [88, 89, 90, 91].map((r) => engine.value('B_Target', `G${r}`) as number);
+    finals.forEach((f, k) => expect(engine.value('G_Monthly', `B${row(k)}`)).toBeCloseTo((f * 2) / 12, 6));
+    expect(engine.value('G_Monthly', `C${row(0)}`)).toBe(1300);
+    expect(engine.value('G_Monthly', `C${row(1)}`)).toBe(50);
+    expect(engine.value('G_Monthly', `D${row(0)}`)).toBeCloseTo(1300 / ((finals[0] * 2) / 12), 6);
+    const status = [0, 1, 2, 3].map((k) => engine.value('G_Monthly', `E${row(k)}`));
+    const att = [0, 1, 2, 3].map((k) => engine.value('G_Monthly', `D${row(k)}`) as number);
+    expect(status).toEqual(att.map((a) => (a >= 1 ? 'G' : a >= 0.9 ? 'A' : 'R')));
+    const ytdTargets = [0, 1, 2, 3].reduce((s, k) => s + (engine.value('G_Monthly', `B${row(k)}`) as number), 0);
+    expect(ytdTargets).toBeCloseTo((total * 2) / 12, 6);
   });
 });
