@@ -39,11 +39,20 @@ export interface CompatReport {
 }
 
 /** What the engine side passes to the importer: its function list and its verdict on names. */
-export function engineImportOptions(): Pick<XlsxImportOptions, 'supportedFunctions' | 'checkName'> {
+export function engineImportOptions(): Pick<XlsxImportOptions, 'supportedFunctions' | 'checkName' | 'tryBuild'> {
   const probe = HyperFormula.buildEmpty(ENGINE_CONFIG);
   return {
     supportedFunctions: HyperFormula.getRegisteredFunctionNames('enGB'),
     checkName: (name, expression) => (probe.isItPossibleToAddNamedExpression(name, expression) ? null : 'the engine rejects it'),
+    // The app builds a throwaway engine in a worker (src/ui/home/importXlsx.ts); here, in process.
+    tryBuild: (nb) => {
+      try {
+        new EngineNotebook(nb).destroy();
+        return null;
+      } catch (e) {
+        return e instanceof Error ? e.message : String(e);
+      }
+    },
   };
 }
 

@@ -9,6 +9,8 @@ import type { NamedExpression } from '../model/notebook';
 import { fromExcelFormula, mapCode } from './excelFormula';
 import type { ImportWarning } from './problems';
 import type { RawDefinedName } from './workbookXml';
+import { translateStructuredRefs } from './structuredRefs';
+import type { TableInfo } from './structuredRefs';
 
 /** HyperFormula 3.5's rule for names (NamedExpressions.isNameValid), kept in step by a unit test. */
 const NAME = /^[A-Za-z\u00C0-\u02AF_][A-Za-z\u00C0-\u02AF0-9_.]*$/;
@@ -50,12 +52,13 @@ export function importDefinedNames(
   raw: RawDefinedName[],
   sheetNames: string[],
   checkName?: (name: string, expression: string) => string | null,
+  tables: readonly TableInfo[] = [],
 ): ImportedNames {
   const warnings: ImportWarning[] = [];
   const kept: (NamedExpression & { sheet?: string })[] = [];
   for (const d of raw) {
     if (d.name.toLowerCase().startsWith('_xlnm.')) continue; // print areas, filters: layout, not model
-    const expression = fromExcelFormula(d.text.trim());
+    const expression = fromExcelFormula(translateStructuredRefs(d.text.trim(), tables));
     const sheet = d.localSheetId === undefined ? undefined : sheetNames[d.localSheetId];
     const problem = nameProblem(d.name, expression) ?? checkName?.(d.name, expression) ?? null;
     if (problem) {

@@ -14,7 +14,8 @@ export type XlsxProblemCode =
   | 'tooManySheets'
   | 'tooManyRows'
   | 'tooManyColumns'
-  | 'tooManyCells';
+  | 'tooManyCells'
+  | 'engineRefused';
 
 /** A refused file: `code` selects the message, `detail` says what and where. */
 export interface XlsxProblem {
@@ -34,6 +35,7 @@ export const XLSX_PROBLEM_MESSAGES: Record<XlsxProblemCode, string> = {
   tooManyRows: 'A sheet has more rows than a notebook can hold.',
   tooManyColumns: 'A sheet has more columns than a notebook can hold.',
   tooManyCells: 'The workbook has more cells than a notebook can hold.',
+  engineRefused: 'The calculation engine cannot open the workbook, even with Excel\'s values kept for its formulas.',
 };
 
 export function xlsxProblem(code: XlsxProblemCode, detail: string): { ok: false; problem: XlsxProblem } {
@@ -46,7 +48,8 @@ export type ImportWarningCode =
   | 'localNamePromoted'
   | 'localNameInlined'
   | 'errorConstant'
-  | 'textTruncated';
+  | 'textTruncated'
+  | 'formulaKeptValue';
 
 export interface ImportWarning {
   code: ImportWarningCode;
@@ -59,4 +62,5 @@ export const IMPORT_WARNING_MESSAGES: Record<ImportWarningCode, string> = {
   localNameInlined: 'A sheet-level name clashes with another name; its formula was written into the cells that use it.',
   errorConstant: 'A constant error value (e.g. #N/A typed into a cell) was imported as a formula that returns that error.',
   textTruncated: 'Text longer than 32,767 characters was cut to that length.',
+  formulaKeptValue: 'A formula the calculation engine cannot take keeps the value Excel computed (its formula text is in the detail).',
 };

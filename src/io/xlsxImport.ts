@@ -12,6 +12,8 @@ import { readOpsbookData, toOpsbookFile } from '../model/fileFormat';
 import { emptyNotebook, newId } from '../model/notebook';
 import type { Locale, Notebook, Sheet } from '../model/notebook';
 import { importDefinedNames } from './definedNames';
+import { checkBuild } from './engineCheck';
+import type { TryBuild } from './engineCheck';
 import { loadExcelJs } from './exceljs';
 import { xlsxProblem } from './problems';
 import type { ImportWarning, XlsxProblem } from './problems';
@@ -35,6 +37,12 @@ export interface XlsxImportOptions {
   /** The engine's verdict on a named expression: a reason to refuse it, or null. */
   checkName?: (name: string, expression: string) => string | null;
   limits?: Partial<XlsxLimits>;
+  /**
+   * Builds a throwaway engine from the result (null: it builds). Given, nothing is returned that
+   * the engine cannot open: formulas that break the build keep Excel's value, and a workbook that
+   * still does not build is refused.
+   */
+  tryBuild?: TryBuild;
 }
 
 export interface XlsxImportReport {
@@ -60,7 +68,7 @@ export async function importXlsx(input: Uint8Array | ArrayBuffer, opts: XlsxImpo
   const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    await wb.xlsx.load(vetted.readerArchive as unknown as ArrayBuffer);
   } catch (e) {
     return xlsxProblem('corrupt', e instanceof Error ? e.message : String(e));
   }
@@ -70,13 +78,14 @@ export async function importXlsx(input: Uint8Array | ArrayBuffer, opts: XlsxImpo
     vetted.workbook.definedNames,
     vetted.workbook.sheets.map((s) => s.name),
     opts.checkName,
+    vetted.tables,
   );
   const warnings = [...named.warnings];
   const sheets: Sheet[] = [];
   const cachedValues: SheetValues = {};
   const summaries: XlsxImportReport['sheets'] = [];
   for (const ws of wb.worksheets) {
-    const read = readWorksheet(ws, named.inlineBySheet.get(ws.name) ?? [], limits.maxColumns, warnings);
+    const read = readWorksheet(ws, named.inlineBySheet.get(ws.name) ?? [], limits.maxColumns, warnings, vetted.tables);
     const path = vetted.workbook.sheets.find((s) => s.name === ws.name)?.path;
     if (read.uncertainResults.length && path) {
       for (const [addr, value] of await readCachedResults(bytes, path, new Set(read.uncertainResults))) read.cached[addr] = value;
@@ -99,6 +108,11 @@ export async function importXlsx(input: Uint8Array | ArrayBuffer, opts: XlsxImpo
   // Import is restore: the new notebook passes the same validation as an opened file.
   const valid = readOpsbookData(toOpsbookFile(notebook));
   if (!valid.ok) return xlsxProblem('corrupt', valid.problem.detail);
+  if (opts.tryBuild) {
+    const built = await checkBuild(valid.notebook, cachedValues, opts.tryBuild);
+    if (!built.ok) return xlsxProblem('engineRefused', built.reason);
+    for (const k of built.kept) warnings.push({ code: 'formulaKeptValue', detail: `${k.cell}: ${k.formula}` });
+  }
 
   const unsupported = opts.supportedFunctions ? findUnsupportedFunctions(notebook, opts.supportedFunctions, cachedValues) : [];
   return {

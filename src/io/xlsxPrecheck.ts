@@ -1,16 +1,22 @@
 /**
- * Vets an .xlsx before exceljs sees it. exceljs inflates every entry into memory and builds an
- * object per cell, so a zip bomb or a million-row sheet would hang or crash the tab. Here the
- * archive is checked cheaply first: declared sizes from the central directory, then one streaming
- * pass that inflates each entry (stopping if it outgrows its declared size) and counts rows and
- * cells in each worksheet, stopping at the first limit passed.
+ * Vets an .xlsx before exceljs sees it, and decides what exceljs sees. exceljs builds an object per
+ * cell and hangs or throws on some parts the model never uses, so the reader is given only the
+ * parts it needs (readerArchive.ts), and exactly those parts are vetted here: declared sizes from
+ * the central directory, then each needed entry inflated (stopping if it outgrows its declared
+ * size), the worksheets the workbook lists counted as they stream past — rows from the cells' own
+ * addresses, not the `<row r>` attribute — stopping at the first limit passed. Tables and the
+ * worksheets' relationships are kept for structured references.
  */
 import { columnIndex } from '../model/address';
 import { xlsxProblem } from './problems';
 import type { XlsxProblem } from './problems';
+import { readerWorkbookRels, readerWorkbookXml, storedZip, trimWorksheetXml } from './readerArchive';
+import { parseTableXml } from './structuredRefs';
+import type { TableInfo } from './structuredRefs';
 import { parseWorkbookRels, parseWorkbookXml } from './workbookXml';
 import type { WorkbookInfo } from './workbookXml';
 import { inflateEntry, inflateEntryText, readZipDirectory } from './zipReader';
+import type { ZipEntry } from './zipReader';
 
 export interface XlsxLimits {
   maxFileBytes: number;
@@ -36,12 +42,15 @@ export const XLSX_LIMITS: XlsxLimits = {
   maxCells: 1_000_000,
 };
 
-/** A vetted archive answers with what exceljs would lose of `xl/workbook.xml`. */
-type Vetting = { ok: true; workbook: WorkbookInfo } | { ok: false; problem: XlsxProblem };
+/** A vetted archive: what exceljs would lose of `xl/workbook.xml`, the tables, and the archive exceljs is to read. */
+export type Vetting = { ok: true; workbook: WorkbookInfo; tables: TableInfo[]; readerArchive: Uint8Array } | { ok: false; problem: XlsxProblem };
 
 const WORKBOOK = 'xl/workbook.xml';
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
-const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
+const STYLES = 'xl/styles.xml';
+const TABLE = /^xl\/tables\/[^/]+\.xml$/;
+const SHEET_RELS = /^xl\/worksheets\/_rels\/([^/]+)\.rels$/;
 
 export async function precheckXlsx(bytes: Uint8Array, limits: XlsxLimits = XLSX_LIMITS): Promise<Vetting> {
   if (bytes.length > limits.maxFileBytes) {
@@ -49,44 +58,101 @@ export async function precheckXlsx(bytes: Uint8Array, limits: XlsxLimits = XLSX_
   }
   const dir = readZipDirectory(bytes, limits.maxEntries);
   if (!dir.ok) return dir;
-  if (!dir.entries.some((e) => e.name === WORKBOOK)) return xlsxProblem('notWorkbook', `no ${WORKBOOK} among ${dir.entries.length} entries`);
+  const byName = new Map(dir.entries.map((e) => [e.name, e]));
+  if (!byName.has(WORKBOOK)) return xlsxProblem('notWorkbook', `no ${WORKBOOK} among ${dir.entries.length} entries`);
   const declared = dir.entries.reduce((sum, e) => sum + e.size, 0);
   if (declared > limits.maxInflatedBytes) {
     return xlsxProblem('zipBomb', `${declared} bytes when unpacked; the limit is ${limits.maxInflatedBytes}`);
   }
 
-  // The workbook part first, so that worksheet problems can name the sheet.
   const texts = new Map<string, string>();
-  for (const entry of dir.entries.filter((e) => e.name === WORKBOOK || e.name === WORKBOOK_RELS)) {
-    const read = await inflateEntryText(bytes, entry);
-    if (!read.ok) return read;
-    texts.set(entry.name, read.text);
+  const read = async (entry: ZipEntry): Promise<XlsxProblem | null> => {
+    const r = await inflateEntryText(bytes, entry);
+    if (!r.ok) return r.problem;
+    texts.set(entry.name, r.text);
+    return null;
+  };
+  // The workbook part first, so that worksheet problems can name the sheet.
+  for (const name of [WORKBOOK, WORKBOOK_RELS, SHARED_STRINGS, STYLES]) {
+    const entry = byName.get(name);
+    const failure = entry && (await read(entry));
+    if (failure) return { ok: false, problem: failure };
   }
-  const workbook = parseWorkbookXml(texts.get(WORKBOOK) ?? '');
+  const workbookXml = texts.get(WORKBOOK) ?? '';
+  const workbook = parseWorkbookXml(workbookXml);
   if (workbook.sheets.length === 0) return xlsxProblem('notWorkbook', `${WORKBOOK} lists no sheets`);
   if (workbook.sheets.length > limits.maxSheets) return xlsxProblem('tooManySheets', `${workbook.sheets.length} sheets; the limit is ${limits.maxSheets}`);
   const rels = parseWorkbookRels(texts.get(WORKBOOK_RELS) ?? '');
-  for (const s of workbook.sheets) s.path = rels.get(s.relId);
-  const sheetByPath = new Map(workbook.sheets.map((s) => [s.path ?? '', s.name]));
+  for (const s of workbook.sheets) s.path = normalisePath(rels.get(s.relId) ?? '');
 
-  // Then every other entry: exceljs inflates them all, so all must be within their declared sizes.
+  // The worksheets the workbook lists are all the reader gets of sheets; each is counted as it streams.
   const totalCells = { count: 0 };
-  for (const entry of dir.entries) {
-    if (texts.has(entry.name)) continue;
-    const sheetName = WORKSHEET.test(entry.name) ? sheetByPath.get(entry.name) ?? entry.name : undefined;
-    const counter = sheetName === undefined ? undefined : new SheetXmlCounter(sheetName, limits, totalCells);
+  const sheetTexts: (string | undefined)[] = [];
+  for (const s of workbook.sheets) {
+    const entry = s.path ? byName.get(s.path) : undefined;
+    if (!entry) {
+      sheetTexts.push(undefined);
+      continue;
+    }
+    const counter = new SheetXmlCounter(s.name, limits, totalCells);
     const decoder = new TextDecoder();
-    const failure = await inflateEntry(bytes, entry, (chunk) => counter?.feed(decoder.decode(chunk, { stream: true })));
+    const chunks: string[] = [];
+    const failure = await inflateEntry(bytes, entry, (chunk) => {
+      const text = decoder.decode(chunk, { stream: true });
+      chunks.push(text);
+      return counter.feed(text);
+    });
     if (failure) return { ok: false, problem: failure };
-    if (counter?.problem) return { ok: false, problem: counter.problem };
+    if (counter.problem) return { ok: false, problem: counter.problem };
+    chunks.push(decoder.decode());
+    const xml = chunks.join('');
+    // A chart sheet or a dialog sheet holds no cells: the reader never read those as worksheets.
+    sheetTexts.push(/^(?:<\?[^>]*\?>|\s|<!--[\s\S]*?-->)*<(?:\w+:)?worksheet\b/.test(xml) ? xml : undefined);
   }
-  return { ok: true, workbook };
+
+  // Tables, found through each worksheet's relationships.
+  const tables: TableInfo[] = [];
+  for (const s of workbook.sheets) {
+    if (!s.path) continue;
+    const slash = s.path.lastIndexOf('/');
+    const relsEntry = byName.get(`${s.path.slice(0, slash)}/_rels/${s.path.slice(slash + 1)}.rels`);
+    if (!relsEntry || !SHEET_RELS.test(relsEntry.name)) continue;
+    const failure = await read(relsEntry);
+    if (failure) return { ok: false, problem: failure };
+    for (const m of (texts.get(relsEntry.name) ?? '').matchAll(/<(?:\w+:)?Relationship\b[^>]*\bTarget\s*=\s*"([^"]*)"[^>]*>/g)) {
+      const target = m[1].startsWith('/') ? m[1].slice(1) : normalisePath(`${s.path.slice(0, slash)}/${m[1]}`);
+      const tableEntry = TABLE.test(target) ? byName.get(target) : undefined;
+      if (!tableEntry) continue;
+      const failed = await read(tableEntry);
+      if (failed) return { ok: false, problem: failed };
+      const table = parseTableXml(texts.get(tableEntry.name) ?? '');
+      if (table) tables.push({ ...table, sheet: s.name });
+    }
+  }
+
+  const parts = [
+    { name: WORKBOOK, text: readerWorkbookXml(workbookXml) },
+    { name: WORKBOOK_RELS, text: readerWorkbookRels(workbook.sheets.length, texts.has(SHARED_STRINGS), texts.has(STYLES)) },
+    ...[SHARED_STRINGS, STYLES].filter((n) => texts.has(n)).map((n) => ({ name: n, text: texts.get(n) ?? '' })),
+    ...sheetTexts.flatMap((xml, i) => (xml === undefined ? [] : [{ name: `xl/worksheets/sheet${i + 1}.xml`, text: trimWorksheetXml(xml) }])),
+  ];
+  return { ok: true, workbook, tables, readerArchive: storedZip(parts) };
+}
+
+/** `xl/worksheets/../tables/t.xml` → `xl/tables/t.xml`. */
+function normalisePath(path: string): string {
+  const out: string[] = [];
+  for (const seg of path.split('/')) {
+    if (seg === '..') out.pop();
+    else if (seg !== '.' && seg !== '') out.push(seg);
+  }
+  return out.join('/');
 }
 
 /**
- * Counts `<row>` and `<c>` start tags in a worksheet's XML as it streams past, tracking the
- * highest row and column, and records a problem (and asks to stop) at the first limit passed.
- * Tags cut by a chunk boundary are carried over to the next chunk.
+ * Counts `<row>` and `<c>` start tags in a worksheet's XML as it streams past, tracking rows and
+ * columns from each cell's own address (a cell's `r` wins over its row's), and records a problem
+ * (and asks to stop) at the first limit passed. Tags cut by a chunk boundary are carried over.
  */
 class SheetXmlCounter {
   problem: XlsxProblem | null = null;
@@ -100,6 +166,7 @@ class SheetXmlCounter {
   ) {}
 
   feed(text: string): boolean {
+    if (this.problem) return false;
     let s = this.carry + text;
     const open = s.lastIndexOf('<');
     if (open >= 0 && s.indexOf('>', open) < 0) {
@@ -116,10 +183,14 @@ class SheetXmlCounter {
         continue;
       }
       if (++this.total.count > this.limits.maxCells) return this.fail('tooManyCells', `more than ${this.limits.maxCells} cells`);
-      const letters = ref ? /^[A-Za-z]+/.exec(ref)?.[0] : undefined;
-      if (letters && (letters.length > 3 || columnIndex(letters) >= this.limits.maxColumns)) {
+      if (!ref) continue;
+      const cell = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(ref);
+      if (!cell) continue;
+      const [, letters, digits] = cell;
+      if (letters.length > 3 || columnIndex(letters) >= this.limits.maxColumns) {
         return this.fail('tooManyColumns', `cell ${ref}; the limit is ${this.limits.maxColumns} columns`);
       }
+      if (!(Number(digits) <= this.limits.maxRows)) return this.fail('tooManyRows', `cell ${ref}; the limit is ${this.limits.maxRows} rows`);
     }
     return true;
   }

@@ -10,6 +10,8 @@ import { shiftFormula } from '../model/formulaText';
 import type { NamedExpression, Sheet } from '../model/notebook';
 import { inlineNames } from './definedNames';
 import { fromExcelFormula } from './excelFormula';
+import { translateStructuredRefs } from './structuredRefs';
+import type { TableInfo } from './structuredRefs';
 import type { ImportWarning } from './problems';
 import { unescapeOoxml } from './workbookXml';
 import { dateToSerial, excelWidthToPixels } from './xlsxUnits';
@@ -45,7 +47,7 @@ export interface ReadSheet {
 
 const MAX_TEXT = 32_767;
 
-export function readWorksheet(ws: Worksheet, localNames: NamedExpression[], maxColumns: number, warnings: ImportWarning[]): ReadSheet {
+export function readWorksheet(ws: Worksheet, localNames: NamedExpression[], maxColumns: number, warnings: ImportWarning[], tables: readonly TableInfo[] = []): ReadSheet {
   const models = new Map<string, CellModel>();
   ws.eachRow({ includeEmpty: false }, (row) => {
     row.eachCell({ includeEmpty: true }, (cell) => {
@@ -70,7 +72,9 @@ export function readWorksheet(ws: Worksheet, localNames: NamedExpression[], maxC
     let formula = translated.get(addr);
     const text = models.get(addr)?.formula;
     if (formula === undefined && text !== undefined) {
-      formula = inlineNames(fromExcelFormula(text), localNames);
+      const pos = parseA1(addr);
+      const site = pos ? { sheet: ws.name, ...pos } : undefined;
+      formula = inlineNames(fromExcelFormula(translateStructuredRefs(text, tables, site)), localNames);
       translated.set(addr, formula);
     }
     return formula;

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { XLSX_PROBLEM_MESSAGES } from '../../src/io/problems';
 import { importXlsx } from '../../src/io/xlsxImport';
-import { XLSX_LIMITS } from '../../src/io/xlsxPrecheck';
-import { ENGINE_LIMITS } from '../../workers/engineCore';
+import { precheckXlsx, XLSX_LIMITS } from '../../src/io/xlsxPrecheck';
+import { readZipDirectory } from '../../src/io/zipReader';
+import { ENGINE_LIMITS, EngineNotebook } from '../../workers/engineCore';
+import { engineImportOptions } from '../../scripts/compatCore';
 import { deflated, deflatedStream, makeZip, minimalXlsx, SHEET_HEAD, SHEET_TAIL, sheetXml } from './ioFixtures';
 
 async function problemOf(bytes: Uint8Array, limits = {}) {
@@ -71,11 +73,65 @@ describe('xlsx import refuses bad files with a code and a message', () => {
     const bomb = await deflatedStream(zeros(50));
     const xlsx = makeZip([
       ...unzipEntries(minimalXlsx([{ name: 'S', xml: sheetXml([]) }])),
-      { name: 'xl/media/image1.png', packed: bomb, declaredSize: 1000 },
+      { name: 'xl/sharedStrings.xml', packed: bomb, declaredSize: 1000 },
     ]);
     const p = await problemOf(xlsx);
     expect(p.code).toBe('zipBomb');
-    expect(p.detail).toContain('xl/media/image1.png');
+    expect(p.detail).toContain('xl/sharedStrings.xml');
+  });
+
+  it('a lying part the reader never reads (an image) is never inflated, and the workbook opens', async () => {
+    const bomb = await deflatedStream(zeros(50));
+    const xlsx = makeZip([
+      ...unzipEntries(minimalXlsx([{ name: 'S', xml: sheetXml(['<row r="1"><c r="A1"><v>7</v></c></row>']) }])),
+      { name: 'xl/media/image1.png', packed: bomb, declaredSize: 1000 },
+    ]);
+    const r = await importXlsx(xlsx);
+    expect(r.ok && r.notebook.sheets[0].cells.A1).toBe(7);
+  });
+
+  it('the precheck counts what the reader reads: a worksheet-like part no sheet lists is not read at all', async () => {
+    // exceljs matches worksheet parts by /xl\/worksheets\/sheet(\d+)[.]xml/ anywhere in the name, so
+    // `sheet1.xml.x` was parsed (300k rows) although the precheck never counted it.
+    function* rows() {
+      yield SHEET_HEAD;
+      for (let start = 1; start <= 300_000; start += 10_000) {
+        let chunk = '';
+        for (let r = start; r < start + 10_000; r++) chunk += `<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`;
+        yield chunk;
+      }
+      yield SHEET_TAIL;
+    }
+    const xlsx = makeZip([
+      ...unzipEntries(minimalXlsx([{ name: 'S', xml: sheetXml(['<row r="1"><c r="A1"><v>7</v></c></row>']) }])),
+      { name: 'xl/worksheets/sheet1.xml.x', packed: await deflatedStream(rows()) },
+    ]);
+    const vetted = await precheckXlsx(xlsx);
+    expect(vetted.ok).toBe(true);
+    if (!vetted.ok) return;
+    const names = (readZipDirectory(vetted.readerArchive, Infinity) as { entries: { name: string }[] }).entries.map((e) => e.name);
+    expect(names.some((n) => n.includes('.xml.x'))).toBe(false);
+    const r = await importXlsx(xlsx);
+    expect(r.ok && Object.keys(r.notebook.sheets[0].cells)).toEqual(['A1']);
+  });
+
+  it('row limits come from the cells\' own addresses, not the <row r> attribute', async () => {
+    const lying = minimalXlsx([{ name: 'Lie', xml: sheetXml(['<row r="1"><c r="A300000"><v>1</v></c></row>']) }]);
+    expect(await problemOf(lying)).toEqual({ code: 'tooManyRows', detail: 'sheet Lie: cell A300000; the limit is 200000 rows' });
+  });
+
+  it('drawings, VML and icon filters never reach the reader (they hung or crashed it)', async () => {
+    const sheet = sheetXml(['<row r="1"><c r="A1"><v>3</v></c><c r="B1"><f>A1*2</f><v>6</v></c></row>']).replace(
+      '</sheetData>',
+      '</sheetData><autoFilter ref="A1:B1"><filterColumn colId="0"><iconFilter iconSet="3TrafficLights1" iconId="1"/></filterColumn></autoFilter><legacyDrawing r:id="rId9"/>',
+    );
+    const xlsx = makeZip([
+      ...unzipEntries(minimalXlsx([{ name: 'S', xml: sheet.replace('<worksheet ', '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ') }])),
+      { name: 'xl/drawings/vmlDrawing1.vml', packed: deflated('<xml><v:shape o:relid="a" o:relid="b"/></xml>') },
+    ]);
+    const r = await importXlsx(xlsx);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.notebook.sheets[0].cells).toEqual({ A1: 3, B1: '=A1*2' });
   });
 
   it('a workbook with 1,000,000 rows: refused with a message, without reading them all', async () => {
@@ -137,3 +193,31 @@ function unzipEntries(zip: Uint8Array) {
   }
   return out;
 }
+
+describe('xlsx import builds a throwaway engine before anything is stored', () => {
+  const fml = (r: string, f: string, v: string) => `<c r="${r}" t="str"><f>${f}</f><v>${v}</v></c>`;
+
+  it('a formula that breaks the engine build keeps Excel\'s value; the rest stays live', async () => {
+    const xlsx = minimalXlsx([
+      {
+        name: 'S',
+        xml: sheetXml(['<row r="1"><c r="A1"><v>2</v></c>', fml('B1', 'REPT(REPT("ab",30000),30000)', 'too long'), '<c r="C1"><f>A1*2</f><v>4</v></c></row>']),
+      },
+    ]);
+    const r = await importXlsx(xlsx, engineImportOptions());
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.notebook.sheets[0].cells).toEqual({ A1: 2, B1: 'too long', C1: '=A1*2' });
+    expect(r.report.warnings).toContainEqual({ code: 'formulaKeptValue', detail: 'S!B1: =REPT(REPT("ab",30000),30000)' });
+    const engine = new EngineNotebook(r.notebook);
+    expect(engine.value('S', 'C1')).toBe(4);
+    engine.destroy();
+  });
+
+  it('a workbook the engine cannot build even without its formulas is refused with a message', async () => {
+    const xlsx = minimalXlsx([{ name: 'S', xml: sheetXml(['<row r="1"><c r="A1"><v>2</v></c><c r="B1"><f>A1</f><v>2</v></c></row>']) }]);
+    const r = await importXlsx(xlsx, { tryBuild: () => 'the engine ran out of memory' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problem).toEqual({ code: 'engineRefused', detail: 'the engine ran out of memory' });
+  });
+});

@@ -105,7 +105,7 @@ export interface SheetPart {
 }
 
 /** The smallest .xlsx Excel and exceljs accept: content types, relationships, workbook, sheets. */
-export function minimalXlsx(sheets: SheetPart[], definedNamesXml = ''): Uint8Array {
+export function minimalXlsx(sheets: SheetPart[], definedNamesXml = '', extraParts: { name: string; xml: string }[] = []): Uint8Array {
   const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
   const contentTypes =
     '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
@@ -130,6 +130,7 @@ export function minimalXlsx(sheets: SheetPart[], definedNamesXml = ''): Uint8Arr
     { name: 'xl/workbook.xml', packed: deflated(workbook) },
     { name: 'xl/_rels/workbook.xml.rels', packed: deflated(workbookRels) },
     ...sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, packed: typeof s.xml === 'string' ? deflated(s.xml) : s.xml })),
+    ...extraParts.map((p) => ({ name: p.name, packed: deflated(p.xml) })),
   ]);
 }
 
@@ -139,6 +140,27 @@ export const SHEET_TAIL = '</sheetData></worksheet>';
 /** Worksheet XML from rows of `<c>` elements' inner parts, e.g. `[['<c r="A1"><v>1</v></c>']]`. */
 export function sheetXml(cells: string[]): string {
   return SHEET_HEAD + cells.join('') + SHEET_TAIL;
+}
+
+/** An Excel table part (`xl/tables/tableN.xml`) over `ref` with the given column names. */
+export function tableXml(id: number, name: string, ref: string, columns: string[], opts: { totalsRowCount?: number; headerRowCount?: number } = {}): string {
+  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  const counts = `${opts.totalsRowCount ? ` totalsRowCount="${opts.totalsRowCount}"` : ''}${opts.headerRowCount !== undefined ? ` headerRowCount="${opts.headerRowCount}"` : ''}`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?><table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="${id}" name="${esc(name)}" displayName="${esc(name)}" ref="${ref}"${counts}>` +
+    `<autoFilter ref="${ref}"/><tableColumns count="${columns.length}">${columns.map((c, i) => `<tableColumn id="${i + 1}" name="${esc(c)}"/>`).join('')}</tableColumns></table>`
+  );
+}
+
+/** The relationships part that ties a worksheet (`sheetN.xml`) to its table parts. */
+export function sheetTableRels(sheetIndex: number, tableFiles: string[]): { name: string; xml: string } {
+  return {
+    name: `xl/worksheets/_rels/sheet${sheetIndex}.xml.rels`,
+    xml:
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      tableFiles.map((f, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/${f}"/>`).join('') +
+      '</Relationships>',
+  };
 }
 
 /**

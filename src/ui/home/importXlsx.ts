@@ -6,6 +6,7 @@
 import { defineMessages, locale, t } from '../../i18n';
 import { spawnEngineWorker } from '../../engine/engineClient';
 import type { ImportOutcome } from './importFile';
+import type { Notebook } from '../../model/notebook';
 import type { ImportReportData } from '../notebook/importReport';
 import { MAX_REPORTED_CELLS } from '../notebook/importReport';
 
@@ -22,6 +23,7 @@ defineMessages({
     'xlsx.tooManyRows': 'A sheet has more rows than a notebook holds: {detail}',
     'xlsx.tooManyColumns': 'A sheet has more columns than a notebook holds: {detail}',
     'xlsx.tooManyCells': 'The workbook has more cells than a notebook holds: {detail}',
+    'xlsx.engineRefused': 'Opsbook’s calculation engine cannot open this workbook, even keeping Excel’s values for its formulas; nothing was stored. ({detail})',
     'xlsx.imported': 'Imported “{title}”: {sheets} sheets.',
     'xlsx.unsupported': '{cells} cells use functions Opsbook lacks ({functions}); they show the values Excel had computed.',
   },
@@ -37,6 +39,7 @@ defineMessages({
     'xlsx.tooManyRows': '某个工作表的行数超出笔记本上限：{detail}',
     'xlsx.tooManyColumns': '某个工作表的列数超出笔记本上限：{detail}',
     'xlsx.tooManyCells': '工作簿的单元格数超出笔记本上限：{detail}',
+    'xlsx.engineRefused': 'Opsbook 的计算引擎无法打开此工作簿（即使保留 Excel 计算的值也不行），未保存任何内容。（{detail}）',
     'xlsx.imported': '已导入“{title}”：{sheets} 个工作表。',
     'xlsx.unsupported': '{cells} 个单元格使用了 Opsbook 不支持的函数（{functions}）；这些单元格显示 Excel 原先计算的值。',
   },
@@ -57,10 +60,21 @@ function engineFunctions(): Promise<string[]> {
   return functionNames;
 }
 
+/** Builds the imported notebook in a short-lived engine worker: null when it builds, else why not. */
+async function buildInThrowawayEngine(nb: Notebook): Promise<string | null> {
+  const client = spawnEngineWorker();
+  try {
+    const r = await Promise.race([client.api.open('import-check', { sheets: nb.sheets, names: nb.names }), client.died.then((why) => ({ ok: false as const, error: { message: why } }))]);
+    return r.ok ? null : r.error.message;
+  } finally {
+    client.terminate();
+  }
+}
+
 export async function importXlsxFile(file: File): Promise<ImportOutcome> {
   const [{ importXlsx }, supported, bytes] = await Promise.all([import('../../io/xlsxImport'), engineFunctions(), file.arrayBuffer()]);
   const title = file.name.replace(/\.xlsx$/i, '') || 'Workbook';
-  const r = await importXlsx(bytes, { title, locale: locale(), supportedFunctions: supported });
+  const r = await importXlsx(bytes, { title, locale: locale(), supportedFunctions: supported, tryBuild: buildInThrowawayEngine });
   if (!r.ok) return { ok: false, message: t(`xlsx.${r.problem.code}`, { detail: r.problem.detail }) };
   const { notebook, report } = r;
   const notes = [t('xlsx.imported', { title, sheets: report.sheets.length })];
