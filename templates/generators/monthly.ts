@@ -35,7 +35,9 @@ export function monthlyLayout(p: number, r: number) {
   const heatRow = cumRow + 6;
   // Year to date by region with its red/amber/green status.
   const ragRow = heatRow + r + 2;
-  return { monthRow, seasonRow, targetRow, targetTotalRow, actualsRow, ytdRow, outRow, cumRow, heatRow, ragRow };
+  // Each rep's monthly quota (the company-weighted seasonality), one row per roster rep.
+  const repRow = ragRow + r + 2;
+  return { monthRow, seasonRow, targetRow, targetTotalRow, actualsRow, ytdRow, outRow, cumRow, heatRow, ragRow, repRow };
 }
 
 const MONTH_COL0 = 2; // C
@@ -207,6 +209,20 @@ export const monthlyGenerator: SheetGenerator = {
       cells[A1('D', row)] = `=IF(${A1('B', row)}=0,0,${A1('C', row)}/${A1('B', row)})`;
       formats[A1('D', row)] = '0.0%';
       cells[A1('E', row)] = `=IF(${A1('D', row)}>=${abs('B', 3)},"G",IF(${A1('D', row)}>=${abs('B', 4)},"A","R"))`;
+    });
+
+    // A rep's months follow the company-weighted seasonality: quota × MONTHLY_TARGET_m ÷ TARGET_TOTAL.
+    const Q = L.repRow;
+    cells[A1('A', Q - 1)] = t('代表月度指标', 'Rep monthly quota');
+    cells[A1('B', Q - 1)] = t('年度指标', 'Quota');
+    ctx.shape.reps.forEach((_rep, k) => {
+      const row = Q + k;
+      cells[A1('A', row)] = `=INDEX(REP_NAME,${k + 1})`;
+      cells[A1('B', row)] = `=INDEX(REP_QUOTA,${k + 1})`;
+      for (let m = 0; m < 12; m++) {
+        const c = mcol(m);
+        cells[A1(c, row)] = `=IF(TARGET_TOTAL=0,0,$B${row + 1}*${c}$${L.targetTotalRow + 1}/TARGET_TOTAL)`;
+      }
     });
 
     const sheet: Sheet = { id: 'sheet_g_monthly', name: S, cells, formats, frozen: { rows: 0, cols: 1 } };

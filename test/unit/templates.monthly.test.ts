@@ -199,3 +199,26 @@ describe('G_Monthly by region', () => {
     expect(ytdTargets).toBeCloseTo((total * 2) / 12, 6);
   });
 });
+
+describe('G_Monthly by rep', () => {
+  it('each rep\'s months follow the company-weighted seasonality and add up to the quota', () => {
+    const nb = templateById('annual-plan')!.create();
+    const g = nb.sheets.find((s) => s.name === 'G_Monthly')!;
+    // Uneven seasonality for P1: all of it in December.
+    for (let m = 0; m < 12; m++) g.cells[`${String.fromCharCode(67 + m)}8`] = m === 11 ? 1 : 0;
+    const engine = new EngineNotebook(nb);
+    const L = monthlyLayout(4, 4);
+    const total = engine.value('B_Target', 'G45') as number;
+    const monthly = Array.from({ length: 12 }, (_x, m) => engine.value('G_Monthly', `${String.fromCharCode(67 + m)}${L.targetTotalRow + 1}`) as number);
+    const reps = nb.names.find((n) => n.name === 'REP_QUOTA')!;
+    expect(reps).toBeDefined();
+    for (let k = 0; k < 12; k++) {
+      const row = L.repRow + k + 1;
+      const quota = engine.value('G_Monthly', `B${row}`) as number;
+      expect(quota).toBeGreaterThan(0);
+      const months = Array.from({ length: 12 }, (_x, m) => engine.value('G_Monthly', `${String.fromCharCode(67 + m)}${row}`) as number);
+      months.forEach((v, m) => expect(v).toBeCloseTo((quota * monthly[m]) / total, 6));
+      expect(months.reduce((a, b) => a + b, 0)).toBeCloseTo(quota, 6);
+    }
+  });
+});
