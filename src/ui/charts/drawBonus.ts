@@ -5,7 +5,7 @@
  */
 import type { BulletData, PayoutData } from '../../model/layout';
 import type { DrawContext, Drawn } from './plotKit';
-import { INK, MUTED, NEGATIVE, PALETTE, WARN, asSvg, axisFormat, fmt } from './plotKit';
+import { INK, MUTED, NEGATIVE, PALETTE, WARN, asSvg, axisFormat, fmt, textWidth } from './plotKit';
 import { t } from '../../i18n';
 import { maxOf } from '../../model/arrays';
 
@@ -22,13 +22,14 @@ export function drawPayout(data: PayoutData, ctx: DrawContext): Drawn {
   const svg = Plot.plot({
     width: ctx.width,
     height: ctx.height,
-    marginLeft: 52,
-    marginTop: 18,
-    marginBottom: 40,
+    // margins and tick counts from the type size, so that the projector's 22 px ticks neither touch nor clip
+    marginLeft: Math.max(52, textWidth('200%', ctx.fontSize) + 14),
+    marginTop: Math.max(18, ctx.fontSize * 1.4),
+    marginBottom: Math.max(40, ctx.fontSize * 3.2),
     marginRight: 16,
     style: ctx.style,
-    x: { domain: [data.xMin, data.xMax], grid: true, label: t('p.attain'), tickFormat: (v: number) => fmt(v, PCT), labelAnchor: 'center', labelArrow: 'none' },
-    y: { domain: [0, yMax], grid: true, label: t('p.payout'), tickFormat: (v: number) => fmt(v, PCT), labelArrow: 'none' },
+    x: { domain: [data.xMin, data.xMax], grid: true, label: t('p.attain'), tickFormat: (v: number) => fmt(v, PCT), labelAnchor: 'center', labelArrow: 'none', labelOffset: Math.max(34, ctx.fontSize * 2.8), ticks: Math.max(3, Math.floor(ctx.width / (textWidth('100%', ctx.fontSize) * 2.2))) },
+    y: { domain: [0, yMax], grid: true, label: t('p.payout'), tickFormat: (v: number) => fmt(v, PCT), labelArrow: 'none', ticks: Math.max(3, Math.floor(ctx.height / (ctx.fontSize * 2.4))) },
     marks: [
       Plot.ruleX([p.threshold], { stroke: WARN, strokeDasharray: '4,3' }),
       Plot.ruleX([p.target], { stroke: MUTED, strokeDasharray: '4,3' }),

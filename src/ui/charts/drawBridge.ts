@@ -4,7 +4,7 @@
  */
 import type { TornadoData, WaterfallData } from '../../model/layout';
 import type { DrawContext, Drawn } from './plotKit';
-import { INK, MUTED, NEGATIVE, PALETTE, POSITIVE, TOTAL, asSvg, axisFormat, fmt, keysOf, maxTextWidth, signed } from './plotKit';
+import { INK, MUTED, NEGATIVE, PALETTE, POSITIVE, TOTAL, asSvg, axisFormat, fmt, keysOf, maxTextWidth, signed, textWidth } from './plotKit';
 import { t } from '../../i18n';
 import { maxOf, minOf } from '../../model/arrays';
 
@@ -20,14 +20,16 @@ export function drawWaterfall(data: WaterfallData, ctx: DrawContext): Drawn {
     text: s.kind === 'total' ? fmt(s.value, s.cell?.format ?? data.format) : signed(s.value, s.cell?.format ?? data.format),
   }));
   // labels wrap to the width of their bar (in ems), so long step names never collide
-  const band = ((ctx.width - 76) / Math.max(1, steps.length)) * 0.98;
+  const marginLeft = Math.max(60, textWidth('00,000', ctx.fontSize) + 12);
+  const band = ((ctx.width - marginLeft - 16) / Math.max(1, steps.length)) * 0.98;
   const links = steps.slice(0, -1).map((s, i) => ({ x1: s.key, x2: steps[i + 1].key, y: s.end }));
   const svg = Plot.plot({
     width: ctx.width,
     height: ctx.height,
-    marginLeft: 60,
-    marginTop: 22,
-    marginBottom: 48,
+    // room for the widest money tick (`22,000`) at the chart's type size
+    marginLeft,
+    marginTop: Math.max(22, ctx.fontSize * 1.6),
+    marginBottom: Math.max(48, ctx.fontSize * 3.4),
     style: ctx.style,
     x: { domain: keys, axis: null, padding: 0.22 },
     y: { grid: true, nice: true, zero: true, label: ctx.unit || null, tickFormat: axisFormat(data.format) },
@@ -36,7 +38,7 @@ export function drawWaterfall(data: WaterfallData, ctx: DrawContext): Drawn {
       Plot.barY(steps, { x: 'key', y1: 'start', y2: 'end', fill: 'color', title: (d: (typeof steps)[number]) => `${d.label}: ${d.text}` }),
       Plot.ruleY([0], { stroke: INK }),
       Plot.text(steps, { x: 'key', y: 'hi', text: 'text', dy: -8, fontWeight: 600, fill: INK }),
-      Plot.axisX({ tickFormat: (k: string) => steps[Number(k)]?.label ?? k, tickSize: 0, lineWidth: band / ctx.fontSize, label: null }),
+      Plot.axisX({ tickFormat: (k: string) => steps[Number(k)]?.label ?? k, tickSize: 0, lineWidth: (band * 0.8) / ctx.fontSize, label: null }),
     ],
   });
   return {
@@ -70,7 +72,7 @@ export function drawTornado(data: TornadoData, ctx: DrawContext): Drawn {
     width: ctx.width,
     height: ctx.height,
     marginLeft: maxTextWidth(labels, ctx.fontSize) + 12,
-    marginRight: 12,
+    marginRight: Math.max(12, textWidth('00,000', ctx.fontSize) / 2 + 6), // the last tick is centred on the edge
     marginTop: ctx.fontSize * 1.5,
     // the unit sits centred under the ticks, not on top of the last one
     marginBottom: ctx.fontSize * 3.2,
