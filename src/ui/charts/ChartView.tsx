@@ -1,8 +1,8 @@
 /**
  * One chart of the layout, live: its data is a memo over exactly the cells it binds, so an edit
  * re-extracts only the charts whose cells changed; when the data (or size, or language) really
- * changed, the drawing is redone in the next animation frame (see `scheduler.ts`) by replacing the
- * SVG in place — the card, its menu and the page around it stay.
+ * changed, the drawing is redone in the next animation frame after the engine has answered (see
+ * `scheduler.ts`) by replacing the SVG in place — the card, its menu and the page around it stay.
  *
  * The root carries `data-chart="<item id>"`, `data-kind`, and `data-renders` (how many times it
  * has been drawn) and `data-draw-ms` (how long the last drawing took), for tests and the bench.
@@ -74,6 +74,9 @@ export function ChartView(props: ChartViewProps): JSX.Element {
   let body!: HTMLDivElement;
   let svg: SVGSVGElement | null = null;
   let renders = 0;
+  // What the SVG on screen was drawn from: a request whose inputs came back to these (values moved
+  // by an insert, then put back by the engine's answer) draws nothing.
+  let drawnFrom = '';
 
   loadPlot().then(setPlot, (e: unknown) => setFailure(e instanceof Error ? e.message : String(e)));
 
@@ -88,9 +91,13 @@ export function ChartView(props: ChartViewProps): JSX.Element {
   onCleanup(() => cancelDraw(key));
 
   function draw(P: PlotModule, data: unknown, w: number, h: number, large: boolean, heading: string): void {
+    const lang = locale();
+    const unit = props.item.options?.unit as string | undefined;
+    const from = JSON.stringify([props.item.kind, props.item.options, data, w, h, large, heading, lang]);
+    if (svg && from === drawnFrom) return;
     const started = performance.now();
     try {
-      const ctx = createContext(P, w, h, locale(), large, props.item.options?.unit as string | undefined);
+      const ctx = createContext(P, w, h, lang, large, unit);
       const drawn = kind().draw((large ? projectorFormats(data) : data) as never, ctx);
       const text = kind().summary(data as never, heading);
       drawn.svg.setAttribute('role', 'img');
@@ -100,6 +107,7 @@ export function ChartView(props: ChartViewProps): JSX.Element {
       drawn.svg.prepend(tt);
       body.replaceChildren(drawn.svg);
       svg = drawn.svg;
+      drawnFrom = from;
       setLegend(drawn.legend);
       setSummary(text);
       setFailure(null);
@@ -119,7 +127,8 @@ export function ChartView(props: ChartViewProps): JSX.Element {
     const heading = title();
     locale();
     if (!P || w < 60 || !('data' in x)) return;
-    scheduleDraw(key, () => draw(P, x.data, w, h, large, heading));
+    // Drawn once the engine has answered (values still in flux are not drawn), in the next frame.
+    scheduleDraw(key, () => draw(P, x.data, w, h, large, heading), props.session.busy);
   });
 
   function exportAs(type: 'svg' | 'png'): void {
