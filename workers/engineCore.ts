@@ -13,7 +13,7 @@ import type { NamedExpression, Sheet } from '../src/model/notebook';
 import { ENGINE_LIMITS } from '../src/model/limits';
 import { pushAll } from '../src/model/arrays';
 import { referencedSheets } from '../src/model/formulaText';
-import { isStructureCommand } from '../src/model/structure';
+import { isStructureCommand, moveAddressMap } from '../src/model/structure';
 
 /** What the engine needs of a notebook: sheet contents and names, nothing else. */
 export interface EngineWorkbook {
@@ -246,7 +246,13 @@ export class EngineNotebook {
     if (reshaped.size === 0) return { ok: true, value: changes };
     const moved = new Set([...reshaped.keys()].map((n) => n.toLowerCase()));
     const out = changes.filter((c) => !moved.has(c.sheet.toLowerCase()));
-    for (const [sheet, before] of reshaped) {
+    for (const [sheet, held] of reshaped) {
+      // The caller moves its values with the cells (moveAddressMap) before this answer lands, so
+      // the answer is what turns the moved values into the new ones — compared against the old
+      // values at their old addresses, a cell whose value changed to what its new address held
+      // before (=ROW() one row down) would be left stale.
+      let before = held;
+      for (const c of commands) if (isStructureCommand(c) && c.sheet.toLowerCase() === sheet.toLowerCase()) before = moveAddressMap(before, c);
       const after = this.sheetValues(sheet);
       for (const [addr, value] of Object.entries(after)) if (!sameValue(before[addr], value)) out.push({ sheet, addr, value });
       for (const addr of Object.keys(before)) if (!(addr in after)) out.push({ sheet, addr, value: null });

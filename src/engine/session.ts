@@ -122,10 +122,12 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
     );
   }
 
-  /** Keeps the value store's sheet keys in step with structural edits. */
-  function applyStructure(cmds: EditCommand[]): void {
+  /** Keeps the value store's sheet keys (and, with `rows`, its rows and columns) in step with structural edits, in their order. */
+  function applyStructure(cmds: EditCommand[], rows: boolean): void {
     for (const c of cmds) {
-      if (c.type === 'renameSheet') {
+      if (isStructureCommand(c)) {
+        if (rows) moveValues([c]);
+      } else if (c.type === 'renameSheet') {
         setValues(produce((v) => {
           v[c.to] = v[c.from] ?? {};
           delete v[c.from];
@@ -158,7 +160,12 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
     return () => clearTimeout(timer);
   }
 
-  async function sendToEngine(all: EditCommand[]): Promise<void> {
+  /**
+   * `moved`: the values were already moved with the document (see `apply`); otherwise rows and
+   * columns move here, in the engine's order — after the answers to every earlier edit, which the
+   * engine computed before the move and so speak of the cells where they stood then.
+   */
+  async function sendToEngine(all: EditCommand[], moved: boolean): Promise<void> {
     const client = engine;
     // Formats, widths, layout and records change nothing the engine computes: no round trip.
     const cmds = all.filter(reachesEngine);
@@ -173,7 +180,7 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
       // Sheet renames and removals reach the value store in the engine's order, with the answer
       // that follows them, so an earlier answer never lands under a sheet's new name.
       if (r.ok) batch(() => {
-        applyStructure(cmds);
+        applyStructure(cmds, !moved);
         applyChanges(r.value);
       });
       else {
@@ -200,6 +207,8 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
    * Rows/columns inserted or deleted: the values already computed move with their cells at once,
    * in the same update as the document, so the grid and the charts never show a cell's new
    * content beside another cell's value; the engine's answer then brings only what really changed.
+   * Only when the engine owes no answer: an answer still in flight speaks of the cells where they
+   * stood before the move, so then the move waits for its own answer (`sendToEngine`).
    */
   function moveValues(cmds: EditCommand[]): void {
     for (const c of cmds) {
@@ -218,16 +227,18 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
 
   function apply(cmds: EditCommand[]): EditCommand[] {
     const reshapes = changesShape(cmds);
+    // A sheet renamed or removed in the same step reaches the value store with the answer, so its rows do too.
+    const moveNow = pending() === 0 && !cmds.some((c) => c.type === 'renameSheet' || c.type === 'removeSheet' || c.type === 'replaceSheet');
     let inverse: EditCommand[] = [];
     batch(() => {
       setDoc(produce((d) => {
         inverse = applyEdits(d, cmds);
         d.updatedAt = Date.now();
       }));
-      moveValues(cmds);
+      if (moveNow) moveValues(cmds);
       if (reshapes) setShapeTick((n) => n + 1);
     });
-    void sendToEngine(cmds);
+    void sendToEngine(cmds, moveNow);
     return inverse;
   }
 

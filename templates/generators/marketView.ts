@@ -75,7 +75,7 @@ export function marketVocabulary(shape: ClientShape, L: MarketLayout): { drivers
   const T = (row: number) => `A_Market!${a1(L.totalCol, row)}`;
   return {
     drivers: [
-      pct(T(L.goalGrowthRow), tx('目标增长率', 'Goal growth'), 0, 0.5, 0.005),
+      pct(T(L.goalGrowthRow), tx('目标收入增长率', 'Goal growth'), 0, 0.5, 0.005),
       ...lines.map((p, k) => pct(`A_Market!${a1(L.lineCols.first + k, L.volumeGrowthRow)}`, tx(`${p.name} 容量增长`, `${p.name} volume growth`), -0.1, 0.3, 0.005)),
     ],
     kpis: [

@@ -371,7 +371,7 @@ describe('an input cell refuses what it cannot hold', () => {
 async function englishInChrome(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     // Names, codes and file kinds are the same in both languages.
-    const allowed = /^(Opsbook|opsbook|json|xlsx|CSV|PDF|SVG|PNG|OTE|KPI|Ctrl|Esc|Shift|Sheet\d*|[A-G]_[A-Za-z]+|[A-Z][A-Z0-9_]{2,}|SUMM)$/;
+    const allowed = /^(Opsbook|opsbook|json|xlsx|csv|CSV|PDF|SVG|PNG|OTE|KPI|Ctrl|Esc|Shift|Sheet\d*|[A-G]_[A-Za-z]+|[A-Z][A-Z0-9_]{2,}|SUMM)$/;
     const out = new Set<string>();
     // words as a formula or a file name writes them: A_Market, TARGET_TOTAL, Sheet1 are one word each
     const english = (text: string) => (text.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? []).filter((w) => /[A-Za-z]{3,}/.test(w) && !w.includes('_') && !allowed.test(w));

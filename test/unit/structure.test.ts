@@ -11,7 +11,7 @@ import type { Notebook } from '../../src/model/notebook';
 import { isFormula } from '../../src/model/cell';
 import { moveBinding, moveCellKey, moveFormula, moveRange, moveSpan, movePointer, parsePointer, pointerText, resolvePointer } from '../../src/model/pointers';
 import type { StructureChange } from '../../src/model/pointers';
-import { changeOf, relocate, structureDependents } from '../../src/model/structure';
+import { changeOf, moveAddressMap, relocate, structureDependents } from '../../src/model/structure';
 import { parseRange, toA1 } from '../../src/model/address';
 import { templateById } from '../../templates';
 import { EngineHost, EngineNotebook, ENGINE_CONFIG } from '../../workers/engineCore';
@@ -122,8 +122,11 @@ describe('the document against the engine', () => {
       const r = engine.apply([cmd]);
       expect(r.ok).toBe(true);
       expectSameAsEngine(nb, engine);
-      // The changes reported bring a copy of the old values to the new ones.
+      // The changes reported bring a copy of the old values, moved with their cells as the session
+      // moves them, to the new ones.
       const store = JSON.parse(JSON.stringify(values0)) as typeof values0;
+      const moved = cmd as Extract<EditCommand, { type: StructureCommandType }>;
+      store[moved.sheet] = moveAddressMap(store[moved.sheet], moved);
       for (const c of r.ok ? r.value : []) {
         if (c.value === null) delete store[c.sheet][c.addr];
         else store[c.sheet][c.addr] = c.value;

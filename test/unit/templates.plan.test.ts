@@ -17,7 +17,8 @@ import { SAMPLE_SHAPE, planProducts, type ClientShape } from '../../templates/ge
 import { emptyPart, type SheetGenerator } from '../../templates/generators/types';
 import { EngineNotebook } from '../../workers/engineCore';
 
-/** A stand-in for the target sheets: one line a product (its target an input), one a region. */
+/** A stand-in for the target and bonus sheets: one line a product (its target an input), one a
+ * region (its final target), one a rep (its quota) — the names G_Monthly reads. */
 const lists: SheetGenerator = {
   sheets: ['Lists'],
   generate(ctx) {
@@ -27,7 +28,14 @@ const lists: SheetGenerator = {
       cells[`A${i + 1}`] = p;
       cells[`B${i + 1}`] = ctx.inputs[`Lists|${p}|target`] ?? 100;
     });
-    ctx.shape.regions.forEach((r, i) => (cells[`D${i + 1}`] = r));
+    ctx.shape.regions.forEach((r, i) => {
+      cells[`D${i + 1}`] = r;
+      cells[`E${i + 1}`] = 50 * (i + 1);
+    });
+    ctx.shape.reps.forEach((r, i) => {
+      cells[`F${i + 1}`] = r.name;
+      cells[`G${i + 1}`] = 10 * (i + 1);
+    });
     const part = emptyPart();
     part.sheets.push({ id: 'sheet_lists', name: 'Lists', cells, formats: {} });
     const P = products.length;
@@ -36,6 +44,9 @@ const lists: SheetGenerator = {
       { name: 'PRODUCT_TARGET', expression: `=TRANSPOSE(Lists!$B$1:$B$${P})` },
       { name: 'REGION_NAME', expression: `=Lists!$D$1:$D$${ctx.shape.regions.length}` },
       { name: 'TARGET_TOTAL', expression: `=SUM(Lists!$B$1:$B$${P})` },
+      { name: 'REGION_FINAL', expression: `=Lists!$E$1:$E$${ctx.shape.regions.length}` },
+      { name: 'REP_NAME', expression: `=Lists!$F$1:$F$${ctx.shape.reps.length}` },
+      { name: 'REP_QUOTA', expression: `=Lists!$G$1:$G$${ctx.shape.reps.length}` },
     );
     part.layout.push({ id: 'Lists.kpi.total', kind: 'kpi', sheet: 'Lists', ranges: { value: 'TARGET_TOTAL' } });
     return part;
@@ -78,7 +89,8 @@ describe('generatePlan', () => {
     const nb = generatePlan(small, {}, CHAIN);
     expect(nb.sheets.map((s) => [s.name, s.template])).toEqual([['Lists', 'client-plan'], ['G_Monthly', 'client-plan']]);
     expect(nb.names.map((n) => n.name)).toEqual(expect.arrayContaining(['PRODUCT_NAME', 'TARGET_TOTAL', 'MONTHLY_TARGET', 'FY_GAP']));
-    expect(nb.layout.items.map((i) => i.id)).toEqual(['Lists.kpi.total']);
+    expect(nb.layout.items.map((i) => i.id)).toEqual(expect.arrayContaining(['Lists.kpi.total', 'G_Monthly.kpi.ytd', 'G_Monthly.cumulative']));
+    expect(nb.layout.items[0].id).toBe('Lists.kpi.total');
     expect(planShape(nb)).toEqual(small);
     expect(nb.locale).toBe('zh-CN');
     expect(layoutKeyProblem('plan', nb.layout.plan)).toBeNull();
