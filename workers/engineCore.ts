@@ -14,6 +14,7 @@ import { ENGINE_LIMITS } from '../src/model/limits';
 import { pushAll } from '../src/model/arrays';
 import { referencedSheets } from '../src/model/formulaText';
 import { isStructureCommand, moveAddressMap } from '../src/model/structure';
+import { beat, instrumentEngine } from './heartbeat';
 
 /** What the engine needs of a notebook: sheet contents and names, nothing else. */
 export interface EngineWorkbook {
@@ -125,6 +126,7 @@ export class EngineNotebook {
     try {
       // One build with sheets and names together: cell-by-cell filling is quadratic.
       this.hf = HyperFormula.buildFromSheets(sheets, ENGINE_CONFIG, names);
+      instrumentEngine(this.hf);
     } catch (e) {
       if (!isStackOverflow(e)) throw e;
       // One formula too deep for the engine must not stop the notebook: build without the
@@ -140,6 +142,7 @@ export class EngineNotebook {
         }
       }
       this.hf = HyperFormula.buildFromSheets(sheets, ENGINE_CONFIG, names);
+      instrumentEngine(this.hf);
       for (const w of withheld) this.setGuarded(this.sheetId(w.sheet), w.row, w.col, w.formula);
     }
   }
@@ -431,6 +434,7 @@ export class EngineHost {
   }
 
   apply(id: string, commands: EditCommand[]): Result<ValueChange[]> {
+    beat(); // picked up: the watchdog hears the worker before the recalculation's own beats
     const book = this.books.get(id);
     if (!book) return { ok: false, error: { code: 'closed', message: `notebook ${id} is not open` } };
     return book.apply(commands);

@@ -7,6 +7,7 @@
 import { wrap, releaseProxy } from 'comlink';
 import type { Remote } from 'comlink';
 import type { EngineHost } from '../../workers/engineCore';
+import { isEngineHeartbeat } from '../model/protocol';
 
 export type EngineApi = Remote<EngineHost>;
 
@@ -23,6 +24,8 @@ export interface EngineClient {
    * worker took control: such an engine is replaced once control arrives.
    */
   underPolicy: boolean;
+  /** When the worker last said it is computing (`performance.now()`; see heartbeat.ts); absent: it never says. */
+  lastBeat?: () => number;
 }
 
 /** True when a worker started now is bound by the page's policy (see `EngineClient.underPolicy`). */
@@ -77,11 +80,16 @@ export function spawnEngineWorker(): EngineClient {
   const died = new Promise<string>((resolve) => (reportDeath = resolve));
   worker.addEventListener('error', (e) => reportDeath(e.message || 'engine worker error'));
   worker.addEventListener('messageerror', () => reportDeath('engine worker message error'));
+  let beatAt = -Infinity;
+  worker.addEventListener('message', (e) => {
+    if (isEngineHeartbeat(e.data)) beatAt = performance.now();
+  });
   return {
     api,
     worker,
     died,
     underPolicy,
+    lastBeat: () => beatAt,
     terminate() {
       api[releaseProxy]();
       worker.terminate();

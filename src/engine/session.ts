@@ -142,22 +142,41 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
 
   /**
    * A worker that was killed answers nothing and fires no event. If an edit goes unanswered for
-   * a while, ask the worker for a ping; no pong either means it is gone, and the engine is rebuilt
-   * from the document (which already holds the edit). The wait doubles after each false alarm.
+   * a while and the worker has not beaten since (a long recalculation beats, see
+   * workers/heartbeat.ts), ask it for a ping; no pong either means it is gone, and the engine is
+   * rebuilt from the document (which already holds the edit). Only silence counts: a worker that
+   * beats is waited for as long as it keeps beating. The wait doubles after each false alarm.
    */
   let watchdogMs = opts.watchdogMs ?? 1500;
   function watch(client: EngineClient, gen: number): () => void {
-    const timer = setTimeout(async () => {
-      const pong = await Promise.race([client.api.ping(), new Promise((r) => setTimeout(() => r(null), watchdogMs))]);
+    let timer: ReturnType<typeof setTimeout>;
+    const check = async () => {
       if (gen !== generation || closed) return;
+      const beat = client.lastBeat?.() ?? -Infinity;
+      if (performance.now() - beat < watchdogMs) {
+        timer = setTimeout(check, watchdogMs);
+        return;
+      }
+      const pong = await Promise.race([client.api.ping(), new Promise((r) => setTimeout(() => r(null), watchdogMs))]);
+      if (gen !== generation || closed || stopped) return;
       if (pong === 'pong') {
         watchdogMs *= 2;
         return;
       }
+      // A beat while the ping waited: busy, not gone.
+      if (performance.now() - (client.lastBeat?.() ?? -Infinity) < watchdogMs) {
+        timer = setTimeout(check, watchdogMs);
+        return;
+      }
       opts.onProblem?.({ code: 'engineRestarted', message: 'the engine stopped answering' });
       void startEngine();
-    }, watchdogMs);
-    return () => clearTimeout(timer);
+    };
+    let stopped = false;
+    timer = setTimeout(check, watchdogMs);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
   }
 
   /**

@@ -72,3 +72,15 @@ export function asPresenterMessage(x: unknown): PresenterMessage | null {
   if (typeof v.slide !== 'string' || typeof v.mask !== 'boolean' || typeof v.locale !== 'string' || !isObject(v.reference)) return null;
   return { type: 'view', from: x.from, view: v as unknown as PresenterView };
 }
+
+/**
+ * The engine worker's heartbeat: while a recalculation runs, the worker answers no call, so it
+ * posts this (outside comlink, which ignores messages without its ids) every `ENGINE_HEARTBEAT_MS`
+ * at most. The session's watchdog counts only silence — no answer and no beat — as a dead worker.
+ */
+export const ENGINE_HEARTBEAT = 'opsbook:engine-heartbeat';
+export const ENGINE_HEARTBEAT_MS = 250;
+
+export function isEngineHeartbeat(x: unknown): boolean {
+  return !!x && typeof x === 'object' && (x as { type?: unknown }).type === ENGINE_HEARTBEAT;
+}

@@ -65,6 +65,47 @@ describe('durability', () => {
     await context.close();
   });
 
+  it('waits for a recalculation of several seconds without restarting the engine: only silence counts', async () => {
+    const { page, errors, context } = await openApp(browser);
+    await newNotebookFromGallery(page, 'blank');
+    await waitReady(page);
+    // Grow the work until one edit keeps the worker computing for 3.5 s — over the watchdog's 1.5 s
+    // wait plus its 1.5 s ping, after which a worker that only answers calls was taken for dead.
+    const run = await page.evaluate(async () => {
+      const s = (window as any).__opsbook.session;
+      const settled = async () => {
+        await new Promise((r) => setTimeout(r, 0));
+        while (s.engineState() !== 'ready') await new Promise((r) => setTimeout(r, 20));
+      };
+      const N = 4000;
+      const inputs = Array.from({ length: N }, (_, i) => ({ addr: `A${i + 1}`, raw: (i % 97) + 1 }));
+      s.edit([{ type: 'setCells', sheet: 'Sheet1', writes: inputs }]);
+      await settled();
+      const engine = s.engine();
+      let m = 50;
+      let took = 0;
+      // the time is linear in the formulas: scale from the last measure, aiming at 4.5 s
+      for (let value = 2; took < 3500 && m <= 200_000; value++, m = Math.ceil(m * Math.min(40, Math.max(2, 4500 / Math.max(took, 1))))) {
+        // each formula scans the inputs anew (an array product is never cached)
+        const writes = Array.from({ length: m }, (_, i) => ({ addr: `B${i + 1}`, raw: `=SUMPRODUCT(A$1:A$${N}*(A$1:A$${N}>${i % 50}))+A1` }));
+        s.edit([{ type: 'setCells', sheet: 'Sheet1', writes }]);
+        await settled();
+        const t0 = performance.now();
+        s.edit([{ type: 'setCells', sheet: 'Sheet1', writes: [{ addr: 'A1', raw: value }] }]);
+        await settled();
+        took = performance.now() - t0;
+      }
+      return { took, same: s.engine() === engine, b1: s.values.Sheet1.B1, a1: s.values.Sheet1.A1 };
+    });
+    console.log(`[watchdog] one edit recalculated for ${Math.round(run.took)} ms`);
+    expect(run.took).toBeGreaterThan(3500);
+    expect(run.same, 'the engine that computed is the one that started').toBe(true);
+    expect(await byTestId(page, 'notice').count() === 0 || !/restarted|重启/.test((await byTestId(page, 'notice').textContent()) ?? '')).toBe(true);
+    expect(typeof run.b1).toBe('number');
+    expectNoPageErrors(errors);
+    await context.close();
+  });
+
   it('restores a named version', async () => {
     const { page, errors, context } = await openApp(browser);
     await newNotebookFromGallery(page, 'blank');
