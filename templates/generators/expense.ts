@@ -299,6 +299,8 @@ export function makeExpenseGenerator(positions: (shape: ClientShape) => AbPositi
       const finalNames = `B_Target!${absSpan(T.regionNameCol, T.finalRow(0), T.finalRow(R - 1))}`;
       const projects = (row: number) => `=SUMIF(${ansoff(AL.cols.market)},${a1(0, row)},${ansoff(AL.cols.cost)})`;
       const bc = BL.cols;
+      const tiTotal = `E_Bonus!${abs(2, BL.tiTotalRow)}`;
+      const noVariablePay = shape.levels.every((l) => l.ote - l.base === 0);
       shape.regions.forEach((region, r) => {
         const row = x0 + r;
         const A = a1(0, row);
@@ -307,12 +309,10 @@ export function makeExpenseGenerator(positions: (shape: ClientShape) => AbPositi
         set(3, row, projects(row), MONEY);
         const managers = `SUMIF(${mgrs(bc.managerRegion)},${A},${mgrs(bc.managerBase)})`;
         set(4, row, staffed ? `=${managers}+SUMIF(REGION_NAME,${A},REGION_COST)` : `=SUMIF(${reps(bc.repRegion)},${A},${reps(bc.repBase)})+${managers}`, MONEY);
-        set(
-          5,
-          row,
-          `=BONUS_BUDGET*(SUMIF(${reps(bc.repRegion)},${A},${reps(bc.repTi)})+SUMIF(${mgrs(bc.managerRegion)},${A},${mgrs(bc.managerTi)}))/E_Bonus!${abs(2, BL.tiTotalRow)}`,
-          MONEY,
-        );
+        const bonusShare = `BONUS_BUDGET*(SUMIF(${reps(bc.repRegion)},${A},${reps(bc.repTi)})+SUMIF(${mgrs(bc.managerRegion)},${A},${mgrs(bc.managerTi)}))/${tiTotal}`;
+        // No level with variable pay: the bonus budget is shared by the regions' targets (guarded
+        // only then, the sample keeps its formula).
+        set(5, row, noVariablePay ? `=IF(${tiTotal}=0,BONUS_BUDGET*${a1(7, row)}/TARGET_TOTAL,${bonusShare})` : `=${bonusShare}`, MONEY);
         set(6, row, `=SUM(${a1(2, row)}:${a1(5, row)})`, MONEY);
         set(7, row, `=INDEX(${finals},MATCH(${A},${finalNames},0))`, MONEY);
         set(8, row, `=${a1(6, row)}/${a1(7, row)}`, PCT);

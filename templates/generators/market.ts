@@ -57,6 +57,20 @@ export function lineBaseRevenue(shape: ClientShape): number[] {
   return Array.from({ length: E }, (_, k) => grid.reduce((s, row) => s + row[k], 0));
 }
 
+/**
+ * Per line with history: whether last year's revenue, as B_Target will hold it (typed history
+ * first), is zero — a line the client sold nothing of. Shares and growth rates over that base get
+ * a guarded formula then (the sample's lines never need one, so its formulas stay the spec's).
+ */
+export function lineBaseIsZero(shape: ClientShape, inputs: Readonly<Record<string, RawContent>>): boolean[] {
+  const grid = historyGrid(shape);
+  return planProducts(shape).filter((p) => !p.isNew).map((p, k) =>
+    shape.regions.reduce((sum, region, r) => {
+      const typed = inputs[inputKey('B_Target', `history|${region}`, p.name)];
+      return sum + (typeof typed === 'number' ? typed : grid[r][k]);
+    }, 0) === 0);
+}
+
 export const marketGenerator: SheetGenerator = {
   sheets: [MARKET_SHEET],
   generate(ctx: GeneratorContext): PlanPart {
@@ -188,8 +202,13 @@ export const marketGenerator: SheetGenerator = {
     perLine(L.modelRow, (col) => `=${col}${r1(L.baseRow)}+${col}${r1(L.sourcesTotalRow)}`, MONEY);
     set(T, L.modelRow, sumAcross(L.modelRow), MONEY);
     pair(L.modelGrowthRow, '模型增长率', 'Model growth %');
-    perLine(L.modelGrowthRow, (col) => `=${col}${r1(L.sourcesTotalRow)}/${col}${r1(L.baseRow)}`, PCT);
-    set(T, L.modelGrowthRow, `=${a1(T, L.sourcesTotalRow)}/${a1(T, L.baseRow)}`, PCT);
+    const zeroBase = lineBaseIsZero(shape, ctx.inputs);
+    perLine(L.modelGrowthRow, (col, k) => zeroBase[k]
+      ? `=IF(${col}${r1(L.baseRow)}=0,0,${col}${r1(L.sourcesTotalRow)}/${col}${r1(L.baseRow)})`
+      : `=${col}${r1(L.sourcesTotalRow)}/${col}${r1(L.baseRow)}`, PCT);
+    set(T, L.modelGrowthRow, zeroBase.every(Boolean)
+      ? `=IF(${a1(T, L.baseRow)}=0,0,${a1(T, L.sourcesTotalRow)}/${a1(T, L.baseRow)})`
+      : `=${a1(T, L.sourcesTotalRow)}/${a1(T, L.baseRow)}`, PCT);
     pair(L.coverageOfGoalRow, '来源对目标覆盖度', 'Sources ÷ required growth');
     set(T, L.coverageOfGoalRow, `=IF(${a1(T, L.requiredRow)}=0,0,${a1(T, L.sourcesTotalRow)}/${a1(T, L.requiredRow)})`, PCT);
     pair(L.checkRow, '检查', 'Check');

@@ -106,6 +106,18 @@ export const targetGenerator: SheetGenerator = {
     const sumAll = (row: number) => `=SUM(${a1(P0, row)}:${a1(P1, row)})`;
     const sumExisting = (row: number) => `=SUM(${a1(P0, row)}:${a1(E1, row)})`;
     const sumDown = (col: string, first: number, last: number) => `=SUM(${col}${n1(first)}:${col}${n1(last)})`;
+    /** A number this generator placed (NaN for a formula or text): guards are chosen from the data. */
+    const placed = (col: number, row: number) => {
+      const v = cells[a1(col, row)];
+      return typeof v === 'number' ? v : NaN;
+    };
+    const colSum = (col: number, first: number, last: number) => {
+      let sum = 0;
+      for (let row = first; row <= last; row++) sum += placed(col, row);
+      return sum;
+    };
+    /** Last year's revenue of existing line k, as placed, is zero. */
+    const baseZero = (k: number) => colSum(P0 + k, L.historyRows.first, L.historyRows.last) === 0;
     const aRef = (k: number, row: number) => `A_Market!${a1(M.lineCols.first + k, row)}`;
     const regionRow = (row: number, region: string, label: string) => {
       set(0, row, region);
@@ -216,7 +228,11 @@ export const targetGenerator: SheetGenerator = {
     onAll(L.baseRow, (col) => sumDown(col, H0, H1), MONEY);
     set(T, L.baseRow, sumAll(L.baseRow), MONEY);
     pair(L.cagrRow, '历史复合增长率', `Historical CAGR FY${String((fy - 3) % 100).padStart(2, '0')}–${String((fy - 1) % 100).padStart(2, '0')}`);
-    onExisting(L.cagrRow, (col) => `=(${col}${n1(L.baseRow)}/${col}${n1(L.priorRows.first)})^(1/2)-1`, PCT);
+    onExisting(L.cagrRow, (col, k) => {
+      const [base, p0, p1] = [L.baseRow, L.priorRows.first, L.priorRows.first + 1].map((row) => `${col}${n1(row)}`);
+      // A line younger than the history (nothing sold two years before): last year's growth, else none.
+      return placed(P0 + k, L.priorRows.first) > 0 ? `=(${base}/${p0})^(1/2)-1` : `=IF(${p0}>0,(${base}/${p0})^(1/2)-1,IF(${p1}>0,${base}/${p1}-1,0))`;
+    }, PCT);
     pair(L.trendRow, '趋势预测', 'Trend forecast = R0×(1+CAGR)');
     onExisting(L.trendRow, (col) => `=${col}${n1(L.baseRow)}*(1+${col}${n1(L.cagrRow)})`, MONEY);
     set(T, L.trendRow, sumExisting(L.trendRow), MONEY);
@@ -241,8 +257,10 @@ export const targetGenerator: SheetGenerator = {
         : `=W_QUANT*${col}${n1(L.quantRow)}+(1-W_QUANT)*${col}${n1(L.judgementForecastRow)}`, MONEY);
     set(T, L.targetRow, sumAll(L.targetRow), MONEY);
     pair(L.targetGrowthRow, '目标增长率', 'Target growth %');
-    onExisting(L.targetGrowthRow, (col) => `=${col}${n1(L.targetRow)}/${col}${n1(L.baseRow)}-1`, PCT);
-    set(T, L.targetGrowthRow, `=${a1(T, L.targetRow)}/${a1(T, L.baseRow)}-1`, PCT);
+    // Growth over a line the client sold nothing of last year reads 0, not #DIV/0!.
+    const overBase = (target: string, base: string, zero: boolean) => (zero ? `=IF(${base}=0,0,${target}/${base}-1)` : `=${target}/${base}-1`);
+    onExisting(L.targetGrowthRow, (col, k) => overBase(`${col}${n1(L.targetRow)}`, `${col}${n1(L.baseRow)}`, baseZero(k)), PCT);
+    set(T, L.targetGrowthRow, overBase(a1(T, L.targetRow), a1(T, L.baseRow), existing.every((_, k) => baseZero(k))), PCT);
     pair(L.goalCompareRow, '对比增长目标', 'Target − goal (A)');
     set(T, L.goalCompareRow, `=${a1(T, L.targetRow)}-GOAL_REVENUE`, MONEY);
     set(L.flagCol, L.goalCompareRow, `=IF(${a1(T, L.goalCompareRow)}>=0,"OK ≥ 增长目标 goal","⚠ 低于增长目标 below goal")`);
@@ -268,7 +286,13 @@ export const targetGenerator: SheetGenerator = {
     shape.regions.forEach((region, r) => {
       const row = L.indexRows.first + r;
       regionRow(row, region, 'Index');
-      onExisting(row, (col) => `=${wh(col)}*${col}${n1(H0 + r)}/${col}$${n1(L.baseRow)}+(1-${wh(col)})*${col}${n1(L.potentialRows.first + r)}/${col}$${n1(L.potentialTotalRow)}`, RATIO);
+      onExisting(row, (col, k) => {
+        const [hist, base, pot, potTotal] = [`${col}${n1(H0 + r)}`, `${col}$${n1(L.baseRow)}`, `${col}${n1(L.potentialRows.first + r)}`, `${col}$${n1(L.potentialTotalRow)}`];
+        const spec = `${wh(col)}*${hist}/${base}+(1-${wh(col)})*${pot}/${potTotal}`;
+        // No history (or no potential) on the line: the other share alone; neither: equal shares.
+        if (!baseZero(k) && colSum(P0 + k, L.potentialRows.first, L.potentialRows.last) !== 0) return `=${spec}`;
+        return `=IF(${base}=0,IF(${potTotal}=0,1/${shape.regions.length},${pot}/${potTotal}),IF(${potTotal}=0,${hist}/${base},${spec}))`;
+      }, RATIO);
     });
     pair(L.indexSumRow, '指数合计（=1）', 'Index sum check');
     onExisting(L.indexSumRow, (col) => sumDown(col, L.indexRows.first, L.indexRows.last), RATIO);

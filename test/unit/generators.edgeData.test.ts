@@ -1,0 +1,63 @@
+/**
+ * A client's numbers are not the sample's: a line launched last year (nothing two years before),
+ * a line or a region with no sales at all, a line with no potential, no level with variable pay.
+ * The full plan chain, built on the real engine, opens with no error value and no ERR check on
+ * each, and a young line's historical growth is last year's growth.
+ */
+import { describe, expect, it } from 'vitest';
+import { isCellError } from '../../src/model/cell';
+import { generatePlan } from '../../templates/generators/plan';
+import { SAMPLE_SHAPE, type ClientShape } from '../../templates/generators/shape';
+import { EngineNotebook } from '../../workers/engineCore';
+
+const s = SAMPLE_SHAPE;
+const onLine = (k: number, v: (x: number) => number) => (row: number[]) => row.map((x, j) => (j === k ? v(x) : x));
+
+const CASES: [string, ClientShape][] = [
+  ['a line launched two years ago (nothing sold three years before)', { ...s, historyPrior: s.historyPrior!.map((h, i) => (i === 0 ? { ...h, values: onLine(0, () => 0)(h.values) } : h)) }],
+  ['a line launched last year (no earlier sales)', { ...s, historyPrior: s.historyPrior!.map((h) => ({ ...h, values: onLine(0, () => 0)(h.values) })) }],
+  ['a line with nothing sold in any year', { ...s, history: s.history!.map(onLine(0, () => 0)), historyPrior: s.historyPrior!.map((h) => ({ ...h, values: onLine(0, () => 0)(h.values) })) }],
+  ['no sales at all last year', { ...s, history: s.history!.map((r) => r.map(() => 0)) }],
+  ['a region with neither sales nor potential', { ...s, history: s.history!.map((r, i) => (i === 1 ? r.map(() => 0) : r)), potential: s.potential!.map((r, i) => (i === 1 ? r.map(() => 0) : r)) }],
+  ['a line with no potential anywhere', { ...s, potential: s.potential!.map(onLine(1, () => 0)) }],
+  ['a key account with no revenue last year', { ...s, accounts: s.accounts?.map((a, i) => (i === 0 ? { ...a, revenue: 0 } : a)) }],
+  ['no level with variable pay', { ...s, levels: s.levels.map((l) => ({ ...l, base: l.ote })) }],
+];
+
+function problems(shape: ClientShape): string[] {
+  const nb = generatePlan(shape, {});
+  const engine = new EngineNotebook(nb);
+  const out: string[] = [];
+  for (const [sheet, values] of Object.entries(engine.allValues())) {
+    for (const [addr, v] of Object.entries(values)) {
+      if (isCellError(v)) out.push(`${sheet}!${addr} ${v.error}`);
+      else if (typeof v === 'string' && /^ERR/.test(v)) out.push(`${sheet}!${addr} ${v}`);
+    }
+  }
+  engine.destroy();
+  return out;
+}
+
+describe('the plan on a client’s awkward numbers', () => {
+  for (const [title, shape] of CASES) {
+    it(`${title}: no error value, no ERR check`, () => {
+      expect(problems(shape)).toEqual([]);
+    });
+  }
+
+  it('a young line’s historical growth is last year’s growth; the others keep the two-year CAGR', () => {
+    const shape = CASES[0][1];
+    const nb = generatePlan(shape, {});
+    const engine = new EngineNotebook(nb);
+    const v = engine.allValues().B_Target;
+    const prior1 = shape.historyPrior![1].values;
+    const base = (k: number) => shape.history!.reduce((sum, row) => sum + row[k], 0);
+    expect(v.C37).toBeCloseTo(base(0) / prior1[0] - 1, 9);
+    // launched last year: no growth to go by
+    const launched = new EngineNotebook(generatePlan(CASES[1][1], {}));
+    expect(launched.allValues().B_Target.C37).toBe(0);
+    launched.destroy();
+    expect(v.D37).toBeCloseTo(Math.sqrt(base(1) / shape.historyPrior![0].values[1]) - 1, 9);
+    engine.destroy();
+  });
+});
