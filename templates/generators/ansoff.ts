@@ -185,7 +185,11 @@ export function makeAnsoffGenerator(positions: (shape: ClientShape) => AbPositio
         set(1, row, input(key('label'), sample.label ?? defaultLabel(init, region, lb.en)));
         set(2, row, init.line);
         const typedMarket = init.kind === 'launch' || init.kind === 'diversification';
-        set(3, row, typedMarket ? input(key('market'), sample.market ?? region) : region);
+        // A launch's market is a region of this plan: one that a regrow removed (typed or the
+        // sample's) falls back to the default, so its cost and opportunity stay counted.
+        const inPlan = (m: RawContent | undefined) => typeof m === 'string' && (m === NATIONAL || shape.regions.some((x) => x.toLowerCase() === m.toLowerCase()));
+        const market = [ctx.inputs[key('market')], sample.market].find(inPlan) ?? region;
+        set(3, row, typedMarket ? market : region);
         if (typedMarket) rules.push({ ref: `${S}!${r(3)}`, kind: 'text' });
         set(4, row, input(key('productStatus'), productStatus));
         set(5, row, input(key('marketStatus'), marketStatus));

@@ -6,7 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isCellError } from '../../src/model/cell';
+import { applyEdits } from '../../src/model/edit';
+import type { Notebook } from '../../src/model/notebook';
 import { generatePlan } from '../../templates/generators/plan';
+import { regrowCommands } from '../../templates/generators/regrow';
 import { SAMPLE_SHAPE, type ClientShape } from '../../templates/generators/shape';
 import { EngineNotebook } from '../../workers/engineCore';
 
@@ -25,7 +28,10 @@ const CASES: [string, ClientShape][] = [
 ];
 
 function problems(shape: ClientShape): string[] {
-  const nb = generatePlan(shape, {});
+  return problemsOf(generatePlan(shape, {}));
+}
+
+function problemsOf(nb: Notebook): string[] {
   const engine = new EngineNotebook(nb);
   const out: string[] = [];
   for (const [sheet, values] of Object.entries(engine.allValues())) {
@@ -59,5 +65,19 @@ describe('the plan on a client’s awkward numbers', () => {
     launched.destroy();
     expect(v.D37).toBeCloseTo(Math.sqrt(base(1) / shape.historyPrior![0].values[1]) - 1, 9);
     engine.destroy();
+  });
+
+  it('removing the region a new line launches in: the launch moves to a region of the plan, nothing goes ERR', () => {
+    const nb = generatePlan(s, {});
+    const launchMarkets = () => Object.entries(nb.sheets.find((x) => x.name === 'C_Ansoff')!.cells).filter(([addr, v]) => /^D\d+$/.test(addr) && typeof v === 'string' && s.regions.includes(v)).map(([, v]) => v);
+    const gone = s.regions[1];
+    expect(launchMarkets()).toContain(gone);
+    const next: ClientShape = { ...s, regions: s.regions.filter((r) => r !== gone), reps: s.reps.filter((r) => r.region !== gone), history: s.history!.filter((_, i) => i !== 1), potential: s.potential!.filter((_, i) => i !== 1), accounts: s.accounts?.filter((a) => s.reps.find((r) => r.name === a.rep)?.region !== gone) };
+    const r = regrowCommands(nb, next);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    applyEdits(nb, r.value.commands);
+    expect(launchMarkets()).not.toContain(gone);
+    expect(problemsOf(nb)).toEqual([]);
   });
 });
