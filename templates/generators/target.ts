@@ -409,6 +409,17 @@ export const targetGenerator: SheetGenerator = {
       set(RC.quota, row, `=${r(RC.regionFinal)}*${r(RC.index)}*(1+OVERASSIGN)`, MONEY);
       set(RC.newAccounts, row, repInput(RC.newAccounts, 'newAccounts', d.sample), COUNT);
     });
+    // A region whose reps' actuals (or potentials) are all zero — typed so, or the accounts pasted
+    // say so: its reps share equally on that measure instead of dividing by zero.
+    for (const [share, measure] of [[RC.histShare, RC.actual], [RC.potShare, RC.potential]] as const) {
+      const zeroRegions = new Set(shape.regions.filter((region) => shape.reps.every((rep, i) => rep.region !== region || placed(measure, R0 + i) === 0)));
+      shape.reps.forEach((rep, i) => {
+        if (!zeroRegions.has(rep.region)) return;
+        const row = R0 + i;
+        const sum = `SUMIF(${repSpan(RC.region)},${a1(RC.region, row)},${repSpan(measure)})`;
+        set(share, row, `=IF(${sum}=0,1/COUNTIF(${repSpan(RC.region)},${a1(RC.region, row)}),${a1(measure, row)}/${sum})`, PCT);
+      });
+    }
     pair(L.repTotalRow, '合计', 'Total');
     for (const [col, fmt] of [[RC.actual, MONEY], [RC.potential, MONEY], [RC.quota, MONEY], [RC.newAccounts, COUNT]] as const) {
       set(col, L.repTotalRow, sumDown(c(col), R0, R1), fmt);
@@ -452,6 +463,8 @@ export const targetGenerator: SheetGenerator = {
       set(2, hr, lb.z(`${prev} 收入`, `${prev} revenue`));
       [['增长潜力', 'Uplift'], ['权重', 'Weight'], ['占比', 'Share'], ['客户指标', 'Target']].forEach(([zh, e], i) => set(3 + i, hr, lb.t(zh, e)));
       const tr = n1(block.totalRow);
+      // Accounts with no revenue last year at all: equal shares of the rep's quota, not #DIV/0!.
+      const noRevenue = accounts.every((acc) => (input(targetInputKey(`account|${rep.name}|${acc.account}`, 'revenue'), acc.revenue) as number) === 0);
       accounts.forEach((acc, j) => {
         const row = block.rows.first + j;
         const key = `account|${rep.name}|${acc.account}`;
@@ -459,7 +472,7 @@ export const targetGenerator: SheetGenerator = {
         set(2, row, input(targetInputKey(key, 'revenue'), acc.revenue), MONEY);
         set(3, row, sampled(accountMarks, 3, row, targetInputKey(key, 'uplift'), ACCOUNT_UPLIFT_SAMPLE[acc.account], ACCOUNT_UPLIFT_NEUTRAL), PCT);
         set(4, row, `=C${n1(row)}*(1+D${n1(row)})`, MONEY);
-        set(5, row, `=E${n1(row)}/$E$${tr}`, PCT);
+        set(5, row, noRevenue ? `=IF($E$${tr}=0,1/${accounts.length},E${n1(row)}/$E$${tr})` : `=E${n1(row)}/$E$${tr}`, PCT);
         set(6, row, `=F${n1(row)}*${abs(RC.quota, repRow)}`, MONEY);
       });
       pair(block.totalRow, '合计', 'Total');

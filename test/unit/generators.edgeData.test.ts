@@ -10,6 +10,7 @@ import { applyEdits } from '../../src/model/edit';
 import type { Notebook } from '../../src/model/notebook';
 import { generatePlan } from '../../templates/generators/plan';
 import { regrowCommands } from '../../templates/generators/regrow';
+import { targetInputKey } from '../../templates/generators/target';
 import { SAMPLE_SHAPE, type ClientShape } from '../../templates/generators/shape';
 import { EngineNotebook } from '../../workers/engineCore';
 
@@ -79,5 +80,30 @@ describe('the plan on a client’s awkward numbers', () => {
     applyEdits(nb, r.value.commands);
     expect(launchMarkets()).not.toContain(gone);
     expect(problemsOf(nb)).toEqual([]);
+  });
+
+  it('a region whose reps all sold nothing (typed zeros, their accounts too): its reps share equally on history, the checks hold', () => {
+    const region = s.regions[0];
+    const reps = s.reps.filter((r) => r.region === region);
+    const inputs: Record<string, number> = Object.fromEntries(reps.map((r) => [targetInputKey(`rep|${r.name}`, 'actual'), 0]));
+    for (const a of s.accounts ?? []) if (reps.some((r) => r.name === a.rep)) inputs[targetInputKey(`account|${a.rep}|${a.account}`, 'revenue')] = 0;
+    const nb = generatePlan(s, inputs);
+    expect(problemsOf(nb)).toEqual([]);
+    const engine = new EngineNotebook(nb);
+    const cells = nb.sheets.find((x) => x.name === 'B_Target')!.cells;
+    const v = engine.allValues().B_Target;
+    const rows = Object.entries(cells).filter(([addr, x]) => /^A\d+$/.test(addr) && reps.some((r) => r.name === x)).map(([addr]) => addr.slice(1));
+    expect(rows).toHaveLength(reps.length);
+    // the history share column holds 1/n for each of the region's reps
+    const shares = rows.map((row) => Object.entries(v).find(([addr, x]) => new RegExp(`^[A-Z]+${row}$`).test(addr) && typeof x === 'number' && Math.abs(x - 1 / reps.length) < 1e-9));
+    expect(shares.every(Boolean)).toBe(true);
+    engine.destroy();
+  });
+
+  it('a region whose pasted key accounts all had no revenue: no error, no ERR', () => {
+    const region = s.regions[2];
+    const inRegion = (rep: string) => s.reps.find((r) => r.name === rep)?.region === region;
+    const shape: ClientShape = { ...s, accounts: [...(s.accounts ?? []).filter((a) => !inRegion(a.rep)), ...s.reps.filter((r) => r.region === region).map((r) => ({ rep: r.name, account: `${r.name} A`, revenue: 0 }))] };
+    expect(problems(shape)).toEqual([]);
   });
 });
