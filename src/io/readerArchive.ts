@@ -29,7 +29,20 @@ export function trimWorksheetXml(xml: string): string {
       .replace(new RegExp(`<(?:\\w+:)?${el}\\b[^>]*/>`, 'g'), '')
       .replace(new RegExp(`<((?:\\w+:)?${el})\\b[^>]*>[\\s\\S]*?</\\1>`, 'g'), '');
   }
-  return xml.slice(0, end) + trimmed;
+  return dropInlineStringValues(xml.slice(0, end)) + trimmed;
+}
+
+/**
+ * An inline-string cell holds its text in `<is>`; some writers add a `<v>` as well, which Excel
+ * ignores and the reader crashes on ("Cannot create property 'richText' on string"). The `<v>`
+ * of such a cell is dropped. Self-closing cells (`<c r="A1"/>`) are never opened by the match.
+ */
+export function dropInlineStringValues(xml: string): string {
+  if (!xml.includes('inlineStr')) return xml;
+  return xml.replace(/<((?:\w+:)?)c\b((?:[^>/]|\/(?!>))*)>([\s\S]*?)<\/\1c>/g, (whole, p: string, attrs: string, body: string) => {
+    if (!/\bt\s*=\s*["']inlineStr["']/.test(attrs) || !new RegExp(`<${p}is\\b`).test(body)) return whole;
+    return `<${p}c${attrs}>${body.replace(new RegExp(`<${p}v\\b[^>]*>[\\s\\S]*?</${p}v>|<${p}v\\b[^>]*/>`, 'g'), '')}</${p}c>`;
+  });
 }
 
 const ns = 'http://schemas.openxmlformats.org';

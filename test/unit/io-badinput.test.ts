@@ -134,6 +134,17 @@ describe('xlsx import refuses bad files with a code and a message', () => {
     if (r.ok) expect(r.notebook.sheets[0].cells).toEqual({ A1: 3, B1: '=A1*2' });
   });
 
+  it('an inline-string cell that also carries a <v> (the reader crashed on it) reads as its inline text', async () => {
+    const xlsx = minimalXlsx([{
+      name: 'S',
+      xml: sheetXml(['<row r="1"><c r="A1"/><c r="B1" t="inlineStr"><v>1.0</v><is><r><rPr><b val="1"/></rPr><t xml:space="preserve">1.</t></r></is></c>' +
+        '<c r="C1" t="inlineStr"><is><t>plain</t></is></c><c r="D1"><v>4</v></c></row>']),
+    }]);
+    const r = await importXlsx(xlsx);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.notebook.sheets[0].cells).toEqual({ B1: '1.', C1: 'plain', D1: 4 });
+  });
+
   it('a workbook with 1,000,000 rows: refused with a message, without reading them all', async () => {
     function* rows() {
       yield SHEET_HEAD;
