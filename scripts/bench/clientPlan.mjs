@@ -6,6 +6,8 @@
  *   until every visible dependent is current (engine ready), each against raw HyperFormula on the
  *   same workbook (buildFromSheets, setCellContents) in the same browser and run.
  * Budgets (issue 14): create ≤ 3 s, open ≤ 2 s, edit p95 ≤ 50 ms — reported with the raw figures.
+ * Then (issue 17) a year of actuals for every region × line imported through the Actuals panel:
+ * file → preview, and Apply → engine ready; budget: the two together ≤ 1 s.
  */
 import { join } from 'node:path';
 import { attr, exportedNotebook, measureEdits, timedReload, waitReady } from './appDriver.mjs';
@@ -118,6 +120,43 @@ export async function clientPlanScenario(ctx, { edits, log, percentile, round })
   const p50 = percentile(e.times, 0.5);
   const p95 = percentile(e.times, 0.95);
   log(`clientPlan app: goal edit → all on screen current p50 ${p50.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms (${e.mode} events)`);
+
+  // Issue 17: a year of actuals for every region × line (a CRM export, one row each) through the
+  // Actuals panel — file chosen → preview shown, then Apply → engine ready, timed in the page.
+  const regions = Array.from({ length: R }, (_x, r) => `Region ${r + 1}`);
+  const lines = Array.from({ length: P }, (_x, k) => `Line ${k + 1}`);
+  const rows = ['Region,Product line,Month,Amount'];
+  for (let m = 1; m <= 12; m++) for (const [i, r] of regions.entries()) for (const [k, l] of lines.entries()) rows.push(`${r},${l},${m},${40 + ((i * 7 + k * 3 + m) % 30)}`);
+  await page.locator(attr('data-sheet-tab', 'G_Monthly')).first().click();
+  await page.locator(attr('data-testid', 'actuals-panel')).first().click();
+  await page.evaluate(() => {
+    const b = (window.__benchActuals = { chosenAt: 0, previewAt: 0 });
+    document.addEventListener('change', (ev) => {
+      if (ev.target instanceof Element && ev.target.matches('[data-testid="import-actuals"]') && !b.chosenAt) b.chosenAt = performance.now();
+    }, true);
+    const mo = new MutationObserver(() => {
+      if (b.chosenAt && !b.previewAt && document.querySelector('[data-testid="actuals-preview"]')) {
+        b.previewAt = performance.now();
+        mo.disconnect();
+      }
+    });
+    mo.observe(document, { subtree: true, childList: true });
+  });
+  await page.locator(attr('data-testid', 'import-actuals')).first().setInputFiles({ name: 'actuals-fy.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n'), 'utf8') });
+  await page.waitForFunction(() => window.__benchActuals.previewAt > 0, undefined, { timeout: 120_000, polling: 'raf' });
+  const previewMs = await page.evaluate(() => window.__benchActuals.previewAt - window.__benchActuals.chosenAt);
+  const applyMs = await page.evaluate(() => new Promise((resolve) => {
+    const button = document.querySelector('[data-testid="actuals-apply"]');
+    const t0 = performance.now();
+    button.click();
+    const poll = () => {
+      const ready = document.querySelector('[data-testid="engine-status"]')?.textContent?.trim() === 'ready';
+      if (ready && !document.querySelector('[data-testid="actuals-preview"]')) resolve(performance.now() - t0);
+      else requestAnimationFrame(poll);
+    };
+    requestAnimationFrame(poll);
+  }));
+  log(`clientPlan app: a year of actuals (${rows.length - 1} rows, ${R} regions × ${P} lines × 12 months): file → preview ${previewMs.toFixed(0)} ms, Apply → ready ${applyMs.toFixed(0)} ms`);
   await page.context().close();
   return {
     clientCreateMs: round(created, 0),
@@ -132,5 +171,8 @@ export async function clientPlanScenario(ctx, { edits, log, percentile, round })
     clientRawEditP50Ms: round(percentile(rawEdits, 0.5)),
     clientRawEditP95Ms: round(percentile(rawEdits, 0.95)),
     clientEditRatio: round(p50 / percentile(rawEdits, 0.5)),
+    actualsPreviewMs: round(previewMs, 0),
+    actualsApplyMs: round(applyMs, 0),
+    actualsImportMs: round(previewMs + applyMs, 0),
   };
 }
