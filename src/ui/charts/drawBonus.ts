@@ -23,7 +23,8 @@ export function drawPayout(data: PayoutData, ctx: DrawContext): Drawn {
     width: ctx.width,
     height: ctx.height,
     // margins and tick counts from the type size, so that the projector's 22 px ticks neither touch nor clip
-    marginLeft: Math.max(52, textWidth('200%', ctx.fontSize) + 14),
+    // the widest tick (`220%`: the % sign is wider than a digit) and the tick's own gap
+    marginLeft: Math.max(52, textWidth('2200%', ctx.fontSize) + 16),
     marginTop: Math.max(18, ctx.fontSize * 1.4),
     marginBottom: Math.max(40, ctx.fontSize * 3.2),
     marginRight: 16,
@@ -76,6 +77,15 @@ export function drawBullet(data: BulletData, ctx: DrawContext): Drawn {
     { x: data.value, text: `${t('b.projected')} ${fmt(data.value, data.format)} (${fmt(data.budget ? data.value / data.budget : 0, '0.0%')})`, dy: 0, fill: INK },
     { x: data.target, text: `${t('b.target')} ${fmt(data.target, data.format)}`, dy: h * 0.27, fill: INK },
   ];
+  // A label goes on the side of its mark that has room for it (the target's to the right, unless
+  // the rule is near the end).
+  const plotWidth = Math.max(1, ctx.width - 40);
+  const fits = (x: number, text: string, side: 'start' | 'end') => {
+    const room = side === 'start' ? (1 - x / max) * plotWidth : (x / max) * plotWidth;
+    return textWidth(text, ctx.fontSize) + 10 <= room;
+  };
+  const budgetSide = fits(data.budget, lines[0].text, 'end') ? 'end' : 'start';
+  const targetSide = fits(data.target, lines[2].text, 'start') ? 'start' : 'end';
   const svg = Plot.plot({
     width: ctx.width,
     height: ctx.height,
@@ -90,11 +100,11 @@ export function drawBullet(data: BulletData, ctx: DrawContext): Drawn {
       Plot.rectX([data.budget], { x1: 0, x2: (d: number) => d, y1: 0.22, y2: 0.78, fill: budgetColor }),
       Plot.rectX([data.value], { x1: 0, x2: (d: number) => d, y1: 0.38, y2: 0.62, fill: valueColor }),
       Plot.ruleX([data.target], { y1: 0.12, y2: 0.88, stroke: targetColor, strokeWidth: 3 }),
-      Plot.text(lines.slice(0, 1), { x: 'x', y: 0.5, dy: lines[0].dy, text: 'text', textAnchor: 'end', dx: -4, fill: MUTED, fontWeight: 600 }),
+      Plot.text(lines.slice(0, 1), { x: 'x', y: 0.5, dy: lines[0].dy, text: 'text', textAnchor: budgetSide, dx: budgetSide === 'end' ? -4 : 4, fill: MUTED, fontWeight: 600 }),
       data.value / max > 0.5
         ? Plot.text(lines.slice(1, 2), { x: 'x', y: 0.5, text: 'text', textAnchor: 'end', dx: -8, fill: '#ffffff', fontWeight: 700 })
         : Plot.text(lines.slice(1, 2), { x: 'x', y: 0.5, text: 'text', textAnchor: 'start', dx: 8, fill: valueColor, fontWeight: 700 }),
-      Plot.text(lines.slice(2, 3), { x: 'x', y: 0.5, dy: lines[2].dy, text: 'text', textAnchor: 'start', dx: 6, fill: INK, fontWeight: 600 }),
+      Plot.text(lines.slice(2, 3), { x: 'x', y: 0.5, dy: lines[2].dy, text: 'text', textAnchor: targetSide, dx: targetSide === 'start' ? 6 : -6, fill: INK, fontWeight: 600 }),
     ],
   });
   return {

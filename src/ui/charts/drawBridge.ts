@@ -8,6 +8,11 @@ import { INK, MUTED, NEGATIVE, PALETTE, POSITIVE, TOTAL, asSvg, axisFormat, fmt,
 import { t } from '../../i18n';
 import { maxOf, minOf } from '../../model/arrays';
 
+const stepText = (s: WaterfallData['steps'][number], format?: string) => (s.kind === 'total' ? fmt(s.value, format) : signed(s.value, format));
+
+/** `#,##0.00` → `#,##0` (percentages keep theirs). */
+const withoutDecimals = (format?: string) => (format && !format.includes('%') ? format.replace(/#,##0\.0+/g, '#,##0') : format);
+
 export function drawWaterfall(data: WaterfallData, ctx: DrawContext): Drawn {
   const { Plot } = ctx;
   const keys = keysOf(data.steps.length);
@@ -17,19 +22,34 @@ export function drawWaterfall(data: WaterfallData, ctx: DrawContext): Drawn {
     lo: Math.min(s.start, s.end),
     hi: Math.max(s.start, s.end),
     color: s.kind === 'total' ? TOTAL : s.value >= 0 ? POSITIVE : NEGATIVE,
-    text: s.kind === 'total' ? fmt(s.value, s.cell?.format ?? data.format) : signed(s.value, s.cell?.format ?? data.format),
+    text: stepText(s, s.cell?.format ?? data.format),
   }));
-  // labels wrap to the width of their bar (in ems), so long step names never collide
-  const marginLeft = Math.max(60, textWidth('00,000', ctx.fontSize) + 12);
+  const fs = ctx.fontSize;
+  const marginLeft = Math.max(60, textWidth('00,000', fs) + 12);
   const band = ((ctx.width - marginLeft - 16) / Math.max(1, steps.length)) * 0.98;
+  // Value labels fit their bar: first without the decimals (noise at this width), then smaller type.
+  const widest = () => Math.max(0, ...steps.map((s) => textWidth(s.text, fs)));
+  if (widest() > band * 0.95) for (const s of steps) s.text = stepText(s, withoutDecimals(s.cell?.format ?? data.format));
+  const valueFs = Math.max(fs * 0.7, Math.min(fs, (fs * band * 0.95) / Math.max(1, widest())));
+  // Step names wrap to the width of their bar; a word longer than the bar shrinks the type to fit.
+  // Still too long at 70 % (Diversification in a narrow bar): every other name one row lower, so
+  // each has two bars' width.
+  const longestWord = Math.max(0, ...steps.flatMap((s) => s.label.split(/\s+/).map((w) => textWidth(w, fs))));
+  const stagger = longestWord * 0.7 > band * 0.9;
+  const room = band * (stagger ? 1.8 : 0.9);
+  const tickFs = Math.max(fs * 0.7, Math.min(fs, (fs * room) / Math.max(1, longestWord)));
+  const lowered = stagger ? tickFs * 2.6 : 0;
+  const tickLabel = (k: string) => steps[Number(k)]?.label ?? k;
+  const axis = (ticks: string[], dy: number) => Plot.axisX(ticks, { tickFormat: tickLabel, tickSize: 0, fontSize: tickFs, lineWidth: room / tickFs, label: null, dy });
   const links = steps.slice(0, -1).map((s, i) => ({ x1: s.key, x2: steps[i + 1].key, y: s.end }));
   const svg = Plot.plot({
     width: ctx.width,
     height: ctx.height,
     // room for the widest money tick (`22,000`) at the chart's type size
     marginLeft,
-    marginTop: Math.max(22, ctx.fontSize * 1.6),
-    marginBottom: Math.max(48, ctx.fontSize * 3.4),
+    // the unit (`↑ 万元`) a line of type clear of the top tick
+    marginTop: Math.max(22, ctx.fontSize * (ctx.unit ? 2.2 : 1.6)),
+    marginBottom: Math.max(48, ctx.fontSize * 3.4) + lowered,
     style: ctx.style,
     x: { domain: keys, axis: null, padding: 0.22 },
     y: { grid: true, nice: true, zero: true, label: ctx.unit || null, tickFormat: axisFormat(data.format) },
@@ -37,8 +57,8 @@ export function drawWaterfall(data: WaterfallData, ctx: DrawContext): Drawn {
       Plot.link(links, { x1: 'x1', x2: 'x2', y1: 'y', y2: 'y', stroke: MUTED, strokeDasharray: '3,3' }),
       Plot.barY(steps, { x: 'key', y1: 'start', y2: 'end', fill: 'color', title: (d: (typeof steps)[number]) => `${d.label}: ${d.text}` }),
       Plot.ruleY([0], { stroke: INK }),
-      Plot.text(steps, { x: 'key', y: 'hi', text: 'text', dy: -8, fontWeight: 600, fill: INK }),
-      Plot.axisX({ tickFormat: (k: string) => steps[Number(k)]?.label ?? k, tickSize: 0, lineWidth: (band * 0.8) / ctx.fontSize, label: null }),
+      Plot.text(steps, { x: 'key', y: 'hi', text: 'text', dy: -8, fontWeight: 600, fill: INK, fontSize: valueFs }),
+      ...(stagger ? [axis(keys.filter((_, i) => i % 2 === 0), 0), axis(keys.filter((_, i) => i % 2 === 1), lowered)] : [axis(keys, 0)]),
     ],
   });
   return {
@@ -66,13 +86,20 @@ export function drawTornado(data: TornadoData, ctx: DrawContext): Drawn {
   ]);
   const xs = [data.base, ...rows.map((r) => r.x2)];
   const [min, max] = [minOf(xs), maxOf(xs)];
-  const pad = (max - min) * 0.2 || Math.abs(data.base) * 0.1 || 1;
+  const marginLeft = maxTextWidth(labels, ctx.fontSize, ctx.width * 0.42) + 12;
+  const marginRight = Math.max(12, textWidth('00,000', ctx.fontSize) / 2 + 6); // the last tick is centred on the edge
+  // Room beyond the longest bar on each side for its value label, so no label runs into the names.
+  const plotWidth = Math.max(1, ctx.width - marginLeft - marginRight);
+  const labelWidth = maxTextWidth(rows.map((r) => r.text), ctx.fontSize * 0.9) + 8;
+  const range = max - min;
+  const fitPad = plotWidth > 2.5 * labelWidth ? (labelWidth * range) / (plotWidth - 2 * labelWidth) : range;
+  const pad = Math.max(range * 0.2, fitPad) || Math.abs(data.base) * 0.1 || 1;
   const colors = { domain: [low, high], range: ['#f28e2b', PALETTE[0]] };
   const svg = Plot.plot({
     width: ctx.width,
     height: ctx.height,
-    marginLeft: maxTextWidth(labels, ctx.fontSize) + 12,
-    marginRight: Math.max(12, textWidth('00,000', ctx.fontSize) / 2 + 6), // the last tick is centred on the edge
+    marginLeft,
+    marginRight,
     marginTop: ctx.fontSize * 1.5,
     // the unit sits centred under the ticks, not on top of the last one
     marginBottom: ctx.fontSize * 3.2,

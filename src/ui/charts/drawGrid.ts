@@ -5,7 +5,7 @@
  */
 import type { AnsoffTile, TdBuRow } from '../../model/layout';
 import type { DrawContext, Drawn } from './plotKit';
-import { FONT_FAMILY, INK, MUTED, NEGATIVE, PALETTE, asSvg, axisFormat, fmt, columnFrame } from './plotKit';
+import { FONT_FAMILY, INK, MUTED, NEGATIVE, PALETTE, asSvg, axisFormat, fmt, columnFrame, textWidth } from './plotKit';
 import { t } from '../../i18n';
 import { maxOf } from '../../model/arrays';
 
@@ -64,7 +64,19 @@ export function drawAnsoff(data: { tiles: AnsoffTile[]; formats: Record<string, 
     text(g, x + pad, y + pad + fs, tile.label, { fill: ink, 'font-weight': 700 });
     text(g, x + pad, y + pad + fs + line * 1.35, fmt(tile.planned, data.formats.planned), { fill: ink, 'font-weight': 700, 'font-size': fs * 1.7 });
     text(g, x + pad, y + pad + fs + line * 2.35, `${fmt(tile.share, data.formats.share)} ${t('a.ofGap')}`, { fill: soft });
-    text(g, x + pad, y + th - pad, `${t('a.cost')} ${fmt(tile.cost, data.formats.cost)} · ${t('a.prob')} ${fmt(tile.prob, data.formats.prob)} · ${t('a.risk')} ${tile.risk}`, { fill: soft, 'font-size': fs * 0.92 });
+    // The detail line fits the tile: smaller type down to 70 %, then two lines.
+    const room = tw - 2 * pad;
+    const cost = `${t('a.cost')} ${fmt(tile.cost, data.formats.cost)}`;
+    const rest = `${t('a.prob')} ${fmt(tile.prob, data.formats.prob)} · ${t('a.risk')} ${tile.risk}`;
+    const detail = `${cost} · ${rest}`;
+    const small = fs * 0.92;
+    const fitted = Math.min(small, (small * room) / Math.max(1, textWidth(detail, small)));
+    if (fitted >= fs * 0.7) text(g, x + pad, y + th - pad, detail, { fill: soft, 'font-size': fitted });
+    else {
+      const two = Math.min(small, (small * room) / Math.max(1, textWidth(cost, small), textWidth(rest, small)));
+      text(g, x + pad, y + th - pad - two * 1.25, cost, { fill: soft, 'font-size': two });
+      text(g, x + pad, y + th - pad, rest, { fill: soft, 'font-size': two });
+    }
   }
   return { svg, legend: [] };
 }

@@ -72,7 +72,9 @@ export function createContext(Plot: PlotModule, width: number, height: number, l
 /** A value as its cell shows it (the cell's format), '' for nothing. */
 /** Size, margins and style of a column chart with a money axis on the left (the usual frame). */
 export function columnFrame(ctx: DrawContext, marginTop = 22) {
-  return { width: ctx.width, height: ctx.height, marginLeft: Math.max(56, textWidth('00,000', ctx.fontSize) + 12), marginTop, marginBottom: Math.max(30, ctx.fontSize * 1.8), style: ctx.style };
+  // The unit (`↑ 万元`) sits above the axis: a line of type clear of the top tick.
+  const top = ctx.unit ? Math.max(marginTop, ctx.fontSize * 2.2) : marginTop;
+  return { width: ctx.width, height: ctx.height, marginLeft: Math.max(56, textWidth('00,000', ctx.fontSize) + 12), marginTop: top, marginBottom: Math.max(30, ctx.fontSize * 1.8), style: ctx.style };
 }
 
 export function fmt(v: number | null | undefined, code?: string): string {
