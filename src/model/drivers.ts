@@ -35,6 +35,16 @@ export interface KpiDef {
   id: string;
   label: Bilingual;
   unit: Unit;
+  /** A cost, a gap: a rise is bad news and its change reads red (default: a rise is good). */
+  lowerIsBetter?: boolean;
+}
+
+/** KPIs whose rise is bad news, by the workbook name every plan defines. */
+export const LOWER_IS_BETTER = new Set(['EXPENSE_TOTAL', 'PROJECT_COST_TOTAL', 'PERSONNEL_COST', 'CAPACITY_GAP', 'GROWTH_GAP']);
+
+/** Whether a KPI's rise is good news: its own flag, else by name (`EXPENSE_TOTAL`), else yes. */
+export function riseIsGood(def: Pick<KpiDef, 'id' | 'lowerIsBetter'>): boolean {
+  return !(def.lowerIsBetter ?? LOWER_IS_BETTER.has(def.id));
 }
 
 /** A simple bar visual: one bar per cell, labelled. `person` rows show rep names and individual pay. */
@@ -280,7 +290,7 @@ export const SLIDES: readonly SlideDef[] = [
       kpi('E_Bonus!C48', '预测奖金支出', 'Projected payout'),
       kpi('E_Bonus!C51', '支出/预算', 'Payout ÷ budget', 'percent'),
       kpi('E_Bonus!C54', '薪酬销售成本率', 'CCOS', 'percent'),
-      kpi('E_Bonus!C55', '达门槛人数', 'Reps at threshold', 'percent'),
+      kpi('E_Bonus!C55', '达门槛人数占比', 'Share of reps at threshold', 'percent'),
     ],
     drivers: ['E_Bonus!C4', 'PO_THRESHOLD', 'PO_AT_THRESHOLD', 'PO_ACCEL', 'PO_CAP'],
     people: {

@@ -72,7 +72,7 @@ export function bonusVocabulary(L: BonusLayout): { drivers: DriverDef[]; kpis: K
       { id: C(t + 2), label: tx('预测奖金支出', 'Projected payout'), unit: 'money' },
       { id: C(t + 5), label: tx('支出/预算', 'Payout ÷ budget'), unit: 'percent' },
       { id: C(t + 8), label: tx('薪酬销售成本率', 'CCOS'), unit: 'percent' },
-      { id: C(t + 9), label: tx('达门槛人数', 'Reps at threshold'), unit: 'percent' },
+      { id: C(t + 9), label: tx('达门槛人数占比', 'Share of reps at threshold'), unit: 'percent' },
     ],
     presets: [
       { id: 'payout-vs-threshold', kind: 'dataTable1', spec: { input: 'PO_THRESHOLD', values: [0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1], outputs: [C(t + 2), 'E_Bonus!C5', C(t + 8)] } },

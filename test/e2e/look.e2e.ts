@@ -265,6 +265,54 @@ describe('item 12: print keeps table text at 9 pt or more and the modelling colo
 });
 
 describe('item 8: presenter charts are projector-grade', () => {
+  it('in English no KPI label is cut short (slides at 1920×1080, cards at 1440×900); a rising cost reads red, a rising target green; a share is labelled a share', async () => {
+    const { page, errors, context } = await openApp(browser, { viewport: { width: 1920, height: 1080 } });
+    await newNotebookFromGallery(page, 'annual-plan');
+    const cut = (sel: string) => page.locator(sel).evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+    // notebook-view cards, at the laptop's width
+    await page.setViewportSize(LAPTOP);
+    for (const sheet of ['A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus', 'F_Staffing', 'G_Monthly']) {
+      await openSheet(page, sheet);
+      await page.locator('.kpi-card .kpi-label').first().waitFor({ state: 'attached', timeout: STATE_TIMEOUT_MS });
+      expect(await cut('.kpi-card .kpi-label'), `${sheet}: KPI card labels`).toEqual([]);
+    }
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await byTestId(page, 'present').click();
+    await byTestId(page, 'presenter').waitFor({ state: 'visible', timeout: STATE_TIMEOUT_MS });
+    const seen: (string | null)[] = [];
+    for (let i = 0; i < 9; i++) {
+      await page.locator('[data-slide]').first().waitFor({ state: 'attached', timeout: STATE_TIMEOUT_MS });
+      const slide = await page.locator('[data-slide]').first().getAttribute('data-slide');
+      seen.push(slide);
+      expect(await cut('.pr-kpi-label'), `slide ${slide}: KPI labels`).toEqual([]);
+      expect(await cut('.pr-kpi-value'), `slide ${slide}: KPI values`).toEqual([]);
+      if (slide === 'E_Bonus') expect(await page.locator(`${attr('data-kpi', 'E_Bonus!C55')} .pr-kpi-label`).textContent()).toMatch(/share/i);
+      await page.keyboard.press('ArrowRight');
+    }
+    expect(seen).toEqual(expect.arrayContaining(['overview', 'D_Expense', 'E_Bonus', 'F_Staffing']));
+    // The overview: move the judgement growth up; the target and the expense envelope both rise.
+    await page.keyboard.press('1');
+    await page.locator(attr('data-slide', 'overview')).waitFor({ timeout: STATE_TIMEOUT_MS });
+    const driver = page.locator(attr('data-driver', 'B_Target!C43')).first();
+    await driver.waitFor({ state: 'attached', timeout: STATE_TIMEOUT_MS });
+    await driver.evaluate((el) => {
+      const input = el as HTMLInputElement;
+      input.value = '0.2';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await waitReady(page);
+    const delta = (id: string) => page.locator(`${attr('data-kpi', id)} .pr-kpi-delta`).first();
+    await expect.poll(() => delta('TARGET_TOTAL').getAttribute('class')).toMatch(/\bup\b/);
+    expect(await delta('TARGET_TOTAL').getAttribute('class')).toMatch(/\bgood\b/);
+    await expect.poll(() => delta('EXPENSE_TOTAL').getAttribute('class')).toMatch(/\bup\b/);
+    expect(await delta('EXPENSE_TOTAL').getAttribute('class')).toMatch(/\bbad\b/);
+    const [green, red] = await Promise.all([delta('TARGET_TOTAL'), delta('EXPENSE_TOTAL')].map((l) => l.evaluate((e) => getComputedStyle(e).color)));
+    expect(green).not.toBe(red);
+    expectNoPageErrors(errors);
+    await context.close();
+  }, 120_000);
+
   it('at 1920×1080 every slide chart is on the dark theme, its text ≥ 18 px and light, money without .00, the axis unit clear of the ticks', async () => {
     const { page, errors, context } = await openApp(browser, { viewport: { width: 1920, height: 1080 } });
     await newNotebookFromGallery(page, 'annual-plan');

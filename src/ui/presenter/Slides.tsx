@@ -10,7 +10,7 @@ import type { NotebookSession } from '../../engine/session';
 import type { CellValue } from '../../model/cell';
 import { valueToContract } from '../../model/cell';
 import type { BarsDef, DriverDef, KpiDef, PeopleTableDef, SlideDef } from '../../model/drivers';
-import { driverByName, driverId, refKey } from '../../model/drivers';
+import { driverByName, driverId, refKey, riseIsGood } from '../../model/drivers';
 import { findSheet } from '../../model/notebook';
 import { isScenarioOverride, splitCellKey } from '../../model/scenarios';
 import { locale, t } from '../../i18n';
@@ -30,6 +30,8 @@ function valueAt(session: NotebookSession, key: string | null): CellValue | unde
 export function KpiCard(props: { session: NotebookSession; def: KpiDef; reference: Record<string, number> }) {
   const key = createMemo(() => refKey(props.session.doc, props.def.id));
   const value = () => valueAt(props.session, key());
+  // colour by meaning: a rising cost is bad news, not green
+  const rising = () => riseIsGood(props.def);
   const delta = () => {
     const v = value();
     const k = key();
@@ -46,7 +48,10 @@ export function KpiCard(props: { session: NotebookSession; def: KpiDef; referenc
         <Show when={props.def.unit === 'money'}><span class="pr-kpi-unit">{moneyUnit(locale())}</span></Show>
       </div>
       <div class="pr-kpi-value">{formatKpi(value(), props.def.unit, locale())}</div>
-      <div class="pr-kpi-delta" classList={{ up: (delta()?.d ?? 0) > 0, down: (delta()?.d ?? 0) < 0 }}>
+      <div
+        class="pr-kpi-delta"
+        classList={{ up: (delta()?.d ?? 0) > 0, down: (delta()?.d ?? 0) < 0, good: (delta()?.d ?? 0) * (rising() ? 1 : -1) > 0, bad: (delta()?.d ?? 0) * (rising() ? 1 : -1) < 0 }}
+      >
         <Show when={delta()} fallback={<>&nbsp;</>}>
           {(d) => <>{d().text} <span class="pr-kpi-since">{t('present.sinceStart')}</span></>}
         </Show>
