@@ -9,6 +9,7 @@
  * | `PRODUCT_TARGET` | final target per product line | `B_Target!$C$45:$F$45` |
  * | `REGION_NAME` | region keys | `B_Target!$A$88:$A$91` |
  * | `REGION_FINAL` | final target per region | `B_Target!$G$88:$G$91` |
+ * | `REGION_LINE_FINAL` | final target per region × line, regions down × all lines across | `B_Target!$C$88:$F$91` |
  * | `REGION_BU` | bottom-up inputs, regions down × lines with history across | `B_Target!$C$70:$E$73` |
  * | `REGION_TD`, `REGION_HISTORY`, `REGION_POTENTIAL` | top-down targets, last year's revenue, potential — same shape as `REGION_BU` | `B_Target!$C$64:$E$67`, `$C$32:$E$35`, `$C$52:$E$55` |
  * | `REP_NAME`, `REP_REGION`, `REP_LEVEL`, `REP_QUOTA` | the roster and each rep's quota | `B_Target!$A$97:$A$108` … |
@@ -50,6 +51,7 @@ export const LIST_NAME_IDS = [
   'PRODUCT_TARGET',
   'REGION_NAME',
   'REGION_FINAL',
+  'REGION_LINE_FINAL',
   'REGION_BU',
   'REGION_TD',
   'REGION_HISTORY',
@@ -75,6 +77,7 @@ export function listNames(l: ListLayout): NamedExpression[] {
     PRODUCT_TARGET: area(B, l.productCols.first, l.targetRow, l.productCols.last, l.targetRow),
     REGION_NAME: col(0, l.finalRows),
     REGION_FINAL: col(l.totalCol, l.finalRows),
+    REGION_LINE_FINAL: area(B, l.productCols.first, l.finalRows.first, l.productCols.last, l.finalRows.last),
     REGION_BU: area(B, l.existingCols.first, l.buRows.first, l.existingCols.last, l.buRows.last),
     REGION_TD: area(B, l.existingCols.first, l.tdRows.first, l.existingCols.last, l.tdRows.last),
     REGION_HISTORY: area(B, l.existingCols.first, l.historyRows.first, l.existingCols.last, l.historyRows.last),

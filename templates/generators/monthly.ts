@@ -4,7 +4,8 @@
  * the year to date and the full-year forecast (the calculation of issue 17, normative):
  *   forecast_p = A_p / S_p when S_p > 0, else A_p + T_p × Σ_{m>M} s_{p,m}.
  * It reads the other sheets only through list names (`PRODUCT_NAME`, `PRODUCT_TARGET`,
- * `REGION_NAME`) and the spec's `TARGET_TOTAL`, so it plugs in after any target generator.
+ * `REGION_NAME`, `REGION_FINAL`, `REGION_LINE_FINAL`, `REP_NAME`, `REP_QUOTA`) and the spec's
+ * `TARGET_TOTAL`, so it plugs in after any target generator.
  */
 import { columnLabel } from '../../src/model/address';
 import type { RawContent } from '../../src/model/cell';
@@ -37,7 +38,9 @@ export function monthlyLayout(p: number, r: number) {
   const ragRow = heatRow + r + 2;
   // Each rep's monthly quota (the company-weighted seasonality), one row per roster rep.
   const repRow = ragRow + r + 2;
-  return { monthRow, seasonRow, targetRow, targetTotalRow, actualsRow, ytdRow, outRow, cumRow, heatRow, ragRow, repRow };
+  /** Monthly targets by region × line (region-major), after the roster: `reps` rows above it. */
+  const regionLineRow = (reps: number) => repRow + reps + 2;
+  return { monthRow, seasonRow, targetRow, targetTotalRow, actualsRow, ytdRow, outRow, cumRow, heatRow, ragRow, repRow, regionLineRow };
 }
 
 const MONTH_COL0 = 2; // C
@@ -224,6 +227,22 @@ export const monthlyGenerator: SheetGenerator = {
         cells[A1(c, row)] = `=IF(TARGET_TOTAL=0,0,$B${row + 1}*${c}$${L.targetTotalRow + 1}/TARGET_TOTAL)`;
       }
     });
+
+    // Each region's final target per line, spread by that line's seasonality: the months a region
+    // manager is held to (Σ over regions = the line's monthly target).
+    const X = L.regionLineRow(ctx.shape.reps.length);
+    cells[A1('A', X - 1)] = t('区域 × 产品线月度目标', 'Monthly target by region × line');
+    cells[A1('B', X - 1)] = t('最终目标', 'Final target');
+    cells[A1('O', X - 1)] = 'Σ';
+    regions.forEach((_region, ri) =>
+      products.forEach((_name, k) => {
+        const row = X + ri * P + k;
+        cells[A1('A', row)] = `=INDEX(REGION_NAME,${ri + 1})`;
+        cells[A1('B', row)] = `=INDEX(REGION_LINE_FINAL,${ri + 1},${k + 1})`;
+        for (let m = 0; m < 12; m++) cells[A1(mcol(m), row)] = `=$B${row + 1}*${A1(mcol(m), L.seasonRow + k).replace(/(\d+)$/, '$$$1')}`;
+        cells[A1('O', row)] = `=SUM(${A1(mcol(0), row)}:${A1(mcol(11), row)})`;
+      }),
+    );
 
     const sheet: Sheet = { id: 'sheet_g_monthly', name: S, cells, formats, frozen: { rows: 0, cols: 1 } };
     const part = emptyPart();

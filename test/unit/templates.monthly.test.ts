@@ -222,3 +222,35 @@ describe('G_Monthly by rep', () => {
     }
   });
 });
+
+describe('G_Monthly by region × line', () => {
+  it('each region’s final target per line follows that line’s seasonality; the regions add up to the line’s monthly target', () => {
+    const nb = templateById('annual-plan')!.create();
+    const g = nb.sheets.find((s) => s.name === 'G_Monthly')!;
+    // Uneven seasonality for P2: a third each in March, June and September.
+    for (let m = 0; m < 12; m++) g.cells[`${String.fromCharCode(67 + m)}9`] = [2, 5, 8].includes(m) ? '=1/3' : 0;
+    const engine = new EngineNotebook(nb);
+    const L = monthlyLayout(4, 4);
+    const X = L.regionLineRow(SAMPLE_SHAPE.reps.length);
+    const col = (m: number) => String.fromCharCode(67 + m);
+    for (let k = 0; k < 4; k++) {
+      const season = Array.from({ length: 12 }, (_x, m) => engine.value('G_Monthly', `${col(m)}${L.seasonRow + k + 1}`) as number);
+      const lineMonths = Array.from({ length: 12 }, (_x, m) => engine.value('G_Monthly', `${col(m)}${L.targetRow + k + 1}`) as number);
+      const byMonth = Array.from({ length: 12 }, () => 0);
+      for (let r = 0; r < 4; r++) {
+        const row = X + r * 4 + k + 1;
+        const final = engine.value('B_Target', `${col(k)}${88 + r}`) as number;
+        expect(engine.value('G_Monthly', `A${row}`)).toBe(SAMPLE_SHAPE.regions[r]);
+        expect(engine.value('G_Monthly', `B${row}`)).toBeCloseTo(final, 6);
+        for (let m = 0; m < 12; m++) {
+          const v = engine.value('G_Monthly', `${col(m)}${row}`) as number;
+          expect(v).toBeCloseTo(final * season[m], 6);
+          byMonth[m] += v;
+        }
+        expect(engine.value('G_Monthly', `O${row}`)).toBeCloseTo(final, 6);
+      }
+      byMonth.forEach((v, m) => expect(v, `line ${k + 1}, month ${m + 1}`).toBeCloseTo(lineMonths[m], 4));
+    }
+    engine.destroy();
+  });
+});

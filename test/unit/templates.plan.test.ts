@@ -18,7 +18,7 @@ import { emptyPart, type SheetGenerator } from '../../templates/generators/types
 import { EngineNotebook } from '../../workers/engineCore';
 
 /** A stand-in for the target and bonus sheets: one line a product (its target an input), one a
- * region (its final target), one a rep (its quota) — the names G_Monthly reads. */
+ * region (its final target, and per line), one a rep (its quota) — the names G_Monthly reads. */
 const lists: SheetGenerator = {
   sheets: ['Lists'],
   generate(ctx) {
@@ -31,6 +31,7 @@ const lists: SheetGenerator = {
     ctx.shape.regions.forEach((r, i) => {
       cells[`D${i + 1}`] = r;
       cells[`E${i + 1}`] = 50 * (i + 1);
+      products.forEach((_p, k) => (cells[`${String.fromCharCode(72 + k)}${i + 1}`] = 10 * (i + 1) + k)); // H…: region × line finals
     });
     ctx.shape.reps.forEach((r, i) => {
       cells[`F${i + 1}`] = r.name;
@@ -45,6 +46,7 @@ const lists: SheetGenerator = {
       { name: 'REGION_NAME', expression: `=Lists!$D$1:$D$${ctx.shape.regions.length}` },
       { name: 'TARGET_TOTAL', expression: `=SUM(Lists!$B$1:$B$${P})` },
       { name: 'REGION_FINAL', expression: `=Lists!$E$1:$E$${ctx.shape.regions.length}` },
+      { name: 'REGION_LINE_FINAL', expression: `=Lists!$H$1:$${String.fromCharCode(72 + P - 1)}$${ctx.shape.regions.length}` },
       { name: 'REP_NAME', expression: `=Lists!$F$1:$F$${ctx.shape.reps.length}` },
       { name: 'REP_QUOTA', expression: `=Lists!$G$1:$G$${ctx.shape.reps.length}` },
     );
