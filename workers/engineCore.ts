@@ -15,6 +15,10 @@ import { pushAll } from '../src/model/arrays';
 import { referencedSheets } from '../src/model/formulaText';
 import { isStructureCommand, moveAddressMap } from '../src/model/structure';
 import { beat, instrumentEngine } from './heartbeat';
+import { installExcelRounding } from './excelRounding';
+
+// Excel's ROUND/ROUNDUP/ROUNDDOWN/MROUND before any engine is built.
+installExcelRounding();
 
 /** What the engine needs of a notebook: sheet contents and names, nothing else. */
 export interface EngineWorkbook {
@@ -39,8 +43,24 @@ export const ENGINE_CONFIG: Partial<ConfigParams> = {
 
 export function toEngineContent(raw: RawContent | null | undefined): RawCellContent {
   if (raw === null || raw === undefined) return null;
-  if (typeof raw === 'string') return isFormula(raw) ? raw : textForEngine(raw);
+  if (typeof raw === 'string') return isFormula(raw) ? engineFormula(raw) : textForEngine(raw);
   return raw;
+}
+
+/** A number in scientific notation as Excel writes it (`1.5E-7`, `2E+3`), at a token's start. */
+const SCIENTIFIC = /(^|[^A-Za-z0-9_.$\\'!])(\d+(?:\.\d*)?|\.\d+)E([+-]?\d+)/g;
+
+/**
+ * A formula as the engine parses it. Excel writes exponents with a capital E (`=A1*1E-6`), which
+ * the engine's parser does not take (it reads only `1e-6`); outside string literals they are
+ * lowered. The document keeps the formula as written.
+ */
+export function engineFormula(formula: string): string {
+  if (!/\dE[+-]?\d/.test(formula)) return formula;
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(SCIENTIFIC, '$1$2e$3')))
+    .join('');
 }
 
 /**
@@ -122,7 +142,7 @@ export class EngineNotebook {
   constructor(workbook: EngineWorkbook) {
     const sheets: Record<string, RawCellContent[][]> = {};
     for (const s of workbook.sheets) sheets[s.name] = toGrid(s.cells);
-    const names = workbook.names.map((n) => ({ name: n.name, expression: n.expression }));
+    const names = workbook.names.map((n) => ({ name: n.name, expression: engineFormula(n.expression) }));
     try {
       // One build with sheets and names together: cell-by-cell filling is quadratic.
       this.hf = HyperFormula.buildFromSheets(sheets, ENGINE_CONFIG, names);
@@ -270,7 +290,7 @@ export class EngineNotebook {
    */
   private nameExpression(expression: string): string {
     const missing = referencedSheets(expression).some((s) => this.hf.getSheetId(s) === undefined);
-    return missing ? '=#REF!' : expression;
+    return missing ? '=#REF!' : engineFormula(expression);
   }
 
   private applyOne(cmd: EditCommand, deferred: { sheet: number; row: number; col: number; content: RawCellContent }[]): ExportedChange[] {
