@@ -1,7 +1,6 @@
 /**
  * Excel functions business workbooks use that the engine lacks, through HyperFormula's
- * function-plugin API: CONCAT, RANK / RANK.EQ / RANK.AVG, LOOKUP (vector and array forms) and
- * FORECAST / FORECAST.LINEAR. Each follows Excel's documented rules for the arguments it takes;
+ * function-plugin API: CONCAT and FORECAST / FORECAST.LINEAR. Each follows Excel's documented rules for the arguments it takes;
  * what a workbook imports with them computes instead of keeping only Excel's cached value.
  * Installed once by `engineCore.ts`, before any engine is built.
  */
@@ -23,10 +22,6 @@ function cellsOf(arg: unknown): Scalar[] {
   return [plain(arg)];
 }
 
-function rowsOf(arg: unknown): Scalar[][] {
-  if (arg instanceof SimpleRangeValue) return arg.data.map((row) => row.map(plain));
-  return [[plain(arg)]];
-}
 
 /** Excel's text for a value in CONCAT: numbers as General shows them, TRUE/FALSE, empty as nothing. */
 function asText(v: Scalar): string {
@@ -37,54 +32,9 @@ function asText(v: Scalar): string {
 }
 
 const firstError = (xs: Scalar[]): CellError | undefined => xs.find((x): x is CellError => x instanceof CellError);
-const numbers = (xs: Scalar[]): number[] => xs.filter((x): x is number => typeof x === 'number');
 
-function rank(x: number, ref: unknown, order: number, average: boolean): number | CellError {
-  const cells = cellsOf(ref);
-  const values = numbers(cells);
-  const ties = values.filter((v) => v === x).length;
-  if (ties === 0) return new CellError(ErrorType.NA, 'The number is not in the list.');
-  const ahead = values.filter((v) => (order === 0 ? v > x : v < x)).length;
-  return average ? ahead + (ties + 1) / 2 : ahead + 1;
-}
 
-/** Excel's ordering for LOOKUP: numbers with numbers, text with text (ignoring case); other pairs never match. */
-function notAfter(v: Scalar, x: Scalar): boolean {
-  if (typeof v === 'number' && typeof x === 'number') return v <= x;
-  if (typeof v === 'string' && typeof x === 'string') return v.toLowerCase() <= x.toLowerCase();
-  if (typeof v === 'boolean' && typeof x === 'boolean') return Number(v) <= Number(x);
-  return false;
-}
 
-function lookup(x: Scalar, lookupArg: unknown, resultArg: unknown): Scalar {
-  if (x instanceof CellError) return x;
-  let keys: Scalar[];
-  let results: Scalar[];
-  if (resultArg === undefined) {
-    const grid = rowsOf(lookupArg);
-    const rows = grid.length;
-    const cols = grid[0]?.length ?? 0;
-    // The array form: search the first row of a wide array, else the first column; answer from the last.
-    if (cols > rows) {
-      keys = grid[0];
-      results = grid[rows - 1];
-    } else {
-      keys = grid.map((r) => r[0]);
-      results = grid.map((r) => r[cols - 1]);
-    }
-  } else {
-    keys = cellsOf(lookupArg);
-    results = cellsOf(resultArg);
-  }
-  // The last key not after the value: what Excel's binary search finds on sorted keys.
-  let found = -1;
-  keys.forEach((k, i) => {
-    if (notAfter(k, x)) found = i;
-  });
-  if (found < 0) return new CellError(ErrorType.NA, 'No value in the lookup vector is at or below the value looked up.');
-  const r = results[found];
-  return r === undefined ? new CellError(ErrorType.NA) : r ?? 0;
-}
 
 function forecast(x: number, ys: unknown, xs: unknown): number | CellError {
   const yv = cellsOf(ys);
@@ -109,15 +59,10 @@ function forecast(x: number, ys: unknown, xs: unknown): number | CellError {
 const NUMBER = { argumentType: FunctionArgumentType.NUMBER };
 const RANGE = { argumentType: FunctionArgumentType.RANGE };
 const ANY = { argumentType: FunctionArgumentType.ANY };
-const RANK_ARGS = [NUMBER, RANGE, { argumentType: FunctionArgumentType.NUMBER, defaultValue: 0 }];
 
 class ExcelFunctionsPlugin extends FunctionPlugin {
   static implementedFunctions: ImplementedFunctions = {
     CONCAT: { method: 'concat', parameters: [ANY], repeatLastArgs: 1 },
-    RANK: { method: 'rankEq', parameters: RANK_ARGS },
-    'RANK.EQ': { method: 'rankEq', parameters: RANK_ARGS },
-    'RANK.AVG': { method: 'rankAvg', parameters: RANK_ARGS },
-    LOOKUP: { method: 'lookup', parameters: [ANY, ANY, { argumentType: FunctionArgumentType.ANY, optionalArg: true }] },
     FORECAST: { method: 'forecast', parameters: [NUMBER, RANGE, RANGE] },
     'FORECAST.LINEAR': { method: 'forecast', parameters: [NUMBER, RANGE, RANGE] },
   };
@@ -132,23 +77,14 @@ class ExcelFunctionsPlugin extends FunctionPlugin {
     });
   }
 
-  rankEq(ast: unknown, state: unknown) {
-    return this.call(ast, state, this.nameOf(ast), (x: number, ref: unknown, order: number) => rank(x, ref, order, false));
-  }
 
-  rankAvg(ast: unknown, state: unknown) {
-    return this.call(ast, state, 'RANK.AVG', (x: number, ref: unknown, order: number) => rank(x, ref, order, true));
-  }
 
-  lookup(ast: unknown, state: unknown) {
-    return this.call(ast, state, 'LOOKUP', (x: unknown, keys: unknown, results?: unknown) => lookup(plain(x), keys, results));
-  }
 
   forecast(ast: unknown, state: unknown) {
     return this.call(ast, state, this.nameOf(ast), forecast);
   }
 
-  /** The name the formula called (RANK or RANK.EQ share one method). */
+  /** The name the formula called (FORECAST and FORECAST.LINEAR share one method). */
   private nameOf(ast: unknown): string {
     return String((ast as { procedureName?: string }).procedureName ?? '').toUpperCase();
   }

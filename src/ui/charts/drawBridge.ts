@@ -52,7 +52,8 @@ export function drawWaterfall(data: WaterfallData, ctx: DrawContext): Drawn {
     marginBottom: Math.max(48, ctx.fontSize * 3.4) + lowered,
     style: ctx.style,
     x: { domain: keys, axis: null, padding: 0.22 },
-    y: { grid: true, nice: true, zero: true, label: ctx.unit || null, tickFormat: axisFormat(data.format) },
+    // as many ticks as the height holds at the type size (the staggered names take some of it)
+    y: { grid: true, nice: true, zero: true, label: ctx.unit || null, tickFormat: axisFormat(data.format), ticks: Math.max(3, Math.floor((ctx.height - lowered - ctx.fontSize * 6) / (ctx.fontSize * 2.4))) },
     marks: [
       Plot.link(links, { x1: 'x1', x2: 'x2', y1: 'y', y2: 'y', stroke: MUTED, strokeDasharray: '3,3' }),
       Plot.barY(steps, { x: 'key', y1: 'start', y2: 'end', fill: 'color', title: (d: (typeof steps)[number]) => `${d.label}: ${d.text}` }),
