@@ -17,6 +17,9 @@ import { templateById } from '../../templates';
 import { EngineHost, EngineNotebook, ENGINE_CONFIG } from '../../workers/engineCore';
 import { createRoot } from 'solid-js';
 import { createNotebookSession } from '../../src/engine/session';
+import { createChecks } from '../../src/ui/notebook/checkList';
+import type { Workbench } from '../../src/ui/notebook/workbench';
+import { checkCells } from '../../src/model/checks';
 import type { EngineClient } from '../../src/engine/engineClient';
 
 const plan = (): Notebook => templateById('annual-plan')!.create();
@@ -330,6 +333,48 @@ describe('the session', () => {
       expect(JSON.parse(JSON.stringify(s.values))).toEqual(fresh.allValues());
       expect(s.values.E_Bonus).toEqual(after);
       fresh.destroy();
+      s.close();
+      dispose();
+    });
+  });
+
+  it('the checks follow a row deletion and its undo at once: no check reads another cell meanwhile', async () => {
+    await createRoot(async (dispose) => {
+      const host = new EngineHost();
+      let release: () => void = () => {};
+      let hold = false;
+      const client = (): EngineClient => ({
+        api: {
+          open: async (id: string, wb: Parameters<EngineHost['open']>[1]) => host.open(id, wb),
+          apply: async (id: string, cmds: Parameters<EngineHost['apply']>[1]) => {
+            if (hold) await new Promise<void>((r) => { release = r; });
+            return host.apply(id, cmds);
+          },
+          ping: async () => 'pong',
+        } as unknown as EngineClient['api'],
+        worker: {} as Worker, terminate() {}, died: new Promise(() => {}), underPolicy: true,
+      });
+      const s = createNotebookSession(plan(), { startEngine: client });
+      await s.start();
+      const checks = createRoot(() => createChecks({ session: s } as unknown as Workbench));
+      await expect.poll(() => checks.summary().results.length).toBeGreaterThan(0);
+      const err0 = checks.summary().err;
+      const where = () => checks.summary().results.map((r) => `${r.sheet}!${r.addr}`);
+      const expected = () => checkCells(s.plain()).map((c) => `${c.sheet}!${c.addr}`);
+      const before = where();
+      hold = true;
+      s.edit([{ type: 'deleteRows', sheet: 'B_Target', at: 44, count: 1 }]);
+      expect(where()).toEqual(expected());
+      expect(where()).not.toEqual(before);
+      expect(checks.summary().err).toBe(err0); // the values moved with their cells; the engine has not answered
+      release();
+      await expect.poll(() => s.engineState()).toBe('ready');
+      expect(checks.summary().err).toBeGreaterThan(err0); // the deleted row's readers are #REF!
+      s.undo();
+      expect(where()).toEqual(before);
+      release();
+      await expect.poll(() => s.engineState()).toBe('ready');
+      expect(checks.summary().err).toBe(err0);
       s.close();
       dispose();
     });

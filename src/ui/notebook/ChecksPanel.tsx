@@ -1,36 +1,18 @@
 /**
  * One summary of every check of the notebook (OK / ⚠ / ERR), always visible in the toolbar and
  * red when anything fails; the panel lists each check with its state and jumps to its cell.
- * The list of check cells is recomputed when the document settles, not on every keystroke.
+ * The list of check cells lives in `checkList.ts`.
  */
 import { SidePanel } from './SidePanel';
-import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
-import { checkCells, summarizeChecks } from '../../model/checks';
-import type { CheckCell } from '../../model/checks';
+import { For, Show } from 'solid-js';
 import { defineMessages, locale, t } from '../../i18n';
 import type { Workbench } from './workbench';
+import type { Checks } from './checkList';
 
 defineMessages({
   en: { 'checks.title': 'Checks', 'checks.none': 'This notebook has no check cells.', 'checks.summary': '{ok} OK · {warn} ⚠ · {err} ERR' },
   'zh-CN': { 'checks.title': '校验', 'checks.none': '此笔记本没有校验单元格。', 'checks.summary': '{ok} 通过 · {warn} ⚠ · {err} 错误' },
 });
-
-export function createChecks(wb: Workbench) {
-  const [cells, setCells] = createSignal<CheckCell[]>([]);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  // Scan for check cells off the critical path: after opening, and after edits settle (a scan
-  // reads every formula).
-  const rescan = (delay = 300) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => setCells(checkCells(wb.session.plain())), delay);
-  };
-  rescan(0);
-  onCleanup(() => clearTimeout(timer));
-  const summary = createMemo(() => summarizeChecks(cells(), (s, a) => wb.session.values[s]?.[a]));
-  return { summary, rescan: () => rescan() };
-}
-
-export type Checks = ReturnType<typeof createChecks>;
 
 export function ChecksButton(props: { checks: Checks; open: boolean; onToggle: () => void }) {
   const s = () => props.checks.summary();

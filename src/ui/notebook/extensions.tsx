@@ -6,7 +6,7 @@
 import type { JSX } from 'solid-js';
 import type { NotebookSession } from '../../engine/session';
 import type { Workbench } from './workbench';
-import type { Checks } from './ChecksPanel';
+import type { Checks } from './checkList';
 import type { History } from '../services';
 import type { Notebook } from '../../model/notebook';
 
