@@ -198,6 +198,12 @@ describe('privacy', () => {
     const context = await browser.newContext();
     const errors: string[] = [];
     try {
+      // The service worker's script is held until the notebook has computed, so control arrives
+      // after the first engine started, whatever this machine's speed.
+      let releaseWorker: () => void = () => {};
+      const workerHeld = new Promise<void>((r) => { releaseWorker = r; });
+      let heldScripts = 0;
+      await context.route('**/sw.js', async (route) => { heldScripts++; await workerHeld; await route.continue(); });
       const page = await context.newPage();
       watchPage(page, errors);
       await page.goto(base, { waitUntil: 'load' });
@@ -207,6 +213,8 @@ describe('privacy', () => {
       await waitForCellValue(page, 'Sheet1!A2', '42');
       // The story this test tells: the notebook computed in an engine started before control.
       expect(await page.evaluate(() => (window as any).__opsbook.session.engine()?.underPolicy)).toBe(false);
+      expect(heldScripts).toBeGreaterThan(0);
+      releaseWorker();
       await page.evaluate(async () => {
         await navigator.serviceWorker.ready;
         if (!navigator.serviceWorker.controller) {
