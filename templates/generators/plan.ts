@@ -93,9 +93,13 @@ export function planListNames(shape: ClientShape, sheets: ReadonlySet<string>, d
 
 /** The chain run on `shape`: every generator's part, merged (a name defined twice keeps the first). */
 export function generatePlanPart(shape: ClientShape, inputs: PlanInputs = {}, generators: readonly SheetGenerator[] = PLAN_GENERATORS): PlanPart {
+  return joinParts(shape, generatorParts(shape, inputs, generators));
+}
+
+function joinParts(shape: ClientShape, parts: { part: PlanPart }[]): PlanPart {
   const out = emptyPart();
   const seen = new Set<string>();
-  for (const { part } of generatorParts(shape, inputs, generators)) {
+  for (const { part } of parts) {
     out.sheets.push(...part.sheets);
     for (const n of part.names) {
       const key = n.name.toUpperCase();
@@ -120,7 +124,11 @@ export function planTitle(shape: Pick<ClientShape, 'client' | 'fiscalYear' | 'la
 
 /** A new notebook holding the plan for `shape`, with `inputs` (by input key) in place of the defaults. */
 export function generatePlan(shape: ClientShape, inputs: PlanInputs = {}, generators: readonly SheetGenerator[] = PLAN_GENERATORS): Notebook {
-  const part = generatePlanPart(shape, inputs, generators);
+  const parts = generatorParts(shape, inputs, generators);
+  // The vocabulary is the generators' for the shape alone: a plan built with the defaults hands
+  // it over, so opening the new plan does not generate it all a second time.
+  if (generators === PLAN_GENERATORS && Object.keys(inputs).length === 0) remember(JSON.stringify(shape), vocabularyOf(parts));
+  const part = joinParts(shape, parts);
   const nb = emptyNotebook(planTitle(shape), shape.language);
   nb.sheets = inTabOrder(part.sheets, (s) => s.name).map((s) => ({ ...s, template: CLIENT_PLAN_TEMPLATE }));
   nb.names = part.names.map((n) => ({ ...n }));
@@ -164,7 +172,22 @@ export function planVocabulary(nb: Pick<Notebook, 'layout'>, generators: readonl
     vocabularies.set(shape, known);
     return known;
   }
-  const parts = generatorParts(shape, {}, generators);
+  // A plain copy: the shape may sit in the session's reactive store, where each read of the
+  // generators (hundreds of thousands) would go through its proxy.
+  const v = vocabularyOf(generatorParts(JSON.parse(key || JSON.stringify(shape)) as ClientShape, {}, generators));
+  if (memo) {
+    vocabularies.set(shape, v);
+    remember(key, v);
+  }
+  return v;
+}
+
+function remember(key: string, v: PlanVocabulary): void {
+  recent.set(key, v);
+  if (recent.size > 4) recent.delete(recent.keys().next().value!);
+}
+
+function vocabularyOf(parts: { generator: SheetGenerator; part: PlanPart }[]): PlanVocabulary {
   const v: PlanVocabulary = { bySheet: {}, drivers: [], kpis: [], presets: [], inputRules: [], layout: [] };
   for (const { generator, part } of parts) {
     for (const sheet of generator.sheets) v.bySheet[sheet] = { drivers: part.drivers, kpis: part.kpis };
@@ -173,11 +196,6 @@ export function planVocabulary(nb: Pick<Notebook, 'layout'>, generators: readonl
     v.presets.push(...part.presets);
     v.inputRules.push(...part.inputRules);
     v.layout.push(...part.layout);
-  }
-  if (memo) {
-    vocabularies.set(shape, v);
-    recent.set(key, v);
-    if (recent.size > 4) recent.delete(recent.keys().next().value!);
   }
   return v;
 }
