@@ -297,37 +297,46 @@ it('HyperFormula config is what the engine uses (sanity for the comparisons abov
   expect(ENGINE_CONFIG.licenseKey).toBe('gpl-v3');
 });
 
+/** A real engine in this thread whose answers to edits wait while `hold` is set, until `release()`. */
+function heldEngine() {
+  const host = new EngineHost();
+  let releaseNext: () => void = () => {};
+  const held = {
+    hold: false,
+    release: () => releaseNext(),
+    client: (): EngineClient => ({
+      api: {
+        open: async (id: string, wb: Parameters<EngineHost['open']>[1]) => host.open(id, wb),
+        apply: async (id: string, cmds: Parameters<EngineHost['apply']>[1]) => {
+          if (held.hold) await new Promise<void>((r) => { releaseNext = r; });
+          return host.apply(id, cmds);
+        },
+        ping: async () => 'pong',
+      } as unknown as EngineClient['api'],
+      worker: {} as Worker, terminate() {}, died: new Promise(() => {}), underPolicy: true,
+    }),
+  };
+  return held;
+}
+
 describe('the session', () => {
   it('moves computed values with their cells in the same update as the document, before the engine answers', async () => {
     await createRoot(async (dispose) => {
-      const host = new EngineHost();
-      let release: () => void = () => {};
-      let hold = false;
-      const client = (): EngineClient => ({
-        api: {
-          open: async (id: string, wb: Parameters<EngineHost['open']>[1]) => host.open(id, wb),
-          apply: async (id: string, cmds: Parameters<EngineHost['apply']>[1]) => {
-            if (hold) await new Promise<void>((r) => { release = r; });
-            return host.apply(id, cmds);
-          },
-          ping: async () => 'pong',
-        } as unknown as EngineClient['api'],
-        worker: {} as Worker, terminate() {}, died: new Promise(() => {}), underPolicy: true,
-      });
+      const engine = heldEngine();
       const nb = plan();
-      const s = createNotebookSession(nb, { startEngine: client });
+      const s = createNotebookSession(nb, { startEngine: engine.client });
       await s.start();
       const west = s.values.B_Target.A35;
       const total = s.values.B_Target.C36;
       const after = JSON.parse(JSON.stringify(s.values.E_Bonus)) as unknown;
-      hold = true;
+      engine.hold = true;
       s.edit([{ type: 'insertRows', sheet: 'B_Target', at: 34, count: 1 }]);
       // The engine has not answered: the grid already shows West and the total one row down, nothing at row 35.
       expect(s.engineState()).toBe('busy');
       expect(s.values.B_Target.A36).toBe(west);
       expect(s.values.B_Target.C37).toBe(total);
       expect(s.values.B_Target.A35).toBeUndefined();
-      release();
+      engine.release();
       await expect.poll(() => s.engineState()).toBe('ready');
       const fresh = new EngineNotebook(s.plain());
       expect(JSON.parse(JSON.stringify(s.values))).toEqual(fresh.allValues());
@@ -340,21 +349,8 @@ describe('the session', () => {
 
   it('the checks follow a row deletion and its undo at once: no check reads another cell meanwhile', async () => {
     await createRoot(async (dispose) => {
-      const host = new EngineHost();
-      let release: () => void = () => {};
-      let hold = false;
-      const client = (): EngineClient => ({
-        api: {
-          open: async (id: string, wb: Parameters<EngineHost['open']>[1]) => host.open(id, wb),
-          apply: async (id: string, cmds: Parameters<EngineHost['apply']>[1]) => {
-            if (hold) await new Promise<void>((r) => { release = r; });
-            return host.apply(id, cmds);
-          },
-          ping: async () => 'pong',
-        } as unknown as EngineClient['api'],
-        worker: {} as Worker, terminate() {}, died: new Promise(() => {}), underPolicy: true,
-      });
-      const s = createNotebookSession(plan(), { startEngine: client });
+      const engine = heldEngine();
+      const s = createNotebookSession(plan(), { startEngine: engine.client });
       await s.start();
       const checks = createRoot(() => createChecks({ session: s } as unknown as Workbench));
       await expect.poll(() => checks.summary().results.length).toBeGreaterThan(0);
@@ -362,17 +358,17 @@ describe('the session', () => {
       const where = () => checks.summary().results.map((r) => `${r.sheet}!${r.addr}`);
       const expected = () => checkCells(s.plain()).map((c) => `${c.sheet}!${c.addr}`);
       const before = where();
-      hold = true;
+      engine.hold = true;
       s.edit([{ type: 'deleteRows', sheet: 'B_Target', at: 44, count: 1 }]);
       expect(where()).toEqual(expected());
       expect(where()).not.toEqual(before);
       expect(checks.summary().err).toBe(err0); // the values moved with their cells; the engine has not answered
-      release();
+      engine.release();
       await expect.poll(() => s.engineState()).toBe('ready');
       expect(checks.summary().err).toBeGreaterThan(err0); // the deleted row's readers are #REF!
       s.undo();
       expect(where()).toEqual(before);
-      release();
+      engine.release();
       await expect.poll(() => s.engineState()).toBe('ready');
       expect(checks.summary().err).toBe(err0);
       s.close();
