@@ -16,6 +16,7 @@ import type { EditErrorCode } from '../model/edit';
 import { isStructureCommand, moveAddressMap } from '../model/structure';
 import type { Notebook } from '../model/notebook';
 import type { EngineClient } from './engineClient';
+import { markNotebookMaps, markValueMaps } from './storeRaw';
 
 interface HistoryEntry {
   label: string;
@@ -50,7 +51,7 @@ export type NotebookSession = ReturnType<typeof createNotebookSession>;
 
 export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
   // The session owns `initial` from here on (callers pass a freshly loaded or created notebook).
-  const [doc, setDoc] = createStore<Notebook>(initial);
+  const [doc, setDoc] = createStore<Notebook>(markNotebookMaps(initial));
   const [values, setValues] = createStore<SheetValues>({});
   const [pending, setPending] = createSignal(0);
   const [ready, setReady] = createSignal(false);
@@ -98,7 +99,7 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
         return;
       }
       setFailed(null);
-      const all = opened.value;
+      const all = markValueMaps(opened.value);
       // First paint: a plain set. A rebuild (restart, restore) diffs, so unchanged cells stay put.
       if (ready()) setValues(reconcile(all));
       else setValues(all);
@@ -349,7 +350,7 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
 
   /** Replaces the whole document (restore a snapshot, follow another tab): history starts over. */
   async function replaceDocument(nb: Notebook): Promise<void> {
-    setDoc(reconcile(structuredClone(nb)));
+    setDoc(reconcile(markNotebookMaps(structuredClone(nb))));
     setShapeTick((n) => n + 1);
     undoStack.length = 0;
     redoStack.length = 0;

@@ -89,8 +89,11 @@ export function addressInGrid(addr: string): boolean {
 /** A lone surrogate (half of a code point) cannot be written to a file or drawn; text holds none. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 export function isWellFormedText(s: string): boolean {
-  return !LONE_SURROGATE.test(s);
+  // Most text has no surrogate at all: one cheap scan spares the look-around pattern.
+  return !SURROGATE.test(s) || !LONE_SURROGATE.test(s);
 }
 
 /** The deepest nesting of parentheses in formula text, outside string literals and quoted sheet names. */
@@ -118,7 +121,8 @@ export function formulaNesting(formula: string): number {
 /** Why a formula's text is beyond Excel's limits, or null. */
 export function formulaProblem(formula: string): 'formulaTooLong' | 'formulaTooNested' | null {
   if (formula.length > EXCEL_LIMITS.maxFormulaLength) return 'formulaTooLong';
-  if (formulaNesting(formula) > EXCEL_LIMITS.maxNesting) return 'formulaTooNested';
+  // Nesting deeper than the limit takes more parentheses than a shorter formula has characters.
+  if (formula.length > EXCEL_LIMITS.maxNesting && formulaNesting(formula) > EXCEL_LIMITS.maxNesting) return 'formulaTooNested';
   return null;
 }
 
@@ -248,20 +252,28 @@ function areaProblem(cells: Record<string, unknown>, extra?: { rows: number; col
 
 function sheetProblems(s: Pick<Sheet, 'name' | 'cells' | 'formats' | 'colWidths' | 'frozen'>, out: NotebookProblem[]): void {
   if (sheetNameRuleProblem(s.name)) out.push({ code: 'sheetName', where: s.name, limit: EXCEL_LIMITS.maxSheetNameLength });
-  if (Object.keys(s.cells).every(addressInGrid) && areaProblem(s.cells)) out.push({ code: 'sheetTooLarge', where: s.name, limit: ENGINE_LIMITS.maxSheetArea });
+  let inGrid = true;
   for (const addr in s.cells) {
     if (out.length >= MAX_PROBLEMS) return;
     if (!addressInGrid(addr)) {
+      inGrid = false;
       out.push({ code: 'cellOutsideGrid', where: `${s.name}!${addr}`, limit: ENGINE_LIMITS.maxRows });
       continue;
     }
     const p = contentProblem(s.cells[addr]);
     if (p) out.push({ code: p, where: `${s.name}!${addr}`, limit: limitOf(p) });
   }
+  // The area rule needs every address parsed, so it runs only when all of them are in the grid.
+  if (inGrid && areaProblem(s.cells)) out.push({ code: 'sheetTooLarge', where: s.name, limit: ENGINE_LIMITS.maxSheetArea });
+  // A sheet repeats a handful of format codes over thousands of cells: each is judged once.
+  const badFormat = new Map<string, boolean>();
   for (const addr in s.formats) {
     if (out.length >= MAX_PROBLEMS) return;
+    const code = s.formats[addr];
+    let bad = badFormat.get(code);
+    if (bad === undefined) badFormat.set(code, (bad = formatProblem(code)));
     if (!addressInGrid(addr)) out.push({ code: 'cellOutsideGrid', where: `${s.name}!${addr}`, limit: ENGINE_LIMITS.maxRows });
-    else if (formatProblem(s.formats[addr])) out.push({ code: 'badFormat', where: `${s.name}!${addr}`, limit: EXCEL_LIMITS.maxFormatDecimals });
+    else if (bad) out.push({ code: 'badFormat', where: `${s.name}!${addr}`, limit: EXCEL_LIMITS.maxFormatDecimals });
   }
   for (const col of Object.keys(s.colWidths ?? {})) {
     if (!/^[A-Z]{1,3}$/.test(col) || columnIndex(col) >= ENGINE_LIMITS.maxColumns) out.push({ code: 'columnOutsideGrid', where: `${s.name}!${col}`, limit: ENGINE_LIMITS.maxColumns });

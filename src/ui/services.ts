@@ -32,17 +32,28 @@ export function notebookStore(): Promise<NotebookStore> {
   return storePromise;
 }
 
-const handedOff = new Map<string, Notebook>();
-
-/** A notebook just created or imported, passed to its page without a trip through IndexedDB. */
-export function handOff(nb: Notebook): void {
-  handedOff.set(nb.id, nb);
+/** A notebook passed to its page before it was ever stored; `checked`: it already passed `validateNotebook`. */
+export interface HandedOff {
+  notebook: Notebook;
+  checked: boolean;
 }
 
-export function takeHandedOff(id: string): Notebook | undefined {
-  const nb = handedOff.get(id);
+const handedOff = new Map<string, HandedOff>();
+
+/**
+ * A notebook just created or imported, passed to its page without a trip through IndexedDB; the
+ * page stores it once its engine is building (see NotebookPage), so the first save never delays
+ * the first values. `checked`: built here or read through the validating reader, so the page need
+ * not check it again.
+ */
+export function handOff(nb: Notebook, checked = false): void {
+  handedOff.set(nb.id, { notebook: nb, checked });
+}
+
+export function takeHandedOff(id: string): HandedOff | undefined {
+  const h = handedOff.get(id);
   handedOff.delete(id);
-  return nb;
+  return h;
 }
 
 export interface Notice {

@@ -22,15 +22,17 @@ export function HomePage() {
     // A plan for a client asks for the client's lists first.
     if (id === 'client-plan') return setSetup(true);
     const nb = await createFromGallery(id, locale());
-    if (nb) await open(nb);
+    if (nb) open(nb, true);
   }
 
-  /** Opens a new notebook at once; its first save runs alongside (autosave covers later edits). */
-  async function open(nb: Notebook) {
-    const saved = notebookStore().then((store) => store.put(nb));
-    handOff(nb);
+  /**
+   * Opens a new notebook at once; its page stores it as soon as its engine is building (the save's
+   * copy of a large plan would otherwise hold the first values back). `checked`: built by the app
+   * or read through the validating reader.
+   */
+  function open(nb: Notebook, checked: boolean) {
+    handOff(nb, checked);
     navigate({ page: 'notebook', id: nb.id });
-    await saved.catch((e) => notify('error', t('status.error', { why: e instanceof DOMException ? e.name : String(e) })));
   }
 
   async function rename(s: NotebookSummary) {
@@ -68,7 +70,8 @@ export function HomePage() {
     }
     r.notebook.title = distinctTitle(r.notebook.title, ((await (await notebookStore()).list()) ?? []).map((s) => s.title));
     notify('info', r.notes.length ? r.notes.join(' ') : t('file.imported', { title: r.notebook.title }));
-    await open(r.notebook);
+    // A .json went through the validating reader; an .xlsx is checked by its page.
+    open(r.notebook, r.checked === true);
   }
 
   const when = (ms: number) => new Date(ms).toLocaleString(locale());
@@ -76,7 +79,7 @@ export function HomePage() {
   return (
     <main class="home" data-testid="home-page">
       <Show when={setup()}>
-        <SetupDialog onClose={() => setSetup(false)} onCreate={async (nb) => { setSetup(false); await open(nb); }} />
+        <SetupDialog onClose={() => setSetup(false)} onCreate={(nb) => { setSetup(false); open(nb, true); }} />
       </Show>
       <header class="home-header">
         <h1>Opsbook <small>{t('app.tagline')}</small></h1>

@@ -8,7 +8,8 @@ import type { Notebook } from '../../model/notebook';
 import { t } from '../../i18n';
 import { fileProblemText } from '../notebookProblems';
 
-export type ImportOutcome = { ok: true; notebook: Notebook; notes: string[] } | { ok: false; message: string };
+/** `checked`: the notebook already passed `validateNotebook` (the `.json` reader runs it). */
+export type ImportOutcome = { ok: true; notebook: Notebook; notes: string[]; checked?: boolean } | { ok: false; message: string };
 
 export async function importFile(file: File): Promise<ImportOutcome> {
   const name = file.name.toLowerCase();
@@ -16,7 +17,7 @@ export async function importFile(file: File): Promise<ImportOutcome> {
   if (name.endsWith('.json')) {
     const r = readOpsbookText(await file.text());
     if (!r.ok) return { ok: false, message: fileProblemText(r.problem) };
-    return { ok: true, notebook: asNewNotebook(r.notebook), notes: r.dropped ? [t('file.layoutDropped', { list: r.dropped.join('; ') })] : [] };
+    return { ok: true, checked: true, notebook: asNewNotebook(r.notebook), notes: r.dropped ? [t('file.layoutDropped', { list: r.dropped.join('; ') })] : [] };
   }
   if (name.endsWith('.xlsx')) {
     const { importXlsxFile } = await import('./importXlsx');

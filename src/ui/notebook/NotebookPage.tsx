@@ -39,7 +39,7 @@ export function NotebookPage(props: { id: string; sheet?: string }) {
   // The revision read with the notebook: autosave's writes are refused once another writer moved past it.
   const [nb] = createResource(() => props.id, async (id) => {
     const handed = takeHandedOff(id);
-    if (handed) return { notebook: handed, rev: undefined };
+    if (handed) return { notebook: handed.notebook, rev: undefined, fresh: true, checked: handed.checked };
     const store = await notebookStore();
     const [notebook, rev] = await Promise.all([store.get(id), store.revision(id)]);
     return notebook ? { notebook, rev } : null;
@@ -50,11 +50,11 @@ export function NotebookPage(props: { id: string; sheet?: string }) {
         {(loaded) => {
           // Stored before the stored-notebook check existed, or by another build: say what is
           // wrong instead of freezing on it. The stored copy is left as it is.
-          const problems = validateNotebook(loaded().notebook);
+          const problems = loaded().checked ? [] : validateNotebook(loaded().notebook);
           return problems.length ? (
             <div class="page-message" data-testid="unusable" role="alert">{t('nb.unusable', { detail: problems.slice(0, 3).map(notebookProblemText).join('; ') })}</div>
           ) : (
-            <OpenNotebook notebook={loaded().notebook} rev={loaded().rev} sheet={props.sheet} />
+            <OpenNotebook notebook={loaded().notebook} rev={loaded().rev} fresh={loaded().fresh} sheet={props.sheet} />
           );
         }}
       </Show>
@@ -63,7 +63,7 @@ export function NotebookPage(props: { id: string; sheet?: string }) {
 }
 
 /** Everything that lives as long as one notebook is open. */
-function OpenNotebook(props: { notebook: Notebook; rev?: number; sheet?: string }): JSX.Element {
+function OpenNotebook(props: { notebook: Notebook; rev?: number; fresh?: boolean; sheet?: string }): JSX.Element {
   const autosave = createAutosave(notebookStore, {
     rev: props.rev,
     onRenamedElsewhere: (title) => session.setTitle(title),
@@ -90,6 +90,12 @@ function OpenNotebook(props: { notebook: Notebook; rev?: number; sheet?: string 
     onProblem: (p) => notify('error', sessionProblemText(p)),
   });
   void session.start();
+  // A notebook handed over new is stored now, while its engine builds: its copy for IndexedDB
+  // no longer holds the first values back.
+  if (props.fresh) {
+    autosave.schedule(session.plain());
+    void autosave.flush();
+  }
   void tabs.start();
   // First visit: an engine started before the service worker took control runs without the
   // page's policy (its script came straight from a host that may send none). Rebuild it from the
