@@ -127,6 +127,8 @@ export interface NotebookVocabulary {
   slides: readonly SlideDef[];
   /** Upside / downside; the spec's `SCENARIO_PRESETS` when absent. */
   scenarioPresets?: readonly ScenarioPreset[];
+  /** What `money` counts in (`yuan`, `qian`, `wan`); the spec's 万元 when absent. */
+  moneyUnit?: string;
 }
 
 type VocabularySource = Pick<Notebook, 'layout' | 'names'>;

@@ -7,13 +7,16 @@ import type { KpiDef } from '../../src/model/drivers';
 import type { LayoutItem } from '../../src/model/notebook';
 import type { AnsoffLayout } from './ansoff';
 import { a1 } from './ansoffLinks';
-import type { ClientShape } from './shape';
+import type { ClientShape, MoneyUnit } from './shape';
 
 export type Text = { zh: string; en: string };
 export const tx = (zh: string, en: string): Text => ({ zh, en });
 
-/** The chart and KPI unit option of the plan's money unit (the charts name 万元 only). */
-export const unitOption = (shape: Pick<ClientShape, 'unit'>): { unit?: string } => (shape.unit === '万元' ? { unit: 'wan' } : {});
+/** The key by which charts, KPI cards and the presenter name a plan's money unit (`unit.<key>` in their messages). */
+export const UNIT_KEYS: Record<MoneyUnit, string> = { 元: 'yuan', 千元: 'qian', 万元: 'wan' };
+
+/** The chart and KPI unit option of the plan's money unit: every axis and card says which unit it counts in. */
+export const unitOption = (shape: Pick<ClientShape, 'unit'>): { unit?: string } => (UNIT_KEYS[shape.unit] ? { unit: UNIT_KEYS[shape.unit] } : {});
 
 export function note(sheet: string, title: Text, text: Text): LayoutItem {
   return { id: `${sheet}.note`, kind: 'note', sheet, ranges: {}, options: { title, text } };

@@ -11,7 +11,8 @@ import { columnLabel } from '../../src/model/address';
 import type { RawContent } from '../../src/model/cell';
 import type { KpiDef } from '../../src/model/drivers';
 import type { LayoutItem, NamedExpression, Sheet } from '../../src/model/notebook';
-import { planProducts } from './shape';
+import { planProducts, type MoneyUnit } from './shape';
+import { unitOption } from './ansoffView';
 import { emptyPart, type GeneratorContext, type PlanPart, type SheetGenerator } from './types';
 
 export const MONTHLY_SHEET = 'G_Monthly';
@@ -274,7 +275,7 @@ export const MONTHLY_KPIS: readonly KpiDef[] = [
 export function monthlyLayoutItems(p: number, r: number, unit?: string): LayoutItem[] {
   const L = monthlyLayout(p, r);
   const S = MONTHLY_SHEET;
-  const withUnit = unit === '万元' ? { unit: 'wan' } : {};
+  const withUnit = unit ? unitOption({ unit: unit as MoneyUnit }) : {};
   const kpi = (key: string, value: string, label: Text, extra: Record<string, unknown> = {}, sub?: string): LayoutItem => ({
     id: `${S}.kpi.${key}`, kind: 'kpi', sheet: S, ranges: sub ? { value, sub } : { value }, options: { label, ...extra },
   });

@@ -9,7 +9,8 @@ import type { BarsDef, DriverDef, KpiDef, NotebookVocabulary, ScenarioPreset, Sl
 import { DRIVERS, SCENARIO_PRESETS, SLIDES } from '../../src/model/drivers';
 import type { NamedExpression, Notebook } from '../../src/model/notebook';
 import type { PlanVocabulary } from './plan';
-import { planVocabulary } from './plan';
+import { planShape, planVocabulary } from './plan';
+import { UNIT_KEYS } from './ansoffView';
 
 /** The cells a list name covers, in list order (`=B_Target!$G$88:$G$91` → four `B_Target!G…`). */
 export function listCells(names: readonly NamedExpression[], name: string): string[] {
@@ -65,7 +66,8 @@ export function planSlides(names: readonly NamedExpression[], v: PlanVocabulary)
 /** A client plan's drivers and slides (null for another notebook): the provider `src/model/drivers.ts` asks. */
 export function planNotebookVocabulary(nb: Pick<Notebook, 'layout' | 'names'>): NotebookVocabulary | null {
   const v = planVocabulary(nb);
-  return v ? { drivers: v.drivers, slides: planSlides(nb.names, v), scenarioPresets: planScenarioPresets(v.drivers) } : null;
+  const shape = planShape(nb);
+  return v && shape ? { drivers: v.drivers, slides: planSlides(nb.names, v), scenarioPresets: planScenarioPresets(v.drivers), moneyUnit: UNIT_KEYS[shape.unit] } : null;
 }
 
 /**

@@ -29,6 +29,7 @@ import type { DriverDef, KpiDef } from '../../src/model/drivers';
 import { localizedLabel } from '../../src/model/layout';
 import type { LayoutItem, NamedExpression, Sheet } from '../../src/model/notebook';
 import { managerLevel, repLevels, type ClientShape } from './shape';
+import { unitOption } from './ansoffView';
 import { emptyPart, type GeneratorContext, type PlanPart, type SheetGenerator } from './types';
 
 export const STAFFING_SHEET = 'F_Staffing';
@@ -511,8 +512,7 @@ export function staffingDrivers(shape: Pick<ClientShape, 'levels' | 'regions' | 
 export function staffingLayoutItems(shape: Pick<ClientShape, 'levels' | 'regions' | 'reps' | 'unit'>): LayoutItem[] {
   const L = staffingLayout(shape);
   const S = STAFFING_SHEET;
-  const unit = shape.unit === '万元' ? 'wan' : undefined;
-  const withUnit = unit ? { unit } : {};
+  const withUnit = unitOption(shape);
   const g1 = L.regionRow + 1;
   const g2 = L.regionRow + L.R;
   const m1 = columnLabel(MONTHS_AT);

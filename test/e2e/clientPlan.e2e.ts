@@ -71,6 +71,15 @@ describe('a plan for a client', () => {
     expect(await errorCells(page)).toEqual([]);
     expect(await byTestId(page, 'checks-summary').getAttribute('data-err')).toBe('0');
 
+    // The plan counts in 千元: the presenter's money KPIs say so (not the sample's 万元).
+    await byTestId(page, 'present').click();
+    await byTestId(page, 'presenter').waitFor({ state: 'visible' });
+    const units = await page.locator('[data-testid="presenter"] .pr-kpi-unit').allTextContents();
+    expect(units.length).toBeGreaterThan(0);
+    for (const u of units) expect(['千元', 'CNY k']).toContain(u.trim());
+    await byTestId(page, 'present-exit').click();
+    await byTestId(page, 'presenter').waitFor({ state: 'detached' });
+
     // Structure: a sixth region with its rep, one undo step.
     await byTestId(page, 'structure-panel-toggle').click();
     await byTestId(page, 'structure-panel').waitFor({ state: 'visible' });

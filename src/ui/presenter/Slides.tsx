@@ -10,7 +10,7 @@ import type { NotebookSession } from '../../engine/session';
 import type { CellValue } from '../../model/cell';
 import { valueToContract } from '../../model/cell';
 import type { BarsDef, DriverDef, KpiDef, PeopleTableDef, SlideDef } from '../../model/drivers';
-import { driverByName, driverId, refKey, riseIsGood } from '../../model/drivers';
+import { driverByName, driverId, refKey, riseIsGood, vocabularyOf } from '../../model/drivers';
 import { findSheet } from '../../model/notebook';
 import { isScenarioOverride, splitCellKey } from '../../model/scenarios';
 import { locale, t } from '../../i18n';
@@ -20,6 +20,7 @@ import './messages';
 import { maxOf } from '../../model/arrays';
 
 const lang = () => (locale() === 'en' ? 'en' : 'zh');
+const unitOf = (session: NotebookSession) => vocabularyOf(session.doc).moneyUnit;
 
 function valueAt(session: NotebookSession, key: string | null): CellValue | undefined {
   if (!key) return undefined;
@@ -45,7 +46,7 @@ export function KpiCard(props: { session: NotebookSession; def: KpiDef; referenc
     <div class="pr-kpi" data-kpi={props.def.id} data-value={valueToContract(value())}>
       <div class="pr-kpi-label">
         {props.def.label[lang()]}
-        <Show when={props.def.unit === 'money'}><span class="pr-kpi-unit">{moneyUnit(locale())}</span></Show>
+        <Show when={props.def.unit === 'money'}><span class="pr-kpi-unit">{moneyUnit(locale(), unitOf(props.session))}</span></Show>
       </div>
       <div class="pr-kpi-value">{formatKpi(value(), props.def.unit, locale())}</div>
       <div
@@ -73,7 +74,7 @@ export function Bars(props: { session: NotebookSession; def: BarsDef; mask: bool
   const max = () => maxOf(values().map((v) => (typeof v === 'number' ? Math.abs(v) : 0)), 1e-12);
   return (
     <figure class="bars pr-visual">
-      <figcaption>{props.def.title[lang()]} <Show when={props.def.unit === 'money'}><span class="unit">{moneyUnit(locale())}</span></Show></figcaption>
+      <figcaption>{props.def.title[lang()]} <Show when={props.def.unit === 'money'}><span class="unit">{moneyUnit(locale(), unitOf(props.session))}</span></Show></figcaption>
       <For each={rows()}>
         {(r) => {
           const v = () => valueAt(props.session, r.key);
@@ -113,7 +114,7 @@ export function PeopleTable(props: { session: NotebookSession; def: PeopleTableD
   };
   return (
     <figure class="people pr-visual">
-      <figcaption>{props.def.title[lang()]} <span class="unit">{moneyUnit(locale())}</span></figcaption>
+      <figcaption>{props.def.title[lang()]} <span class="unit">{moneyUnit(locale(), unitOf(props.session))}</span></figcaption>
       <table data-testid="people-table" classList={{ masked: props.mask }}>
         <thead>
           <tr><For each={props.def.columns}>{(c) => <th classList={{ num: c.unit !== 'text' }}>{c.label[lang()]}</th>}</For></tr>

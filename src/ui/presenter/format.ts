@@ -1,6 +1,6 @@
 /**
  * How the presenter writes numbers for a room: few digits, the unit beside them, the locale's
- * grouping. `money` is 万元 (the templates' unit): 21,211 万元 in Chinese, 21,211 (CNY 10k) in English.
+ * grouping. `money` is in the notebook's money unit (the spec's 万元: 21,211 万元 in Chinese, 21,211 (CNY 10k) in English).
  */
 import type { CellValue, RawContent } from '../../model/cell';
 import { isCellError } from '../../model/cell';
@@ -36,8 +36,16 @@ export function formatUnitNumber(v: number, unit: Unit, locale: Locale): string 
   }
 }
 
-export function moneyUnit(locale: Locale): string {
-  return locale === 'en' ? 'CNY 10k' : '万元';
+const MONEY_UNITS: Record<string, { en: string; zh: string }> = {
+  yuan: { en: 'CNY', zh: '元' },
+  qian: { en: 'CNY k', zh: '千元' },
+  wan: { en: 'CNY 10k', zh: '万元' },
+};
+
+/** What a slide's money counts in: the notebook's own unit (`vocabularyOf(nb).moneyUnit`), else the spec's 万元. */
+export function moneyUnit(locale: Locale, unit = 'wan'): string {
+  const u = MONEY_UNITS[unit] ?? MONEY_UNITS.wan;
+  return locale === 'en' ? u.en : u.zh;
 }
 
 /** A computed value for a card: the number with its unit, or the error / text as is. */
