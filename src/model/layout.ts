@@ -2,7 +2,7 @@
  * The notebook view's charts and KPI cards as pure data extraction: a layout item binds cell
  * ranges (`ranges`) and this module turns the cells behind them into what a chart draws —
  * waterfall steps with their running base, tornado bars ordered by swing, payout-curve vertices
- * from the curve's parameters, stacked/grouped series, the four Ansoff tiles, TD-vs-BU rows.
+ * from the curve's parameters (by the template's rule), stacked/grouped series, the four Ansoff tiles, TD-vs-BU rows.
  *
  * Nothing here knows about Plot, the DOM or Solid: values come through a `CellReader`, so the
  * same code runs on the app's reactive value store (a read inside a Solid memo tracks exactly the
@@ -366,6 +366,7 @@ export function tornadoData(item: LayoutItem, reader: CellReader, locale: Locale
 
 // ---- payout curve ------------------------------------------------------------------------------
 
+/** The curve's parameters, as the bonus sheet holds them. */
 export interface PayoutParams {
   threshold: number;
   atThreshold: number;
@@ -376,44 +377,20 @@ export interface PayoutParams {
 }
 
 /**
- * The spec's payout formula (`E_Bonus!I23`): 0 below the threshold, then `atThreshold` rising
- * with `slopeLow` to 100% at target, then `1 + accel·(A − target)`, never above the cap.
- * Attainment is rounded to 6 decimals first, so 0.7999999 from float noise is not below 80%.
+ * The payout rule itself belongs to the template that writes its formula
+ * (`templates/generators/payoutRule.ts`); the chart kind hands it in.
  */
-export function payoutAt(attainment: number, p: PayoutParams): number {
-  const a = Math.round(attainment * 1e6) / 1e6;
-  if (a < p.threshold) return 0;
-  return Math.min(p.cap, a < p.target ? p.atThreshold + p.slopeLow * (a - p.threshold) : 1 + p.accel * (a - p.target));
-}
-
-/** Attainment from which the cap binds, or undefined when it never does. */
-export function capAttainment(p: PayoutParams): number | undefined {
-  if (p.cap >= 1) return p.accel > 0 ? p.target + (p.cap - 1) / p.accel : undefined;
-  // A cap below 100% binds on the way up to target (or right at the threshold).
-  return p.slopeLow > 0 ? Math.max(p.threshold, p.threshold + (p.cap - p.atThreshold) / p.slopeLow) : p.threshold;
-}
-
-/**
- * The curve as the vertices of a polyline over [xMin, xMax]: every kink (threshold jump, target,
- * where the cap binds) is a vertex, so straight segments between them are exact. The jump at the
- * threshold is two vertices at the same attainment.
- */
-export function payoutCurve(p: PayoutParams, xMin: number, xMax: number): { x: number; y: number }[] {
-  const kinks = [p.threshold, p.target, capAttainment(p)];
-  const xs = [xMin, xMax, ...kinks.filter((x): x is number => x !== undefined && Number.isFinite(x) && x > xMin && x < xMax)];
-  const sorted = [...new Set(xs)].sort((a, b) => a - b);
-  const points: { x: number; y: number }[] = [];
-  for (const x of sorted) {
-    if (x === p.threshold && x > xMin) points.push({ x, y: 0 });
-    points.push({ x, y: payoutAt(x, p) });
-  }
-  return points;
+export interface PayoutRule {
+  /** The curve's vertices over [xMin, xMax]. */
+  curve(p: PayoutParams, xMin: number, xMax: number): { x: number; y: number }[];
+  /** Attainment from which the cap binds, or undefined. */
+  capAt(p: PayoutParams): number | undefined;
 }
 
 export interface PayoutData {
   params: PayoutParams;
   curve: { x: number; y: number }[];
-  /** The sheet's own curve table (A65:B77), drawn as small markers. */
+  /** The sheet's own curve table (the item's `tableX`/`tableY`), drawn as small markers. */
   table: { x: number; y: number }[];
   reps: { label: string; x: number; y: number }[];
   capAt?: number;
@@ -427,7 +404,7 @@ export interface PayoutData {
  * `ranges.threshold, atThreshold, target, accel, cap` (+ `slopeLow`, else derived), optional
  * `tableX`/`tableY` (the sheet's sample points) and `repX`/`repY`/`repLabels` (reps as dots).
  */
-export function payoutData(item: LayoutItem, reader: CellReader, locale: Locale): PayoutData {
+export function payoutData(item: LayoutItem, reader: CellReader, locale: Locale, rule: PayoutRule): PayoutData {
   const one = (k: string) => readOne(item.ranges[k], item.sheet, reader);
   const cells = ['threshold', 'atThreshold', 'target', 'accel', 'cap', 'slopeLow'].map(one);
   const [threshold, atThreshold, target, accel, cap] = cells.map((c) => toNumber(c?.value) ?? 0);
@@ -444,13 +421,13 @@ export function payoutData(item: LayoutItem, reader: CellReader, locale: Locale)
   const repX = readVector(item.ranges.repX, item.sheet, reader);
   const repY = readVector(item.ranges.repY, item.sheet, reader);
   const reps = pairs(repX, repY).map(({ x, y, i }) => ({ label: cellLabel(repLabels[i], locale), x, y }));
-  const capAt = capAttainment(params);
+  const capAt = rule.capAt(params);
   const xs = [...table.map((t) => t.x), ...reps.map((r) => r.x)];
   const xMin = minOf(xs, Math.min(0.5, threshold - 0.1));
   const xMax = Math.max(1.7, (capAt ?? 0) + 0.2, ...xs);
   return {
     params,
-    curve: payoutCurve(params, xMin, xMax),
+    curve: rule.curve(params, xMin, xMax),
     table,
     reps,
     capAt,

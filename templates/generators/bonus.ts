@@ -11,6 +11,7 @@ import { a1, abs, absSpan, inputKey, labeler, sampleAbPositions, UNIT_EN, type A
 import { BONUS_PARAMS, BONUS_SAMPLE_REPS, CURVE_POINTS } from './bonusSample';
 import { managerLevel, repLevels, type ClientShape } from './shape';
 import { bonusVocabulary, bonusView } from './bonusView';
+import { payoutFormula } from './payoutRule';
 import { emptyPart, type GeneratorContext, type InputRule, type PlanPart, type SheetGenerator } from './types';
 
 export const BONUS_SHEET = 'E_Bonus';
@@ -53,9 +54,8 @@ const PCT = '0.0%';
 const RATIO = '0.000';
 const COUNT = '#,##0';
 
-/** The spec's payout curve f(A) on the attainment in `cell`. */
-const payout = (cell: string) =>
-  `=IF(${cell}<PO_THRESHOLD,0,MIN(PO_CAP,IF(${cell}<$C$8,PO_AT_THRESHOLD+PO_SLOPE_LOW*(${cell}-PO_THRESHOLD),1+PO_ACCEL*(${cell}-$C$8))))`;
+/** The spec's payout curve f(A) on the attainment in `cell` (target attainment in C8). */
+const payout = (cell: string) => payoutFormula(cell, '$C$8');
 
 export function makeBonusGenerator(positions: (shape: ClientShape) => AbPositions): SheetGenerator {
   return {

@@ -8,10 +8,11 @@ import { describe, expect, it } from 'vitest';
 import type { EditCommand } from '../../src/model/commands';
 import { applyEdits } from '../../src/model/edit';
 import {
-  ansoffTiles, bulletData, capAttainment, kpiData, localizedLabel, payoutAt, payoutCurve, payoutData, resolveRange, seriesData,
+  ansoffTiles, bulletData, kpiData, localizedLabel, payoutData, resolveRange, seriesData,
   sortedByValue, tableRanges, tdBuData, tornadoData, waterfallData, waterfallSteps,
 } from '../../src/model/layout';
 import type { CellReader, PayoutParams } from '../../src/model/layout';
+import { capAttainment, PAYOUT_RULE, payoutAt, payoutCurve } from '../../templates/generators/payoutRule';
 import type { LayoutItem, Notebook } from '../../src/model/notebook';
 import { findSheet } from '../../src/model/notebook';
 import { defaultLayout, templateById } from '../../templates';
@@ -233,7 +234,7 @@ describe('payout curve', () => {
 
   it('E_Bonus: parameters from C6:C13 and the vertices of the curve formula', () => {
     const { nb, reader } = annualPlan();
-    const d = payoutData(item(nb, 'E_Bonus.payout'), reader, 'en');
+    const d = payoutData(item(nb, 'E_Bonus.payout'), reader, 'en', PAYOUT_RULE);
     expect(d.params).toEqual(spec);
     expect(d.capAt).toBeCloseTo(1.5, 12);
     // threshold 80% → 50% (a jump), target 100% → 100%, slope 2 above, cap 200% from 150%
@@ -244,7 +245,7 @@ describe('payout curve', () => {
 
   it('the sheet’s curve table (A65:B77) and every rep (G23:G34 → I23:I34) lie on the curve', () => {
     const { nb, reader } = annualPlan();
-    const d = payoutData(item(nb, 'E_Bonus.payout'), reader, 'en');
+    const d = payoutData(item(nb, 'E_Bonus.payout'), reader, 'en', PAYOUT_RULE);
     expect(d.table).toHaveLength(13);
     for (const t of d.table) expect(payoutAt(t.x, d.params)).toBeCloseTo(t.y, 12);
     expect(d.table.map((t) => t.y)).toEqual([0, 0, 0, 0.5, 0.75, 1, 1.2, 1.4, 1.6, 1.8, 2, 2, 2].map((y) => expect.closeTo(y, 12)));
@@ -265,7 +266,7 @@ describe('payout curve', () => {
   it('a new threshold (E_Bonus!C6) moves the jump, the derived slope and the reps’ payouts', () => {
     const { nb, reader, edit } = annualPlan();
     edit([{ type: 'setCells', sheet: 'E_Bonus', writes: [{ addr: 'C6', raw: 0.9 }] }]);
-    const d = payoutData(item(nb, 'E_Bonus.payout'), reader, 'en');
+    const d = payoutData(item(nb, 'E_Bonus.payout'), reader, 'en', PAYOUT_RULE);
     expect(d.params.threshold).toBe(0.9);
     expect(d.params.slopeLow).toBeCloseTo(5, 12); // (1 − 0.5) / (1 − 0.9)
     expect(d.curve.slice(0, 4).map((p) => [+p.x.toFixed(6), +p.y.toFixed(6)])).toEqual([[0.5, 0], [0.9, 0], [0.9, 0.5], [1, 1]]);

@@ -11,6 +11,7 @@ import {
   ansoffTiles, bulletData, payoutData, seriesData, sortedByValue, tdBuData, tornadoData, waterfallData,
 } from '../../model/layout';
 import { t } from '../../i18n';
+import { PAYOUT_RULE } from '../../../templates/generators/payoutRule';
 import { drawBar, drawGrouped, drawLine, drawPaired, drawStacked } from './drawSeries';
 import { drawTornado, drawWaterfall } from './drawBridge';
 import { drawBullet, drawPayout } from './drawBonus';
@@ -93,7 +94,7 @@ export const CHART_KINDS: Record<string, ChartKind<never>> = {
       ` ${list(d.bars.map((b) => `${b.label} ${fmt(b.low, d.format)}–${fmt(b.high, d.format)}`))}.`,
   } satisfies ChartKind<ReturnType<typeof tornadoData>>,
   payoutCurve: {
-    extract: payoutData,
+    extract: (item, reader, locale) => payoutData(item, reader, locale, PAYOUT_RULE),
     draw: drawPayout,
     summary: (d, title) => {
       const f = d.format ?? '0.0%';
