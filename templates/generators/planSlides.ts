@@ -6,7 +6,7 @@
  */
 import { forEachInRange, parseRange, splitSheetRef, toA1 } from '../../src/model/address';
 import type { BarsDef, DriverDef, KpiDef, NotebookVocabulary, ScenarioPreset, SlideDef } from '../../src/model/drivers';
-import { DRIVERS, SCENARIO_PRESETS, SLIDES } from '../../src/model/drivers';
+import { DRIVERS, SCENARIO_PRESETS, SLIDES } from '../specVocabulary';
 import type { NamedExpression, Notebook } from '../../src/model/notebook';
 import type { PlanVocabulary } from './plan';
 import { planShape, planVocabulary } from './plan';

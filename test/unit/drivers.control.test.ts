@@ -12,6 +12,7 @@ import { driverByName } from '../../src/model/drivers';
 import { emptyNotebook } from '../../src/model/notebook';
 import type { NotebookSession } from '../../src/engine/session';
 import { createDriverControl } from '../../src/ui/presenter/driverControl';
+import '../../src/ui/vocabulary'; // the templates' vocabularies, as the app registers them
 
 let frames: FrameRequestCallback[] = [];
 const flushFrame = () => {

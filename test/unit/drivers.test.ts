@@ -5,12 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isFormula } from '../../src/model/cell';
-import {
-  availableDrivers, availableSlides, clampToDriver, driverByName, DRIVERS, presetOverrides, refKey, resolveRef, SCENARIO_PRESETS, SLIDES,
-} from '../../src/model/drivers';
+import { availableDrivers, availableSlides, clampToDriver, driverByName, presetOverrides, refKey, resolveRef } from '../../src/model/drivers';
+import { DRIVERS, SCENARIO_PRESETS, SLIDES } from '../../templates/specVocabulary';
 import { findSheet } from '../../src/model/notebook';
 import { templateById } from '../../templates';
 import { EngineNotebook } from '../../workers/engineCore';
+import '../../src/ui/vocabulary'; // the templates' vocabularies, as the app registers them
 
 const nb = templateById('annual-plan')!.create();
 const engine = new EngineNotebook(nb);

@@ -4,7 +4,7 @@
  * split exactly into the quadrants and per line; typed inputs kept by name on regrowing.
  */
 import fc from 'fast-check';
-import { SLIDES } from '../../src/model/drivers';
+import { SLIDES } from '../../templates/specVocabulary';
 import { defaultLayout } from '../../templates/layouts';
 import { describe, expect, it } from 'vitest';
 import cAnsoff from '../../templates/data/C_Ansoff.json';

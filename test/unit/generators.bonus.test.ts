@@ -5,7 +5,7 @@
  * with an independent implementation; typed inputs kept by name on regrowing.
  */
 import fc from 'fast-check';
-import { DRIVERS, SLIDES } from '../../src/model/drivers';
+import { DRIVERS, SLIDES } from '../../templates/specVocabulary';
 import { PAYOUT_THRESHOLD_CAP, PAYOUT_VS_THRESHOLD } from '../../src/ui/whatif/presets';
 import { defaultLayout } from '../../templates/layouts';
 import { describe, expect, it } from 'vitest';

@@ -5,7 +5,7 @@
  * salaries, bonus and projects by region = their totals); typed inputs kept by name on regrowing.
  */
 import fc from 'fast-check';
-import { DRIVERS, SLIDES } from '../../src/model/drivers';
+import { DRIVERS, SLIDES } from '../../templates/specVocabulary';
 import { EXPENSE_SENSITIVITY } from '../../src/ui/whatif/presets';
 import { defaultLayout } from '../../templates/layouts';
 import { describe, expect, it } from 'vitest';

@@ -10,7 +10,7 @@ import { englishPart, marketGenerator } from '../../templates/generators/market'
 import { SAMPLE_SHAPE } from '../../templates/generators/shape';
 import { targetGenerator } from '../../templates/generators/target';
 import { defaultLayout } from '../../templates/layouts';
-import { DRIVERS } from '../../src/model/drivers';
+import { DRIVERS } from '../../templates/specVocabulary';
 
 describe('A_Market generator', () => {
   it('lays out the spec sheet on the sample shape, cell for cell', () => {

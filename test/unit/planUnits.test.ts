@@ -14,6 +14,7 @@ import { generatePlan } from '../../templates/generators/plan';
 import { planNotebookVocabulary } from '../../templates/generators/planSlides';
 import { SAMPLE_SHAPE } from '../../templates/generators/shape';
 import type { MoneyUnit } from '../../templates/generators/shape';
+import '../../src/ui/vocabulary'; // the templates' vocabularies, as the app registers them
 
 const UNITS: MoneyUnit[] = ['元', '千元', '万元'];
 const shown = { en: { 元: 'CNY', 千元: 'CNY k', 万元: 'CNY 10k' }, 'zh-CN': { 元: '元', 千元: '千元', 万元: '万元' } } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DRIVERS, SLIDES } from '../../src/model/drivers';
+import { DRIVERS, SLIDES } from '../../templates/specVocabulary';
 
 describe('one label never names two numbers in the presenter', () => {
   it('across the deck, each KPI and driver label (中文 and English) stands for one reference', () => {

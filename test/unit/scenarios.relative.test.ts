@@ -12,7 +12,8 @@ import {
   captureScenarios, createScenarioCommands, refreshScenarioCommands, scenarioInputs, setInputCommands, setRelativeCommands,
   staleOverrides, switchScenarioCommands,
 } from '../../src/model/scenarios';
-import { presetRules, SCENARIO_PRESETS } from '../../src/model/drivers';
+import { presetRules } from '../../src/model/drivers';
+import { SCENARIO_PRESETS } from '../../templates/specVocabulary';
 import { templateById } from '../../templates';
 import { EngineNotebook } from '../../workers/engineCore';
 

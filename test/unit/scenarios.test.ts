@@ -14,7 +14,8 @@ import {
   BASE_SCENARIO_ID, captureScenarios, compareScenarios, createScenarioCommands, deleteScenarioCommands, isScenarioOverride,
   renameScenarioCommands, scenarioInputs, setInputCommands, setOverrideCommands, switchScenarioCommands,
 } from '../../src/model/scenarios';
-import { presetOverrides, SCENARIO_PRESETS } from '../../src/model/drivers';
+import { presetOverrides } from '../../src/model/drivers';
+import { SCENARIO_PRESETS } from '../../templates/specVocabulary';
 import { templateById } from '../../templates';
 import { EngineNotebook } from '../../workers/engineCore';
 

@@ -11,6 +11,7 @@ import { expectedValues } from '../../templates/catalog';
 import { monthlyGenerator, monthlyInputKey, monthlyLayout } from '../../templates/generators/monthly';
 import { SAMPLE_SHAPE, type ClientShape } from '../../templates/generators/shape';
 import { EngineNotebook } from '../../workers/engineCore';
+import '../../src/ui/vocabulary'; // the templates' vocabularies, as the app registers them
 
 interface Case {
   targets: number[];

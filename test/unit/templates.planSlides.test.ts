@@ -8,7 +8,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isCellError } from '../../src/model/cell';
-import { availableDrivers, availableSlides, DRIVERS, kpiByLabel, refKey, registerVocabulary, SCENARIO_PRESETS, scenarioPresetsOf, SLIDES, vocabularyOf } from '../../src/model/drivers';
+import { availableDrivers, availableSlides, kpiByLabel, refKey, registerDefaultVocabulary, registerVocabulary, scenarioPresetsOf, vocabularyOf } from '../../src/model/drivers';
+import { DRIVERS, SCENARIO_PRESETS, SLIDES, SPEC_VOCABULARY } from '../../templates/specVocabulary';
 import { splitCellKey } from '../../src/model/scenarios';
 import { templateById } from '../../templates';
 import { abs, sampleAbPositions } from '../../templates/generators/ansoffLinks';
@@ -96,13 +97,14 @@ describe('a client plan’s presenter vocabulary', () => {
   });
 
   it('a registered provider answers for client plans only: the sample annual plan keeps the spec’s tables', () => {
-    // The provider as the UI registers it, over this test's chain.
+    // The vocabularies as the UI registers them (src/ui/vocabulary.ts), the provider over this test's chain.
+    registerDefaultVocabulary(SPEC_VOCABULARY);
     registerVocabulary((nb) => {
       const v = planVocabulary(nb, CHAIN);
       return v ? { drivers: v.drivers, slides: planSlides(nb.names, v) } : null;
     });
     const sample = templateById('annual-plan')!.create();
-    expect(vocabularyOf(sample)).toEqual({ drivers: DRIVERS, slides: SLIDES });
+    expect(vocabularyOf(sample)).toBe(SPEC_VOCABULARY);
     expect(scenarioPresetsOf(sample)).toBe(SCENARIO_PRESETS);
     expect(kpiByLabel(sample, 'Contribution profit')?.id).toBe('D_Expense!C26');
     expect(availableSlides(sample).map((s) => s.id)).toEqual(SLIDES.map((s) => s.id));

@@ -9,9 +9,11 @@ import { isCellError } from '../../src/model/cell';
 import { emptyNotebook, type Notebook } from '../../src/model/notebook';
 import { SAMPLE_SHAPE, type ClientShape } from '../../templates/generators/shape';
 import { templateById } from '../../templates';
-import { availableDrivers, availableSlides, DRIVERS, SLIDES } from '../../src/model/drivers';
+import { availableDrivers, availableSlides } from '../../src/model/drivers';
+import { DRIVERS, SLIDES } from '../../templates/specVocabulary';
 import { hireRowCount, STAFFING_KPIS, staffingDrivers, staffingGenerator, staffingInputKey, staffingLayout } from '../../templates/generators/staffing';
 import { EngineNotebook } from '../../workers/engineCore';
+import '../../src/ui/vocabulary'; // the templates' vocabularies, as the app registers them
 
 interface Hire {
   region: string;

@@ -7,7 +7,7 @@ import { t } from '../../i18n';
 import { SIDE_PANELS, TOOLBAR_ITEMS } from '../notebook/extensions';
 import type { NotebookContext } from '../notebook/extensions';
 import './messages';
-import './vocabulary';
+import '../vocabulary';
 
 const StructurePanel = lazy(() => import('./StructurePanel'));
 

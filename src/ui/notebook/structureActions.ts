@@ -8,6 +8,7 @@ import { defineMessages, t } from '../../i18n';
 import { columnLabel } from '../../model/address';
 import type { StructureCommandType } from '../../model/commands';
 import { availableDrivers, driverId, refKey } from '../../model/drivers';
+import '../vocabulary';
 import type { Notebook } from '../../model/notebook';
 import { findSheet } from '../../model/notebook';
 import type { StructureChange } from '../../model/pointers';

@@ -10,6 +10,7 @@ import type { Decision } from '../../model/decisionLog';
 import { decisionRows, effectiveDecisions, formattedValueText, logCommand, newDecision } from '../../model/decisionLog';
 import { findSheet } from '../../model/notebook';
 import { driverByName } from '../../model/drivers';
+import '../vocabulary';
 import { setInputCommands, splitCellKey } from '../../model/scenarios';
 import { toCsv } from '../../io/csv';
 import { locale, t } from '../../i18n';

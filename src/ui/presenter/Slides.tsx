@@ -11,6 +11,7 @@ import type { CellValue } from '../../model/cell';
 import { valueToContract } from '../../model/cell';
 import type { BarsDef, DriverDef, KpiDef, PeopleTableDef, SlideDef } from '../../model/drivers';
 import { driverByName, driverId, refKey, riseIsGood, vocabularyOf } from '../../model/drivers';
+import '../vocabulary';
 import { findSheet } from '../../model/notebook';
 import { isScenarioOverride, splitCellKey } from '../../model/scenarios';
 import { locale, t } from '../../i18n';

@@ -11,7 +11,7 @@ import type { SlideDef } from '../../model/drivers';
 import { locale, setLocale } from '../../i18n';
 import type { PresenterView } from '../../model/protocol';
 import { createViewLink } from './viewLink';
-import '../clientPlan/vocabulary';
+import '../vocabulary';
 
 export function createPresenterState(session: NotebookSession, options: { ask?: boolean } = {}) {
   const [open, setOpen] = createSignal(false);

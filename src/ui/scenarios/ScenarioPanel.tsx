@@ -6,7 +6,9 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { CellValue } from '../../model/cell';
 import { isFormula } from '../../model/cell';
-import { compareOutputs, COMPARE_OUTPUTS, refKey } from '../../model/drivers';
+import { compareOutputs, refKey } from '../../model/drivers';
+import type { Unit } from '../../model/drivers';
+import '../vocabulary';
 import type { CompareRow, OverrideMode } from '../../model/scenarios';
 import { activeScenarioId, BASE_SCENARIO_ID, captureScenarios, compareScenarios, overrideMode, ruleForMode, staleOverrides } from '../../model/scenarios';
 import { locale, t } from '../../i18n';
@@ -20,7 +22,7 @@ import { maxOf } from '../../model/arrays';
 interface Comparison {
   ids: string[];
   names: string[];
-  rows: (CompareRow & { label: string; unit: (typeof COMPARE_OUTPUTS)[number]['unit'] })[];
+  rows: (CompareRow & { label: string; unit: Unit })[];
 }
 
 export function ScenarioPanel(props: NotebookContext & { close(): void }) {

@@ -9,6 +9,7 @@ import type { RawContent } from '../../model/cell';
 import type { EditCommand } from '../../model/commands';
 import { logCommand, newDecision } from '../../model/decisionLog';
 import { presetRules, scenarioPresetsOf } from '../../model/drivers';
+import '../vocabulary';
 import { applyEdits } from '../../model/edit';
 import type { Notebook, RelativeOverride } from '../../model/notebook';
 import { findSheet, newId } from '../../model/notebook';

@@ -12,6 +12,7 @@ import { findSheet } from '../../model/notebook';
 import type { Notebook } from '../../model/notebook';
 import { BASE_SCENARIO_ID, scenarioInputs } from '../../model/scenarios';
 import { kpiByLabel, presetOverrides, scenarioPresetsOf } from '../../model/drivers';
+import '../vocabulary';
 import type { Overrides } from '../../model/whatif';
 import type { BridgeConfig, BridgeResolver } from './controller';
 import { fmt, fmtDelta } from './format';
