@@ -42,3 +42,76 @@ describe('functions the engine lacks', () => {
     expect(c).toMatchObject({ error: '#N/A' });
   });
 });
+
+describe('more functions the engine lacks (expected values: Excel’s, cached in the compat workbooks)', () => {
+  it('AVERAGEIFS: the mean of the cells meeting every criterion; text skipped, none met is #DIV/0!, an error met is the answer', () => {
+    const data = { A1: 10, A2: 20, A3: 30, A4: 40, A5: 'n/a', B1: 'x', B2: 'y', B3: 'x', B4: 'y', B5: 'x', C1: 1, C2: '=1/0', D1: 'x', D2: 'y' };
+    const [a, b, c, d, e] = compute(data, ['=AVERAGEIFS(A1:A5,B1:B5,"x")', '=AVERAGEIFS(A1:A5,B1:B5,"y",A1:A5,">25")', '=AVERAGEIFS(A1:A5,B1:B5,"z")', '=AVERAGEIFS(C1:C2,D1:D2,"y")', '=AVERAGEIFS(A1:A4,B1:B4,"<>x")']);
+    expect([a, b, e]).toEqual([20, 40, 30]);
+    expect(c).toMatchObject({ error: '#DIV/0!' });
+    expect(d).toMatchObject({ error: '#DIV/0!' });
+  });
+
+  it('PERMUT and PERMUTATIONA truncate their arguments; PERMUT needs 0 < number ≥ chosen', () => {
+    const [a, b, c, d, e, f, g] = compute({}, ['=PERMUT(3,2)', '=PERMUTATIONA(3,2)', '=PERMUT(12.7,4.6)', '=PERMUTATIONA(12.7,4.6)', '=PERMUTATIONA(0,2)', '=PERMUT(0,2)', '=PERMUT(2,-1)']);
+    expect([a, b, c, d, e]).toEqual([6, 9, 11880, 20736, 0]);
+    expect(f).toMatchObject({ error: '#NUM!' });
+    expect(g).toMatchObject({ error: '#NUM!' });
+  });
+
+  it('BINOM.DIST.RANGE: a range or one count of successes, thousands of trials, bounds out of order are #NUM!', () => {
+    const [a, b, c, d, e] = compute({}, ['=BINOM.DIST.RANGE(8,0.7,7,8)', '=BINOM.DIST.RANGE(3000,0.0001,1,1)', '=BINOM.DIST.RANGE(10,0.3,0)', '=BINOM.DIST.RANGE(10,0.000001,2,3)', '=BINOM.DIST.RANGE(10,0.3,5,3)']);
+    expect(a).toBeCloseTo(0.2552983299999998, 9);
+    expect(b).toBeCloseTo(0.2222643587611419, 9);
+    expect(c).toBeCloseTo(0.028247524899999994, 9);
+    expect((d as number) / 4.4999760000420043e-11).toBeCloseTo(1, 9);
+    expect(e).toMatchObject({ error: '#NUM!' });
+  });
+
+  it('MODE and MODE.SNGL: the first most frequent number; logicals and text in ranges skipped; no repeat is #N/A', () => {
+    const data = { A1: 1, A2: true, A3: 'Munilla', A4: '1', A5: 2, A6: 3, A7: 4, A8: 1, B1: 2, B2: 4.5, B3: 6.7 };
+    const [a, b, c, d, e, f] = compute(data, ['=MODE.SNGL({1,2,3,2,2,3})', '=MODE.SNGL(A1:A8)', '=MODE(A5:A7,A5)', '=MODE(B1:B3)', '=MODE(1,"1",1)', '=MODE(A5,2,C1)']);
+    expect([a, b, c]).toEqual([2, 1, 2]);
+    expect(d).toMatchObject({ error: '#N/A' });
+    // Given directly, text (even "1") and an empty cell are #VALUE! (Excel, in Apache POI's test data).
+    expect(e).toMatchObject({ error: '#VALUE!' });
+    expect(f).toMatchObject({ error: '#VALUE!' });
+  });
+
+  it('TRIMMEAN leaves out ⌊n·percent/2⌋ values at each end; percent outside [0, 1) is #NUM!', () => {
+    const data = { A1: 12.4, A2: 5, A3: 7.3, A4: -4, A5: 0, A6: 2.3, A7: 4.3, A8: 7, A9: -2 };
+    const [a, b, c, d, e] = compute(data, ['=TRIMMEAN(A1:A9,0.2)', '=TRIMMEAN(A1:A9,0.9)', '=TRIMMEAN(A1:A9,0.5)', '=TRIMMEAN(A1:A9,0.4)', '=TRIMMEAN(A1:A9,1)']);
+    expect(a).toBeCloseTo(3.5888888888888886, 9);
+    expect(b).toBeCloseTo(4.3, 9);
+    expect(c).toBeCloseTo(3.72, 9);
+    expect(d).toBeCloseTo(3.4142857142857146, 9);
+    expect(e).toMatchObject({ error: '#NUM!' });
+  });
+
+  it('PERCENTRANK.INC / .EXC: listed values, interpolation past a repeated value, truncated digits, outside the data #N/A', () => {
+    const data = { A1: 12, A2: -1, A3: 7.5, A4: 56, A5: 12, A6: -4, A7: 3 };
+    const [a, b, c, d, e, f, g] = compute(data, ['=PERCENTRANK.INC(A1:A7,3)', '=PERCENTRANK.INC(A1:A7,10.5)', '=PERCENTRANK.INC(A1:A7,40)', '=PERCENTRANK(A1:A7,56)', '=PERCENTRANK.EXC(A1:A7,-4)', '=PERCENTRANK.EXC(A1:A7,40)', '=PERCENTRANK.INC(A1:A7,-4.1)']);
+    expect([a, b, c, d, e, f]).toEqual([0.333, 0.611, 0.939, 1, 0.125, 0.829]);
+    expect(g).toMatchObject({ error: '#N/A' });
+  });
+
+  it('ERF.PRECISE, ERFC.PRECISE and GESTEP read numeric text but refuse logicals', () => {
+    const data = { A1: true, A2: '2' };
+    const [a, b, c, d, e, f, g, h] = compute(data, ['=ERF.PRECISE(1)', '=ERFC.PRECISE(1)', '=ERF.PRECISE(-2)', '=ERFC.PRECISE(4)', '=ERF.PRECISE(A1)', '=GESTEP(A2,1)', '=GESTEP(-1,4)', '=GESTEP(A1)']);
+    expect(a).toBeCloseTo(0.8427007929497149, 9);
+    expect(b).toBeCloseTo(0.15729920705028513, 9);
+    expect(c).toBeCloseTo(-0.9953222650189527, 9);
+    expect((d as number) / 1.5417257900280017e-8).toBeCloseTo(1, 9);
+    expect([f, g]).toEqual([1, 0]);
+    expect(e).toMatchObject({ error: '#VALUE!' });
+    expect(h).toMatchObject({ error: '#VALUE!' });
+  });
+
+  it('ERROR.TYPE numbers an error (not an error: #N/A); TYPE tells number, text, logical, error, array', () => {
+    const data = { A1: '=1/0', A2: '=NA()', A3: 'Hello', A4: true };
+    const [a, b, c, d, e, f, g, h, i] = compute(data, ['=ERROR.TYPE(A1)', '=ERROR.TYPE(A2)', '=ERROR.TYPE(A3)', '=TYPE(1)', '=TYPE(A3)', '=TYPE(A4)', '=TYPE(A1)', '=TYPE(B9)', '=TYPE({1,2})']);
+    expect([a, b]).toEqual([2, 7]);
+    expect(c).toMatchObject({ error: '#N/A' });
+    expect([d, e, f, g, h, i]).toEqual([1, 2, 4, 16, 1, 64]);
+  });
+});
