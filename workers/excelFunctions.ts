@@ -8,6 +8,7 @@ import { HyperFormula } from 'hyperformula';
 import type { FunctionPluginDefinition } from 'hyperformula';
 import { averageIfsPlugin } from './functions/conditional';
 import { EngineeringPlugin } from './functions/engineering';
+import { FinancialPlugin } from './functions/financial';
 import { InformationPlugin } from './functions/information';
 import { LookupPlugin } from './functions/lookup';
 import { StatisticsPlugin } from './functions/statistics';
@@ -19,7 +20,7 @@ let installed = false;
 export function installExcelFunctions(): void {
   if (installed) return;
   installed = true;
-  const plugins: FunctionPluginDefinition[] = [TextPlugin, LookupPlugin, StatisticsPlugin, EngineeringPlugin, InformationPlugin, averageIfsPlugin()];
+  const plugins: FunctionPluginDefinition[] = [TextPlugin, LookupPlugin, StatisticsPlugin, EngineeringPlugin, FinancialPlugin, InformationPlugin, averageIfsPlugin()];
   const have = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
   for (const plugin of plugins) {
     const ids = Object.keys(plugin.implementedFunctions);

@@ -115,3 +115,41 @@ describe('more functions the engine lacks (expected values: Excel’s, cached in
     expect([d, e, f, g, h, i]).toEqual([1, 2, 4, 16, 1, 64]);
   });
 });
+
+describe('bond and discount-security functions (Excel’s day counts; expected values cached in the compat workbooks)', () => {
+  it('ACCRINT on every basis, counted from issue or from the first interest date', () => {
+    const rows: [number, number, number, number, number, number, number, boolean, number][] = [
+      [44348, 44531, 44440, 0.05, 1000, 2, 0, true, 12.5],
+      [44166, 44531, 44256, 0.075, 100, 2, 3, false, -1.8904109589041098],
+      [44191, 44531, 44440, 0.075, 100, 2, 2, true, 5.1875],
+      [44348, 44531, 44805, 0.075, 100, 2, 0, false, 9.375],
+      [44166, 44531, 44301, 0.025, 5000, 4, 4, true, 46.527777777777779],
+      [44440, 44531, 44593, 0.025, 5000, 4, 2, false, 53.125],
+      [43435, 44531, 44348, 0.025, 5000, 1, 1, true, 312.32876712328766],
+      [44043, 44227, 44196, 0.1, 1000, 2, 1, false, 41.576086956521742],
+    ];
+    const got = compute({}, rows.map((r) => `=ACCRINT(${r.slice(0, 7).join(',')},${r[7] ? 'TRUE()' : 'FALSE()'})`));
+    got.forEach((v, i) => expect((v as number) / rows[i][8]).toBeCloseTo(1, 9));
+    const [omittedPar, early, badFrequency] = compute({}, ['=ACCRINT(39508,39691,39569,0.1,,2)', '=ACCRINT(44440,44531,44440,0.05,1000,2)', '=ACCRINT(44348,44531,44440,0.05,1000,3)']);
+    expect(omittedPar).toBeCloseTo(16.666666666666664, 9);
+    expect(early).toMatchObject({ error: '#NUM!' });
+    expect(badFrequency).toMatchObject({ error: '#NUM!' });
+  });
+
+  it('ACCRINTM on the five bases; INTRATE and DISC', () => {
+    const bases = compute({}, [0, 1, 2, 3, 4].map((b) => `=ACCRINTM(DATE(2024,1,15),DATE(2024,3,15),0.1,1000,${b})`));
+    [16.666666666666664, 16.393442622950818, 16.666666666666664, 16.43835616438356, 16.666666666666664].forEach((x, i) => expect(bases[i]).toBeCloseTo(x, 9));
+    const [a, b, c, d, e] = compute({}, ['=INTRATE(46433,46522,2000000,2040000,0)', '=INTRATE(46433,46522,2000001,2040001.02,1)', '=DISC(39472,39614,97.975,100,1)', '=DISC(39472,39614,97.975,100,2)', '=DISC(39614,39472,97.975,100)']);
+    expect(a).toBeCloseTo(0.08, 12);
+    expect(b).toBeCloseTo(0.082022471910112402, 12);
+    expect(c).toBeCloseTo(0.05219366197183125, 12);
+    expect(d).toBeCloseTo(0.051338028169014345, 12);
+    expect(e).toMatchObject({ error: '#NUM!' });
+  });
+
+  it('the coupon functions: days in the period, before and after settlement, the dates around it, their number', () => {
+    // Excel's documented examples: settlement 25 Jan 2011, maturity 15 Nov 2011, semiannual.
+    const [days, before, after, next, previous, count] = compute({}, ['=COUPDAYS(40568,40862,2,1)', '=COUPDAYBS(40568,40862,2,1)', '=COUPDAYSNC(40568,40862,2,1)', '=COUPNCD(40568,40862,2,1)', '=COUPPCD(40568,40862,2,1)', '=COUPNUM(40568,40862,2,1)']);
+    expect([days, before, after, next, previous, count]).toEqual([181, 71, 110, 40678, 40497, 2]);
+  });
+});
