@@ -6,6 +6,7 @@
  */
 import { HyperFormula } from 'hyperformula';
 import type { FunctionPluginDefinition } from 'hyperformula';
+import { BondsPlugin } from './functions/bonds';
 import { averageIfsPlugin } from './functions/conditional';
 import { EngineeringPlugin } from './functions/engineering';
 import { FinancialPlugin } from './functions/financial';
@@ -20,7 +21,7 @@ let installed = false;
 export function installExcelFunctions(): void {
   if (installed) return;
   installed = true;
-  const plugins: FunctionPluginDefinition[] = [TextPlugin, LookupPlugin, StatisticsPlugin, EngineeringPlugin, FinancialPlugin, InformationPlugin, averageIfsPlugin()];
+  const plugins: FunctionPluginDefinition[] = [TextPlugin, LookupPlugin, StatisticsPlugin, EngineeringPlugin, FinancialPlugin, BondsPlugin, InformationPlugin, averageIfsPlugin()];
   const have = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
   for (const plugin of plugins) {
     const ids = Object.keys(plugin.implementedFunctions);

@@ -153,3 +153,33 @@ describe('bond and discount-security functions (Excel’s day counts; expected v
     expect([days, before, after, next, previous, count]).toEqual([181, 71, 110, 40678, 40497, 2]);
   });
 });
+
+describe('priced bonds (PRICE / YIELD cached in the compat workbooks; the others Excel’s documented examples)', () => {
+  it('PRICE, and YIELD back from that price', () => {
+    const [p1, y1, p2, y2, bad] = compute({}, [
+      '=PRICE(43891,47543,0.06,0.07,130,1,0)',
+      '=YIELD(43891,47543,0.06,PRICE(43891,47543,0.06,0.07,130,1,0),130,1,0)',
+      '=PRICE(45748,46825,0.2,0.3,15,1,1)',
+      '=YIELD(45748,46825,0.2,42.702006194174814,15,1,1)',
+      '=PRICE(43891,47543,0.06,-0.01,130,1,0)',
+    ]);
+    expect((p1 as number) / 108.22689722310892).toBeCloseTo(1, 9);
+    expect(y1).toBeCloseTo(0.07, 9);
+    expect((p2 as number) / 42.702006194174814).toBeCloseTo(1, 9);
+    expect(y2).toBeCloseTo(0.3, 9);
+    expect(bad).toMatchObject({ error: '#NUM!' });
+  });
+
+  it('DURATION, MDURATION, PRICEMAT and YIELDMAT', () => {
+    const [d, md, pm, ym] = compute({}, [
+      '=DURATION(DATE(2018,7,1),DATE(2048,1,1),0.08,0.09,2,1)',
+      '=MDURATION(DATE(2008,1,1),DATE(2016,1,1),0.08,0.09,2,1)',
+      '=PRICEMAT(DATE(2008,2,15),DATE(2008,4,13),DATE(2007,11,11),0.061,0.061,0)',
+      '=YIELDMAT(DATE(2008,3,15),DATE(2008,11,3),DATE(2007,11,8),0.0625,100.0123,0)',
+    ]);
+    expect(d).toBeCloseTo(10.9191453, 6);
+    expect(md).toBeCloseTo(5.73567248, 5); // Excel's page shows 8 digits; ours agrees to 5e-7 relative
+    expect(pm).toBeCloseTo(99.98449888, 6);
+    expect(ym).toBeCloseTo(0.060954, 6);
+  });
+});
