@@ -183,3 +183,28 @@ describe('priced bonds (PRICE / YIELD cached in the compat workbooks; the others
     expect(ym).toBeCloseTo(0.060954, 6);
   });
 });
+
+describe('XMATCH (expected values cached in the compat workbooks)', () => {
+  it('exact, wildcard and regular-expression matches, from the first or the last; nearest smaller or larger; binary search', () => {
+    const data = { A1: 'Albania', A2: 'Indonesia', A3: 'India', A4: 'Germany', A5: 'Spain', A6: 'Venezuela', A7: 'Italy', A8: 'Francialy' };
+    const got = compute(data, [
+      '=XMATCH("spain",A1:A6)',
+      '=XMATCH("Ind*",A1:A6,2)',
+      '=XMATCH("Ind*",A1:A6,2,-1)',
+      '=XMATCH("[A-Z][a-z]+y",A1:A8,3,1)',
+      '=XMATCH("[A-Z][a-z]+y",A1:A8,3,-1)',
+      '=XMATCH(30,{10;20;30;40;50})',
+      '=XMATCH(35,{10,20,30,40,50},1)',
+      '=XMATCH(35,{10,20,30,40,50},-1)',
+      '=XMATCH(20,{10,20,20,30},0,-1)',
+      '=XMATCH(25,{10,20,30,40,50},1,2)',
+      '=XMATCH(25,{50,40,30,20,10},-1,-2)',
+    ]);
+    expect(got).toEqual([5, 2, 3, 4, 8, 3, 4, 3, 3, 3, 4]);
+    const [missing, regexNumber, twoDimensional, badMode] = compute(data, ['=XMATCH(99,{10,20,30})', '=XMATCH(42,A1:A2,3)', '=XMATCH(2,{1,2;3,4})', '=XMATCH(1,{1,2},5)']);
+    expect(missing).toMatchObject({ error: '#N/A' });
+    expect(regexNumber).toMatchObject({ error: '#N/A' });
+    expect(twoDimensional).toMatchObject({ error: '#VALUE!' });
+    expect(badMode).toMatchObject({ error: '#VALUE!' });
+  });
+});
