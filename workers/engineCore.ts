@@ -15,10 +15,12 @@ import { pushAll } from '../src/model/arrays';
 import { referencedSheets } from '../src/model/formulaText';
 import { isStructureCommand, moveAddressMap } from '../src/model/structure';
 import { beat, instrumentEngine } from './heartbeat';
+import { installExcelFunctions } from './excelFunctions';
 import { installExcelRounding } from './excelRounding';
 
-// Excel's ROUND/ROUNDUP/ROUNDDOWN/MROUND before any engine is built.
+// Excel's ROUND/ROUNDUP/ROUNDDOWN/MROUND, and the functions the engine lacks, before any engine is built.
 installExcelRounding();
+installExcelFunctions();
 
 /** What the engine needs of a notebook: sheet contents and names, nothing else. */
 export interface EngineWorkbook {

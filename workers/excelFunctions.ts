@@ -1,0 +1,32 @@
+/**
+ * Excel functions business workbooks use that the engine lacks, through HyperFormula's
+ * function-plugin API, one module per family under `functions/`. Each follows Excel's documented
+ * rules for the arguments it takes; what a workbook imports with them computes instead of keeping
+ * only Excel's cached value. Installed once by `engineCore.ts`, before any engine is built.
+ */
+import { HyperFormula } from 'hyperformula';
+import type { FunctionPluginDefinition } from 'hyperformula';
+import { BondsPlugin } from './functions/bonds';
+import { averageIfsPlugin } from './functions/conditional';
+import { EngineeringPlugin } from './functions/engineering';
+import { FinancialPlugin } from './functions/financial';
+import { InformationPlugin } from './functions/information';
+import { LookupPlugin } from './functions/lookup';
+import { StatisticsPlugin } from './functions/statistics';
+import { TextPlugin } from './functions/text';
+
+let installed = false;
+
+/** Adds the functions to the engine's registry (idempotent; none of them is the engine's own). */
+export function installExcelFunctions(): void {
+  if (installed) return;
+  installed = true;
+  const plugins: FunctionPluginDefinition[] = [TextPlugin, LookupPlugin, StatisticsPlugin, EngineeringPlugin, FinancialPlugin, BondsPlugin, InformationPlugin, averageIfsPlugin()];
+  const have = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
+  for (const plugin of plugins) {
+    const ids = Object.keys(plugin.implementedFunctions);
+    for (const id of ids) if (have.has(id)) HyperFormula.unregisterFunction(id);
+    // The engine registers only its English function names (enGB); formulas are kept in English.
+    HyperFormula.registerFunctionPlugin(plugin, { enGB: Object.fromEntries(ids.map((id) => [id, id])) });
+  }
+}
