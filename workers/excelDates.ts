@@ -1,0 +1,82 @@
+/**
+ * Text that Excel reads as a date or a time where a number is wanted (`="2026-08-08"+1`,
+ * `DATEVALUE("1/1/2021")`, `DATEVALUE("8-Aug-2026")`): the engine's own parser reads only the
+ * formats in its config (DD/MM/YYYY by default, which reads `1/2/2021` as 1 February and refuses
+ * ISO dates). Excel (en-US, and zh-CN, which shares month/day order) reads ISO dates (`2026-08-08`,
+ * `2021/01/01`, with an optional time, `T` or space), month/day/year (`1/13/2021`, `1-13-21`), and
+ * dates with an English month name (`8-Aug-2026`, `8 August 2026`, `Aug 8, 2026`, `August 8 2026`),
+ * each optionally followed by a time (`14:30`, `2:30 pm`, `14:30:15.5`). A time alone goes to the
+ * engine's default parser. Cell input is never affected: the document hands text to the engine
+ * as literal text.
+ *
+ * Spread into the engine's config: `{ ...ENGINE_CONFIG_REST, ...EXCEL_DATE_CONFIG }`.
+ */
+import { HyperFormula } from 'hyperformula';
+import type { ConfigParams } from 'hyperformula';
+
+type ParseDateTime = ConfigParams['parseDateTime'];
+type DateTime = NonNullable<ReturnType<ParseDateTime>>;
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+const TIME = String.raw`(?:[ t](\d{1,2}):(\d{1,2})(?::(\d{1,2}(?:\.\d+)?))?\s*([ap]m?)?)?`;
+
+const ISO = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${TIME}$`);
+const US = new RegExp(String.raw`^(\d{1,2})[-/](\d{1,2})[-/](\d{4}|\d{2})${TIME}$`);
+const DAY_MONTH = new RegExp(String.raw`^(\d{1,2})[- ]${MONTH}\.?[- ,]\s*(\d{4}|\d{2})${TIME}$`);
+const MONTH_DAY = new RegExp(String.raw`^${MONTH}\.?[- ](\d{1,2}),?[- ]\s*(\d{4}|\d{2})${TIME}$`);
+
+/** Two-digit years as Excel reads them: 00–29 are 2000–2029, 30–99 are 1930–1999. */
+function fullYear(text: string): number {
+  const y = Number(text);
+  return text.length > 2 ? y : y < 30 ? 2000 + y : 1900 + y;
+}
+
+function monthOf(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3)) + 1;
+}
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function withTime(date: { year: number; month: number; day: number }, t: (string | undefined)[]): DateTime | undefined {
+  const [h, m, s, ampm] = t;
+  if (date.year < 1900 || date.year > 9999 || date.month < 1 || date.month > 12 || date.day < 1 || date.day > daysIn(date.year, date.month)) return undefined;
+  if (h === undefined) return date;
+  let hours = Number(h);
+  const minutes = Number(m);
+  const seconds = s === undefined ? 0 : Number(s);
+  if (ampm !== undefined) {
+    if (hours < 1 || hours > 12) return undefined;
+    hours = (hours % 12) + (ampm.startsWith('p') ? 12 : 0);
+  }
+  if (hours > 23 || minutes > 59 || seconds >= 60) return undefined;
+  return { ...date, hours, minutes, seconds };
+}
+
+/** Excel's reading of a date (and time) typed as text, or undefined (then the engine's formats apply). */
+export function parseExcelDateText(text: string): DateTime | undefined {
+  const s = text.replace(/\s+/g, ' ').trim().toLowerCase();
+  if (s.length < 6 || s.length > 40) return undefined;
+  let m = ISO.exec(s);
+  if (m) return withTime({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, m.slice(4));
+  m = US.exec(s);
+  if (m) return withTime({ year: fullYear(m[3]), month: Number(m[1]), day: Number(m[2]) }, m.slice(4));
+  m = DAY_MONTH.exec(s);
+  if (m) return withTime({ year: fullYear(m[3]), month: monthOf(m[2]), day: Number(m[1]) }, m.slice(4));
+  m = MONTH_DAY.exec(s);
+  if (m) return withTime({ year: fullYear(m[3]), month: monthOf(m[1]), day: Number(m[2]) }, m.slice(4));
+  return undefined;
+}
+
+const defaultParse: ParseDateTime = HyperFormula.defaultConfig.parseDateTime;
+
+/**
+ * The engine config for Excel's date text. `dateFormats` is the engine's fallback (after
+ * `parseExcelDateText`): month/day/year, as Excel en-US and zh-CN read `1/2/2021`.
+ */
+export const EXCEL_DATE_CONFIG: Pick<ConfigParams, 'dateFormats' | 'parseDateTime'> = {
+  dateFormats: ['MM/DD/YYYY', 'MM/DD/YY'],
+  parseDateTime: (text, dateFormat, timeFormat) => parseExcelDateText(text) ?? defaultParse(text, dateFormat, timeFormat),
+};
