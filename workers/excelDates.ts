@@ -1,13 +1,15 @@
 /**
  * Text that Excel reads as a date or a time where a number is wanted (`="2026-08-08"+1`,
- * `DATEVALUE("1/1/2021")`, `DATEVALUE("8-Aug-2026")`): the engine's own parser reads only the
- * formats in its config (DD/MM/YYYY by default, which reads `1/2/2021` as 1 February and refuses
- * ISO dates). Excel (en-US, and zh-CN, which shares month/day order) reads ISO dates (`2026-08-08`,
- * `2021/01/01`, with an optional time, `T` or space), month/day/year (`1/13/2021`, `1-13-21`), and
- * dates with an English month name (`8-Aug-2026`, `8 August 2026`, `Aug 8, 2026`, `August 8 2026`),
- * each optionally followed by a time (`14:30`, `2:30 pm`, `14:30:15.5`). A time alone goes to the
- * engine's default parser. Cell input is never affected: the document hands text to the engine
- * as literal text.
+ * `DATEVALUE("2021/01/01")`, `DATEVALUE("8-Aug-2026")`): the engine's own parser reads only the
+ * formats in its config (DD/MM/YYYY and DD/MM/YY by default) and refuses ISO dates and month names.
+ * Here, before it, the forms every Excel reads alike: ISO dates (`2026-08-08`, `2021/01/01`, with
+ * an optional time after `T` or a space) and dates with an English month name (`8-Aug-2026`,
+ * `8 August 2026`, `Aug 8, 2026`, `August 8 2026`), each optionally followed by a time (`14:30`,
+ * `2:30 pm`, `14:30:15.5`). All-number dates (`2/3/2023`) depend on the Windows locale of the Excel
+ * that saved the file; the engine's day/month order stays, which is what the Excel of the
+ * excel-calc-tests set read (`10-12-1999` = 10 December, `2/3/2023` = 2 March). Text with spaces
+ * before or after it is not a date (`" 2024-01-10 "` is #VALUE! in Excel). Cell input is never
+ * affected: the document hands text to the engine as literal text.
  *
  * Spread into the engine's config: `{ ...ENGINE_CONFIG_REST, ...EXCEL_DATE_CONFIG }`.
  */
@@ -22,7 +24,6 @@ const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|j
 const TIME = String.raw`(?:[ t](\d{1,2}):(\d{1,2})(?::(\d{1,2}(?:\.\d+)?))?\s*([ap]m?)?)?`;
 
 const ISO = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${TIME}$`);
-const US = new RegExp(String.raw`^(\d{1,2})[-/](\d{1,2})[-/](\d{4}|\d{2})${TIME}$`);
 const DAY_MONTH = new RegExp(String.raw`^(\d{1,2})[- ]${MONTH}\.?[- ,]\s*(\d{4}|\d{2})${TIME}$`);
 const MONTH_DAY = new RegExp(String.raw`^${MONTH}\.?[- ](\d{1,2}),?[- ]\s*(\d{4}|\d{2})${TIME}$`);
 
@@ -55,14 +56,12 @@ function withTime(date: { year: number; month: number; day: number }, t: (string
   return { ...date, hours, minutes, seconds };
 }
 
-/** Excel's reading of a date (and time) typed as text, or undefined (then the engine's formats apply). */
+/** Excel's reading of an ISO or month-name date (and time) as text, or undefined. */
 export function parseExcelDateText(text: string): DateTime | undefined {
-  const s = text.replace(/\s+/g, ' ').trim().toLowerCase();
+  const s = text.replace(/\s+/g, ' ').toLowerCase();
   if (s.length < 6 || s.length > 40) return undefined;
   let m = ISO.exec(s);
   if (m) return withTime({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, m.slice(4));
-  m = US.exec(s);
-  if (m) return withTime({ year: fullYear(m[3]), month: Number(m[1]), day: Number(m[2]) }, m.slice(4));
   m = DAY_MONTH.exec(s);
   if (m) return withTime({ year: fullYear(m[3]), month: monthOf(m[2]), day: Number(m[1]) }, m.slice(4));
   m = MONTH_DAY.exec(s);
@@ -72,11 +71,7 @@ export function parseExcelDateText(text: string): DateTime | undefined {
 
 const defaultParse: ParseDateTime = HyperFormula.defaultConfig.parseDateTime;
 
-/**
- * The engine config for Excel's date text. `dateFormats` is the engine's fallback (after
- * `parseExcelDateText`): month/day/year, as Excel en-US and zh-CN read `1/2/2021`.
- */
-export const EXCEL_DATE_CONFIG: Pick<ConfigParams, 'dateFormats' | 'parseDateTime'> = {
-  dateFormats: ['MM/DD/YYYY', 'MM/DD/YY'],
-  parseDateTime: (text, dateFormat, timeFormat) => parseExcelDateText(text) ?? defaultParse(text, dateFormat, timeFormat),
+/** The engine config for Excel's date text: these forms first, then the engine's own formats; padded text is no date. */
+export const EXCEL_DATE_CONFIG: Pick<ConfigParams, 'parseDateTime'> = {
+  parseDateTime: (text, dateFormat, timeFormat) => (text !== text.trim() ? undefined : (parseExcelDateText(text) ?? defaultParse(text, dateFormat, timeFormat))),
 };
