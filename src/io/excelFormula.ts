@@ -46,10 +46,87 @@ function quotesAsChar34(literal: string): string {
 const BARE_BOOLEAN = /(?<![\w.$!\u00C0-\uFFFF])(TRUE|FALSE)(?![\w.(!\u00C0-\uFFFF])/gi;
 const FUNCTION_CALL = /(?<![\w.$!\u00C0-\uFFFF])([A-Za-z_][\w.]*)(?=\s*\()/g;
 
+/** One part of a reference: a cell, a column, a row, or an already broken part. */
+const REF_PART = String.raw`(?:#REF!|\$?[A-Za-z]{1,3}\$?\d+|\$?[A-Za-z]{1,3}|\$?\d+)`;
+/**
+ * A reference Excel has broken (a deleted sheet, row or column): `#REF!`, `Sheet1!#REF!`,
+ * `'My sheet'!#REF!`, `[1]Sheet1!#REF!`, `#REF!A1`, `A1:#REF!`, `#REF!$B$2:$C$3`. Strings come first
+ * in the alternation so that a `#REF!` inside one is skipped whole; a quoted sheet name followed by
+ * anything but a broken reference likewise.
+ */
+const BROKEN_REF = new RegExp(
+  String.raw`("(?:[^"]|"")*"?)` +
+    String.raw`|((?:(?:'(?:[^']|'')+'|(?:\[\d+\])?[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!)?` +
+    String.raw`(?<![\w.$\u00C0-\uFFFF])(?:${REF_PART}:)*#REF!(?:\$?[A-Za-z]{1,3}\$?\d+|\$?[A-Za-z]{1,3}(?![\w(])|\$?\d+)?(?::${REF_PART})*(?![\w(]))` +
+    String.raw`|'(?:[^']|'')*'?`,
+  'g',
+);
+
+/** The end of the call whose `(` is at `open`, strings skipped (-1 when unbalanced). */
+function closingParen(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      const end = text.indexOf(c, i + 1);
+      if (end < 0) return -1;
+      i = end;
+      while (text[i + 1] === c) i = text.indexOf(c, i + 2) < 0 ? text.length : text.indexOf(c, i + 2);
+      continue;
+    }
+    if (c === '(' || c === '{') depth++;
+    else if (c === ')' || c === '}') {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Broken references → the `#REF!` error literal, which the engine reads and Excel shows. The
+ * engine cannot parse a sheet-qualified or range-joined `#REF!`, nor `OFFSET` of one (it wants a
+ * reference there when it parses); OFFSET of a broken reference is `#REF!` in Excel, so the call
+ * becomes the literal. Text in strings is untouched.
+ */
+export function brokenRefsAsErrors(formula: string): string {
+  if (!formula.includes('#REF!')) return formula;
+  let out = formula.replace(BROKEN_REF, (m: string, _text?: string, broken?: string) => (broken ? '#REF!' : m));
+  const offset = /(?<![\w.$!\u00C0-\uFFFF])OFFSET\s*\(\s*#REF!\s*[,)]/gi;
+  for (let guard = 0; guard < 100; guard++) {
+    offset.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let replaced = false;
+    while ((m = offset.exec(out))) {
+      if (insideString(out, m.index)) continue;
+      const open = out.indexOf('(', m.index);
+      const close = closingParen(out, open);
+      if (close < 0) break;
+      out = `${out.slice(0, m.index)}#REF!${out.slice(close + 1)}`;
+      replaced = true;
+      break;
+    }
+    if (!replaced) break;
+  }
+  return out;
+}
+
+/** Whether position `at` of a formula lies inside a string literal or a quoted sheet name. */
+function insideString(text: string, at: number): boolean {
+  let quote: string | null = null;
+  for (let i = 0; i < at; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = null; // a doubled quote closes and reopens: same parity
+    } else if (c === '"' || c === "'") quote = c;
+  }
+  return quote !== null;
+}
+
 /** A formula as stored in an .xlsx `<f>` (no `=`) → our formula text (with `=`). */
 export function fromExcelFormula(fileText: string): string {
   return mapCode(
-    `=${fileText}`,
+    brokenRefsAsErrors(`=${fileText}`),
     (code) => code.replace(/_xl(?:fn|ws|pm)\./gi, '').replace(BARE_BOOLEAN, (b) => `${b.toUpperCase()}()`),
     quotesAsChar34,
   );

@@ -45,11 +45,15 @@ export function xlsxProblem(code: XlsxProblemCode, detail: string): { ok: false;
 /** Things an import adapted or left out; the notebook opens, and the user is told. */
 export type ImportWarningCode =
   | 'nameSkipped'
+  | 'nameRenamed'
   | 'localNamePromoted'
   | 'localNameInlined'
+  | 'relativeNameInlined'
   | 'errorConstant'
   | 'textTruncated'
-  | 'formulaKeptValue';
+  | 'formulaKeptValue'
+  | 'externalLink'
+  | 'dataTable';
 
 export interface ImportWarning {
   code: ImportWarningCode;
@@ -58,9 +62,13 @@ export interface ImportWarning {
 
 export const IMPORT_WARNING_MESSAGES: Record<ImportWarningCode, string> = {
   nameSkipped: 'A defined name was not imported (an external, relative or invalid reference, or a name the engine rejects).',
+  nameRenamed: 'A defined name the calculation engine cannot spell (e.g. Sales2024, or letters outside Latin) was renamed, in every formula that uses it.',
   localNamePromoted: 'A sheet-level name became a workbook name (no other name of that spelling exists).',
   localNameInlined: 'A sheet-level name clashes with another name; its formula was written into the cells that use it.',
+  relativeNameInlined: 'A defined name with relative references was written into each formula that uses it, its references moved to that cell as in Excel.',
   errorConstant: 'A constant error value (e.g. #N/A typed into a cell) was imported as a formula that returns that error.',
   textTruncated: 'Text longer than 32,767 characters was cut to that length.',
   formulaKeptValue: 'A formula the calculation engine cannot take keeps the value Excel computed (its formula text is in the detail).',
+  externalLink: 'A formula reads another workbook: it uses the values Excel last read from that workbook (they do not update), or keeps the value Excel computed where those were not saved.',
+  dataTable: 'A data table (What-If Analysis) keeps the values Excel computed; they do not recompute.',
 };

@@ -7,6 +7,7 @@
  * uses none of them. Worksheet XML is trimmed to what the reader needs of it as well (see
  * `trimWorksheetXml`). The precheck vets exactly these parts, so what it counts is what is read.
  */
+import { isoToSerial } from './xlsxUnits';
 
 export interface ReaderPart {
   name: string;
@@ -29,7 +30,26 @@ export function trimWorksheetXml(xml: string): string {
       .replace(new RegExp(`<(?:\\w+:)?${el}\\b[^>]*/>`, 'g'), '')
       .replace(new RegExp(`<((?:\\w+:)?${el})\\b[^>]*>[\\s\\S]*?</\\1>`, 'g'), '');
   }
-  return dropInlineStringValues(xml.slice(0, end)) + trimmed;
+  return isoDatesAsSerials(dropInlineStringValues(xml.slice(0, end))) + trimmed;
+}
+
+/**
+ * A date cell (`t="d"`, as strict-OOXML and some writers save dates) holds ISO 8601 text in its
+ * `<v>`; the reader takes it for a number and keeps only its year. Such cells become plain number
+ * cells holding Excel's serial (their style still formats them as dates); a `<v>` that is not a
+ * date keeps its text (an inline string, or a text result for a formula).
+ */
+export function isoDatesAsSerials(xml: string): string {
+  if (!/\bt\s*=\s*["']d["']/.test(xml)) return xml;
+  return xml.replace(/<((?:\w+:)?)c\b((?:[^>/]|\/(?!>))*)>([\s\S]*?)<\/\1c>/g, (whole, p: string, attrs: string, body: string) => {
+    const type = /\s+t\s*=\s*["']d["']/;
+    if (!type.test(attrs)) return whole;
+    const v = new RegExp(`<${p}v>([^<]*)</${p}v>`).exec(body);
+    const serial = v ? isoToSerial(v[1]) : null;
+    if (!v || serial !== null) return `<${p}c${attrs.replace(type, '')}>${v ? body.replace(v[0], `<${p}v>${serial}</${p}v>`) : body}</${p}c>`;
+    if (new RegExp(`<${p}f\\b`).test(body)) return `<${p}c${attrs.replace(type, ' t="str"')}>${body}</${p}c>`;
+    return `<${p}c${attrs.replace(type, ' t="inlineStr"')}><${p}is><${p}t>${v[1]}</${p}t></${p}is></${p}c>`;
+  });
 }
 
 /**

@@ -7,6 +7,7 @@
 import type { CellValue } from '../model/cell';
 import { decodeXml, unescapeOoxml, xmlAttributes } from './workbookXml';
 import { inflateEntryText, readZipDirectory } from './zipReader';
+import { isoToSerial } from './xlsxUnits';
 
 export async function readCachedResults(bytes: Uint8Array, entryPath: string, addrs: ReadonlySet<string>): Promise<Map<string, CellValue>> {
   const out = new Map<string, CellValue>();
@@ -34,6 +35,8 @@ function cachedValue(type: string | undefined, text: string | undefined): CellVa
       return text.trim() === '1';
     case 'e':
       return { error: decodeXml(text).trim() };
+    case 'd':
+      return isoToSerial(decodeXml(text)) ?? unescapeOoxml(decodeXml(text));
     default: {
       const n = Number(text);
       return Number.isFinite(n) ? n : null;

@@ -22,7 +22,7 @@ import type { UnsupportedFormula } from './unsupportedFunctions';
 import { precheckXlsx, XLSX_LIMITS } from './xlsxPrecheck';
 import type { XlsxLimits } from './xlsxPrecheck';
 import { readCachedResults } from './xlsxCachedResults';
-import { readWorksheet } from './xlsxSheetReader';
+import { keepCachedValues, readWorksheet } from './xlsxSheetReader';
 import { applyNotebookPart, NOTEBOOK_PART_SHEET, readNotebookPart } from './xlsxNotebookPart';
 
 export interface XlsxImportOptions {
@@ -79,17 +79,25 @@ export async function importXlsx(input: Uint8Array | ArrayBuffer, opts: XlsxImpo
     vetted.workbook.sheets.map((s) => s.name),
     opts.checkName,
     vetted.tables,
+    vetted.externalBooks,
   );
   const warnings = [...named.warnings];
   const sheets: Sheet[] = [];
   const cachedValues: SheetValues = {};
   const summaries: XlsxImportReport['sheets'] = [];
   for (const ws of wb.worksheets) {
-    const read = readWorksheet(ws, named.inlineBySheet.get(ws.name) ?? [], limits.maxColumns, warnings, vetted.tables);
+    const read = readWorksheet(ws, named.inlineBySheet.get(ws.name) ?? [], limits.maxColumns, warnings, vetted.tables, {
+      renamed: named.renamed,
+      relativeNames: [...(named.relativeBySheet.get(ws.name) ?? []), ...(named.relativeBySheet.get('') ?? [])],
+      qualified: named.qualified,
+      externalBooks: vetted.externalBooks,
+      dataTables: vetted.dataTables.get(ws.name),
+    });
     const path = vetted.workbook.sheets.find((s) => s.name === ws.name)?.path;
     if (read.uncertainResults.length && path) {
       for (const [addr, value] of await readCachedResults(bytes, path, new Set(read.uncertainResults))) read.cached[addr] = value;
     }
+    keepCachedValues(read);
     sheets.push({ id: newId('s'), ...read.sheet });
     cachedValues[ws.name] = read.cached;
     summaries.push({ name: ws.name, cells: Object.keys(read.sheet.cells).length, formulas: read.formulaCount });

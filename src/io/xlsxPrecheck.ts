@@ -11,6 +11,8 @@ import { columnIndex } from '../model/address';
 import { xlsxProblem } from './problems';
 import type { XlsxProblem } from './problems';
 import { readerWorkbookRels, readerWorkbookXml, storedZip, trimWorksheetXml } from './readerArchive';
+import { dataTableRanges, externalReferenceIds, parseExternalLink } from './externalLinks';
+import type { ExternalBook } from './externalLinks';
 import { parseTableXml } from './structuredRefs';
 import type { TableInfo } from './structuredRefs';
 import { parseWorkbookRels, parseWorkbookXml } from './workbookXml';
@@ -43,7 +45,18 @@ export const XLSX_LIMITS: XlsxLimits = {
 };
 
 /** A vetted archive: what exceljs would lose of `xl/workbook.xml`, the tables, and the archive exceljs is to read. */
-export type Vetting = { ok: true; workbook: WorkbookInfo; tables: TableInfo[]; readerArchive: Uint8Array } | { ok: false; problem: XlsxProblem };
+export type Vetting =
+  | {
+      ok: true;
+      workbook: WorkbookInfo;
+      tables: TableInfo[];
+      /** The other workbooks this one links to, with the values Excel kept (`[1]` is index 0). */
+      externalBooks: ExternalBook[];
+      /** Data tables' ranges, by sheet name. */
+      dataTables: Map<string, string[]>;
+      readerArchive: Uint8Array;
+    }
+  | { ok: false; problem: XlsxProblem };
 
 const WORKBOOK = 'xl/workbook.xml';
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
@@ -130,13 +143,45 @@ export async function precheckXlsx(bytes: Uint8Array, limits: XlsxLimits = XLSX_
     }
   }
 
+  // Other workbooks' values, as Excel last read them (the external-link parts).
+  const externalBooks: ExternalBook[] = [];
+  for (const id of externalReferenceIds(workbookXml)) {
+    const path = normalisePath(rels.get(id) ?? '');
+    const entry = path ? byName.get(path) : undefined;
+    if (!entry) {
+      externalBooks.push({ target: '', sheets: new Map() });
+      continue;
+    }
+    const failure = await read(entry);
+    if (failure) return { ok: false, problem: failure };
+    const slash = path.lastIndexOf('/');
+    const relsEntry = byName.get(`${path.slice(0, slash)}/_rels/${path.slice(slash + 1)}.rels`);
+    const relsFailure = relsEntry && (await read(relsEntry));
+    if (relsFailure) return { ok: false, problem: relsFailure };
+    const target = /\bTarget\s*=\s*"([^"]*)"/.exec((relsEntry && texts.get(relsEntry.name)) ?? '')?.[1] ?? '';
+    externalBooks.push(parseExternalLink(texts.get(path) ?? '', decodeURIComponentSafe(target)));
+  }
+  const dataTables = new Map<string, string[]>();
+  workbook.sheets.forEach((s, i) => {
+    const ranges = dataTableRanges(sheetTexts[i] ?? '');
+    if (ranges.length) dataTables.set(s.name, ranges);
+  });
+
   const parts = [
     { name: WORKBOOK, text: readerWorkbookXml(workbookXml) },
     { name: WORKBOOK_RELS, text: readerWorkbookRels(workbook.sheets.length, texts.has(SHARED_STRINGS), texts.has(STYLES)) },
     ...[SHARED_STRINGS, STYLES].filter((n) => texts.has(n)).map((n) => ({ name: n, text: texts.get(n) ?? '' })),
     ...sheetTexts.flatMap((xml, i) => (xml === undefined ? [] : [{ name: `xl/worksheets/sheet${i + 1}.xml`, text: trimWorksheetXml(xml) }])),
   ];
-  return { ok: true, workbook, tables, readerArchive: storedZip(parts) };
+  return { ok: true, workbook, tables, externalBooks, dataTables, readerArchive: storedZip(parts) };
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** `xl/worksheets/../tables/t.xml` → `xl/tables/t.xml`. */

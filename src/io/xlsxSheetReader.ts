@@ -8,8 +8,11 @@ import { columnLabel, parseA1, parseRange, toA1 } from '../model/address';
 import type { CellValue, RawContent } from '../model/cell';
 import { shiftFormula } from '../model/formulaText';
 import type { NamedExpression, Sheet } from '../model/notebook';
-import { inlineNames } from './definedNames';
+import { inlineNames, inlineRelativeNames, renameNames, resolveQualifiedNames } from './definedNames';
 import { fromExcelFormula } from './excelFormula';
+import { translateExternalRefs } from './externalLinks';
+import type { ExternalBook } from './externalLinks';
+import { cachedAsContent } from './engineCheck';
 import { translateStructuredRefs } from './structuredRefs';
 import type { TableInfo } from './structuredRefs';
 import type { ImportWarning } from './problems';
@@ -33,6 +36,18 @@ interface CellModel {
   result?: unknown;
 }
 
+/** What the workbook tells a sheet's reading: renamed names, linked workbooks, data tables. */
+export interface SheetContext {
+  renamed?: ReadonlyMap<string, string>;
+  /** Names with relative references that this sheet's formulas may use (workbook ones and its own). */
+  relativeNames?: readonly NamedExpression[];
+  /** `Sheet!Name` → what replaces it (definedNames' `qualified`). */
+  qualified?: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  externalBooks?: readonly ExternalBook[];
+  /** This sheet's data tables' ranges (`B5:B11`). */
+  dataTables?: readonly string[];
+}
+
 export interface ReadSheet {
   sheet: Omit<Sheet, 'id'>;
   /** Excel's cached result of each formula cell (null where the file kept none). */
@@ -42,12 +57,30 @@ export interface ReadSheet {
    * date-formatted cell) or lost (an empty string). xlsxCachedResults re-reads them from the XML.
    */
   uncertainResults: string[];
+  /** Formula cells to hold Excel's cached value instead of a formula (`keepCachedValues`, once the results are final). */
+  keptValues: string[];
   formulaCount: number;
 }
 
 const MAX_TEXT = 32_767;
 
-export function readWorksheet(ws: Worksheet, localNames: NamedExpression[], maxColumns: number, warnings: ImportWarning[], tables: readonly TableInfo[] = []): ReadSheet {
+export function readWorksheet(
+  ws: Worksheet,
+  localNames: NamedExpression[],
+  maxColumns: number,
+  warnings: ImportWarning[],
+  tables: readonly TableInfo[] = [],
+  context: SheetContext = {},
+): ReadSheet {
+  const renamed = context.renamed ?? new Map<string, string>();
+  const books = context.externalBooks ?? [];
+  const relativeNames = context.relativeNames ?? [];
+  const qualified = context.qualified ?? new Map<string, ReadonlyMap<string, string>>();
+  const dataTables = (context.dataTables ?? []).map((ref) => parseRange(ref)).filter((r) => r !== null);
+  const inDataTable = (addr: string) => {
+    const p = parseA1(addr);
+    return !!p && dataTables.some((r) => p.row >= r.start.row && p.row <= r.end.row && p.col >= r.start.col && p.col <= r.end.col);
+  };
   const models = new Map<string, CellModel>();
   ws.eachRow({ includeEmpty: false }, (row) => {
     row.eachCell({ includeEmpty: true }, (cell) => {
@@ -68,22 +101,40 @@ export function readWorksheet(ws: Worksheet, localNames: NamedExpression[], maxC
 
   // Formulas as written in the file (masters of shared formulas included), in our dialect.
   const translated = new Map<string, string>();
+  /** Cells that read another workbook; `false`: not all its values were kept, so the cell keeps Excel's. */
+  const linked = new Map<string, boolean>();
+  const translate = (addr: string, text: string): string => {
+    const pos = parseA1(addr);
+    const site = pos ? { sheet: ws.name, ...pos } : undefined;
+    const ext = translateExternalRefs(text, books);
+    if (ext.external) linked.set(addr, ext.complete);
+    const formula = renameNames(resolveQualifiedNames(fromExcelFormula(translateStructuredRefs(ext.formula, tables, site)), qualified), renamed);
+    return inlineNames(pos ? inlineRelativeNames(formula, relativeNames, pos.row, pos.col) : formula, localNames);
+  };
   const formulaAt = (addr: string): string | undefined => {
     let formula = translated.get(addr);
     const text = models.get(addr)?.formula;
     if (formula === undefined && text !== undefined) {
-      const pos = parseA1(addr);
-      const site = pos ? { sheet: ws.name, ...pos } : undefined;
-      formula = inlineNames(fromExcelFormula(translateStructuredRefs(text, tables, site)), localNames);
+      formula = translate(addr, text);
       translated.set(addr, formula);
     }
     return formula;
+  };
+  /** A shared formula's copy; one that reads another workbook is moved before its values are looked up. */
+  const cloneAt = (addr: string, masterAddr: string): string | undefined => {
+    const text = models.get(masterAddr)?.formula;
+    const from = parseA1(masterAddr);
+    const to = parseA1(addr);
+    if (text !== undefined && from && to && /\[\d+\]/.test(text)) return translate(addr, shiftFormula(`=${text}`, to.row - from.row, to.col - from.col).slice(1));
+    return sharedClone(addr, masterAddr, formulaAt);
   };
 
   const cells: Record<string, RawContent> = {};
   const formats: Record<string, string> = {};
   const cached: Record<string, CellValue> = {};
   const uncertainResults: string[] = [];
+  /** Formula cells that keep Excel's value (data tables, links without kept values): set once the values are final. */
+  const keptValues: string[] = [];
   let formulaCount = 0;
   for (const [addr, m] of models) {
     if (m.type === ValueType.Merge || spilled.has(addr)) continue;
@@ -91,14 +142,26 @@ export function readWorksheet(ws: Worksheet, localNames: NamedExpression[], maxC
     if (numFmt && numFmt !== 'General' && numFmt.length <= 255) formats[addr] = numFmt;
     if (m.type === ValueType.Formula) {
       formulaCount++;
-      cells[addr] = (m.sharedFormula ? sharedClone(addr, m.sharedFormula, formulaAt) : formulaAt(addr)) ?? '=#REF!';
       cached[addr] = toCellValue(m.result);
       if (m.result instanceof Date || m.result === undefined) uncertainResults.push(addr);
+      if (inDataTable(addr)) {
+        // Excel's what-if table machinery computed it: the value stays (re-read with the others below).
+        keptValues.push(addr);
+        continue;
+      }
+      cells[addr] = (m.sharedFormula ? cloneAt(addr, m.sharedFormula) : formulaAt(addr)) ?? '=#REF!';
+      const link = linked.get(addr);
+      if (link !== undefined) {
+        warnings.push({ code: 'externalLink', detail: `${ws.name}!${addr}: ${m.sharedFormula ? cells[addr] : `=${m.formula ?? ''}`}` });
+        if (!link) keptValues.push(addr);
+      }
       continue;
     }
     const raw = rawContent(m, `${ws.name}!${addr}`, warnings);
     if (raw !== undefined) cells[addr] = raw;
   }
+
+  for (const ref of context.dataTables ?? []) warnings.push({ code: 'dataTable', detail: `${ws.name}!${ref}` });
 
   const sheet: Omit<Sheet, 'id'> = { name: ws.name, cells, formats };
   const widths: Record<string, number> = {};
@@ -110,7 +173,7 @@ export function readWorksheet(ws: Worksheet, localNames: NamedExpression[], maxC
   if (view?.state === 'frozen' && ((view.xSplit ?? 0) > 0 || (view.ySplit ?? 0) > 0)) {
     sheet.frozen = { rows: view.ySplit ?? 0, cols: view.xSplit ?? 0 };
   }
-  return { sheet, cached, uncertainResults, formulaCount };
+  return { sheet, cached, uncertainResults, keptValues, formulaCount };
 }
 
 /** A shared-formula clone: the master's formula with its relative references moved along. */
@@ -171,4 +234,13 @@ function toCellValue(result: unknown): CellValue {
   if (typeof result === 'string') return unescapeOoxml(result);
   if (typeof result === 'number' || typeof result === 'boolean') return result;
   return String(result);
+}
+
+/** Puts Excel's cached value into each of the sheet's `keptValues` cells. */
+export function keepCachedValues(read: ReadSheet): void {
+  for (const addr of read.keptValues) {
+    const content = cachedAsContent(read.cached[addr] ?? null);
+    if (content === undefined) delete read.sheet.cells[addr];
+    else read.sheet.cells[addr] = content;
+  }
 }

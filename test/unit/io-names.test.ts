@@ -54,9 +54,9 @@ describe('defined names', () => {
     expect(r.notebook.sheets[1].cells.B1).toBe('=Left!$A$1*2');
     expect(r.notebook.sheets[2].cells.B1).toBe('=Right!$A$1*2');
     expect(r.report.warnings.map((w) => w.code).sort()).toEqual(
-      ['localNameInlined', 'localNameInlined', 'localNamePromoted', 'nameSkipped', 'nameSkipped', 'nameSkipped'],
+      ['localNameInlined', 'localNameInlined', 'localNamePromoted', 'nameSkipped', 'nameSkipped', 'relativeNameInlined'],
     );
-    expect(r.report.names).toEqual({ imported: 2, skipped: 3 });
+    expect(r.report.names).toEqual({ imported: 2, skipped: 2 });
     const engine = new EngineNotebook(r.notebook);
     expect([engine.value('Left', 'B1'), engine.value('Left', 'C1'), engine.value('Right', 'B1')]).toEqual([10, 4, 14]);
     engine.destroy();

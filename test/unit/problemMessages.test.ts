@@ -28,3 +28,19 @@ describe('problem messages', () => {
     expect(sessionProblemText({ code: 'lastSheet', message: '' })).not.toBe(en);
   });
 });
+
+describe('import report warnings', () => {
+  it('read as words in both languages, one for every warning code', async () => {
+    const { warningLabel } = await import('../../src/ui/notebook/importWarnings');
+    const { IMPORT_WARNING_MESSAGES } = await import('../../src/io/problems');
+    for (const locale of ['en', 'zh-CN'] as const) {
+      setLocale(locale);
+      for (const code of Object.keys(IMPORT_WARNING_MESSAGES)) expect(warningLabel(code), `${locale} ${code}`).not.toBe(code);
+    }
+    setLocale('en');
+    const en = warningLabel('externalLink');
+    setLocale('zh-CN');
+    expect(warningLabel('externalLink')).not.toBe(en);
+    setLocale('en');
+  });
+});

@@ -10,6 +10,7 @@ import type { CellValue } from '../../model/cell';
 import type { Notebook } from '../../model/notebook';
 import { formatValue } from '../../i18n/numberFormat';
 import type { NotebookContext } from './extensions';
+import { warningLabel } from './importWarnings';
 
 export const MAX_REPORTED_CELLS = 5000;
 
@@ -86,7 +87,7 @@ export function ImportReportPanel(props: NotebookContext & { close(): void }) {
             <Show when={r().warnings.length}>
               <p><strong>{t('report.warnings')}</strong></p>
               <ul>
-                <For each={r().warnings}>{(w) => <li class="muted">{w.code}: {w.detail}</li>}</For>
+                <For each={r().warnings}>{(w) => <li class="muted" data-warning={w.code}>{warningLabel(w.code)}: {w.detail}</li>}</For>
               </ul>
             </Show>
           </div>
