@@ -6,14 +6,9 @@
  * engine's values of the first.
  */
 
-export interface PayoutParams {
-  threshold: number;
-  atThreshold: number;
-  target: number;
-  accel: number;
-  cap: number;
-  slopeLow: number;
-}
+import type { PayoutParams, PayoutRule } from '../../src/model/layout';
+
+export type { PayoutParams } from '../../src/model/layout';
 
 /**
  * The formula on the attainment in `cell`, `target` the cell of the attainment target: 0 below the
@@ -58,4 +53,4 @@ export function payoutCurve(p: PayoutParams, xMin: number, xMax: number): { x: n
 }
 
 /** What the payout-curve chart asks of the rule (`src/model/layout.ts` stays free of it). */
-export const PAYOUT_RULE = { curve: payoutCurve, capAt: capAttainment };
+export const PAYOUT_RULE: PayoutRule = { curve: payoutCurve, capAt: capAttainment };
