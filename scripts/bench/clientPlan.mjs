@@ -53,6 +53,10 @@ function goalCells(notebook) {
 
 export async function clientPlanScenario(ctx, { edits, log, percentile, round }) {
   const page = await ctx.newAppPage();
+  // A returning user's state: the service worker controls the page. On a first visit its control
+  // arrives a few seconds in, and an engine built before it is rebuilt under the page's policy
+  // (NotebookPage), which would time that rebuild instead of creating.
+  await page.waitForFunction(() => !!navigator.serviceWorker?.controller, undefined, { timeout: 60_000 });
   const card = page.locator(attr('data-template', 'client-plan')).first();
   await card.waitFor({ state: 'visible', timeout: 60_000 });
   await card.click();

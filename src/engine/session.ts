@@ -8,7 +8,7 @@
  * edit re-renders what it touched and nothing else.
  */
 import { batch, createSignal } from 'solid-js';
-import { createStore, produce, reconcile, unwrap } from 'solid-js/store';
+import { $RAW, createStore, produce, reconcile, unwrap } from 'solid-js/store';
 import type { EditCommand, SheetValues, ValueChange } from '../model/commands';
 import { reachesEngine } from '../model/commands';
 import { applyEdits, EditError } from '../model/edit';
@@ -70,6 +70,8 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
   let closed = false;
 
   const plain = (): Notebook => unwrap(doc);
+  // The object behind a store or draft proxy (the scans of a structure edit read it, see RawReader).
+  const rawOf = <T extends object>(value: T): T => ((value as Record<symbol, unknown>)[$RAW] as T | undefined) ?? value;
 
   function workbook() {
     const nb = plain();
@@ -252,7 +254,7 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
     let inverse: EditCommand[] = [];
     batch(() => {
       setDoc(produce((d) => {
-        inverse = applyEdits(d, cmds);
+        inverse = applyEdits(d, cmds, rawOf);
         d.updatedAt = Date.now();
       }));
       if (moveNow) moveValues(cmds);

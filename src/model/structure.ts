@@ -57,11 +57,20 @@ export function changeOf(sheet: Pick<Sheet, 'id' | 'name'>, cmd: Pick<StructureC
 }
 
 
-function snapshot(nb: Notebook, sheet: Sheet): StructureSnapshot {
-  const own: StructureSnapshot['sheet'] = { cells: { ...sheet.cells }, formats: { ...sheet.formats } };
+/**
+ * How a structure edit reads the document it changes. The UI changes a Solid `produce` draft,
+ * whose every read goes through a proxy trap: scanning every formula of every sheet that way was
+ * most of an insert's cost. `raw` answers the same object without its proxy (the draft's writes
+ * land in it at once), so the scans read it and only the writes go through the draft.
+ */
+export type RawReader = <T extends object>(value: T) => T;
+const direct: RawReader = (value) => value;
+
+function snapshot(nb: Notebook, sheet: Sheet, raw: RawReader): StructureSnapshot {
+  const own: StructureSnapshot['sheet'] = { cells: { ...raw(sheet.cells) }, formats: { ...raw(sheet.formats) } };
   if (sheet.colWidths) own.colWidths = { ...sheet.colWidths };
   if (sheet.frozen) own.frozen = { ...sheet.frozen };
-  return { sheet: own, others: [], names: plainCopy(nb.names), scenarios: plainCopy(nb.scenarios), layout: plainCopy(nb.layout) };
+  return { sheet: own, others: [], names: plainCopy(raw(nb.names)), scenarios: plainCopy(raw(nb.scenarios)), layout: plainCopy(raw(nb.layout)) };
 }
 
 /** A cell address after a change; null when its row/column is deleted. */
@@ -140,7 +149,7 @@ export function relocateAll<T>(layout: Readonly<Layout> | undefined, value: T): 
   return walk(value) as T;
 }
 
-function rewrite(nb: Notebook, sheet: Sheet, change: Extract<StructureChange, { axis: unknown }>, record: StructureSnapshot): void {
+function rewrite(nb: Notebook, sheet: Sheet, change: Extract<StructureChange, { axis: unknown }>, record: StructureSnapshot, raw: RawReader): void {
   // On other sheets only a formula that names the changed sheet can move (a quick test before the full parse).
   // (A quoted name doubles its apostrophes: `'O''Brien'!A1`.)
   const named = sheet.name.toLowerCase();
@@ -151,22 +160,22 @@ function rewrite(nb: Notebook, sheet: Sheet, change: Extract<StructureChange, { 
   };
   for (const s of nb.sheets) {
     if (s === sheet) continue;
-    for (const [addr, raw] of Object.entries(s.cells)) {
-      if (!isFormula(raw) || !mayName(raw)) continue;
-      const next = moveFormula(raw, s.name, change);
-      if (next !== raw) {
-        record.others.push({ sheetId: s.id, sheet: s.name, addr, raw });
+    for (const [addr, text] of Object.entries(raw(s.cells))) {
+      if (!isFormula(text) || !mayName(text)) continue;
+      const next = moveFormula(text, s.name, change);
+      if (next !== text) {
+        record.others.push({ sheetId: s.id, sheet: s.name, addr, raw: text });
         s.cells[addr] = next;
       }
     }
   }
   const cells: Record<string, RawContent> = {};
-  for (const [addr, raw] of Object.entries(sheet.cells)) {
+  for (const [addr, text] of Object.entries(raw(sheet.cells))) {
     const to = moveAddr(addr, change);
-    if (to !== null) cells[to] = isFormula(raw) ? moveFormula(raw, sheet.name, change) : raw;
+    if (to !== null) cells[to] = isFormula(text) ? moveFormula(text, sheet.name, change) : text;
   }
   sheet.cells = cells;
-  sheet.formats = reKey(sheet.formats, (a) => moveAddr(a, change));
+  sheet.formats = reKey(raw(sheet.formats), (a) => moveAddr(a, change));
   if (change.axis === 'cols' && sheet.colWidths) {
     sheet.colWidths = reKey(sheet.colWidths, (label) => {
       const s = moveSpan(columnIndex(label), columnIndex(label), change.op, change.at, change.count);
@@ -187,7 +196,7 @@ function rewrite(nb: Notebook, sheet: Sheet, change: Extract<StructureChange, { 
   for (const item of nb.layout.items) {
     for (const [k, v] of Object.entries(item.ranges)) item.ranges[k] = moveBinding(v, item.sheet, change);
   }
-  const keys = moveLayoutKeys(nb.layout, change);
+  const keys = moveLayoutKeys(raw(nb.layout), change);
   for (const k of Object.keys(nb.layout)) if (k !== 'items' && !(k in keys)) delete nb.layout[k];
   Object.assign(nb.layout, keys);
 }
@@ -215,7 +224,7 @@ function restore(nb: Notebook, sheet: Sheet, exact: StructureSnapshot, record: S
 }
 
 /** Applies an insert/delete to the document (for `applyEdit`); returns its inverse. */
-export function applyStructureEdit(nb: Notebook, cmd: StructureCommand): StructureCommand {
+export function applyStructureEdit(nb: Notebook, cmd: StructureCommand, raw: RawReader = direct): StructureCommand {
   const sheet = findSheet(nb, cmd.sheet);
   if (!sheet) throw new StructureError('noSheet', `no sheet named ${cmd.sheet}`);
   // A link stub holds the cells a template reads at the template's own addresses: the real sheet
@@ -229,15 +238,15 @@ export function applyStructureEdit(nb: Notebook, cmd: StructureCommand): Structu
   if (change.op === 'insert' && !cmd.exact) {
     // Nothing may be pushed off the sheet.
     let last = -1;
-    for (const addr of Object.keys(sheet.cells)) {
+    for (const addr of Object.keys(raw(sheet.cells))) {
       const p = parseA1(addr);
       if (p) last = Math.max(last, change.axis === 'rows' ? p.row : p.col);
     }
     if (last >= cmd.at && last + cmd.count >= max) throw new StructureError('sheetFull', `inserting ${cmd.count} would push cells past the sheet's last ${change.axis === 'rows' ? 'row' : 'column'}`);
   }
-  const before = snapshot(nb, sheet);
+  const before = snapshot(nb, sheet, raw);
   if (cmd.exact) restore(nb, sheet, cmd.exact, before);
-  else rewrite(nb, sheet, change, before);
+  else rewrite(nb, sheet, change, before, raw);
   return { type: INVERSE[cmd.type], sheet: sheet.name, at: cmd.at, count: cmd.count, exact: before };
 }
 

@@ -38,7 +38,8 @@ export function handleGridKey(wb: Workbench, e: KeyboardEvent): void {
     const insert = isInsertKey(e);
     // The keys stay with the grid after a confirmation dialog has taken the focus.
     const grid = e.currentTarget as HTMLElement | null;
-    const back = () => grid?.isConnected && grid.focus();
+    // Only when it left: focusing again would force a style and layout pass mid-update.
+    const back = () => grid?.isConnected && !grid.contains(document.activeElement) && grid.focus();
     if (axis === 'rows') void runStructureAction(wb, insert ? 'insert-rows-above' : 'delete-rows').finally(back);
     else if (axis === 'cols') void runStructureAction(wb, insert ? 'insert-cols-left' : 'delete-cols').finally(back);
     else openStructureMenuAtActive();
