@@ -259,8 +259,9 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
       }));
       if (moveNow) moveValues(cmds);
       if (reshapes) setShapeTick((n) => n + 1);
+      // Posted before the batch ends: the worker computes while the views update on this thread.
+      void sendToEngine(cmds, moveNow);
     });
-    void sendToEngine(cmds, moveNow);
     return inverse;
   }
 
