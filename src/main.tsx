@@ -1,5 +1,5 @@
 import { render } from 'solid-js/web';
-import { App } from './ui/App';
+import { App } from './ui/shell/App';
 import './ui/styles.css';
 
 render(() => <App />, document.getElementById('root')!);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { vocabularyOf } from '../../src/model/drivers';
 import { setLocale, t } from '../../src/i18n';
 import '../../src/ui/charts/messages';
-import { moneyUnit } from '../../src/ui/presenter/format';
+import { moneyUnit } from '../../src/ui/kpiFormat';
 import { templateById } from '../../templates';
 import { UNIT_KEYS } from '../../templates/generators/ansoffView';
 import { generatePlan } from '../../templates/generators/plan';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDriver } from '../../src/ui/presenter/format';
+import { formatDriver } from '../../src/ui/kpiFormat';
 
 describe('drivers show the precision of their step, and of their value', () => {
   it('21.6 % on a 1-point slider, 80 % when the value is on the step', () => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseInput } from '../../src/model/cell';
 import type { RawContent } from '../../src/model/cell';
 import { toA1 } from '../../src/model/address';
-import { copyBlock, parseTsv, pasteWrites, toTsv } from '../../src/ui/grid/clipboard';
+import { copyBlock, parseTsv, pasteWrites, toTsv } from '../../src/ui/workbench/clipboard';
 
 /**
  * One cell's text. No lone carriage return: clipboard text from Windows ends lines with CR LF,

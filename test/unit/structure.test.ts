@@ -17,8 +17,8 @@ import { templateById } from '../../templates';
 import { EngineHost, EngineNotebook, ENGINE_CONFIG } from '../../workers/engineCore';
 import { createRoot } from 'solid-js';
 import { createNotebookSession } from '../../src/engine/session';
-import { createChecks } from '../../src/ui/notebook/checkList';
-import type { Workbench } from '../../src/ui/notebook/workbench';
+import { createChecks } from '../../src/ui/workbench/checkList';
+import type { Workbench } from '../../src/ui/workbench/workbench';
 import { checkCells } from '../../src/model/checks';
 import type { EngineClient } from '../../src/engine/engineClient';
 

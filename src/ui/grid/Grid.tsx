@@ -9,7 +9,7 @@ import { columnIndex, columnLabel, toA1 } from '../../model/address';
 import { cellRole, valueToContract } from '../../model/cell';
 import { formatValue } from '../../i18n/numberFormat';
 import { t } from '../../i18n';
-import type { Workbench } from '../notebook/workbench';
+import type { Workbench } from '../workbench/workbench';
 import { checkState } from '../../model/checks';
 import { isScenarioOverride } from '../../model/scenarios';
 import { ColumnLayout, HEADER_HEIGHT, ROW_HEADER_WIDTH, ROW_HEIGHT, scrollToReveal, visibleWindow } from './geometry';
@@ -18,10 +18,11 @@ import { handleGridKey } from './keyboard';
 import { GridInput } from './GridInput';
 import { openStructureMenu, StructureMenu } from './StructureMenu';
 import type { MenuScope } from './StructureMenu';
-import { selectionAxis } from '../notebook/structureActions';
+import { selectionAxis } from '../workbench/structureActions';
+import { useWorkbench } from '../workbench/context';
 
-export function Grid(props: { wb: Workbench }) {
-  const wb = props.wb;
+export function Grid() {
+  const wb = useWorkbench();
   let scroller!: HTMLDivElement;
   let root!: HTMLDivElement;
   let input!: HTMLTextAreaElement;

@@ -6,7 +6,7 @@
  */
 import { t } from '../../i18n';
 import { createEffect, on } from 'solid-js';
-import type { Workbench } from '../notebook/workbench';
+import type { Workbench } from '../workbench/workbench';
 
 type Dir = 'up' | 'down' | 'left' | 'right';
 

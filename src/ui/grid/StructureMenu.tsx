@@ -6,9 +6,9 @@
  */
 import { createSignal, For, Show } from 'solid-js';
 import { Portal } from 'solid-js/web';
-import type { Workbench } from '../notebook/workbench';
-import { actionLabel, runStructureAction, STRUCTURE_ACTIONS } from '../notebook/structureActions';
-import type { StructureAction } from '../notebook/structureActions';
+import type { Workbench } from '../workbench/workbench';
+import { actionLabel, runStructureAction, STRUCTURE_ACTIONS } from '../workbench/structureActions';
+import type { StructureAction } from '../workbench/structureActions';
 
 export type MenuScope = 'rows' | 'cols' | 'cells';
 

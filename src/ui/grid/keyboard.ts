@@ -6,9 +6,9 @@
  * selection that is not whole rows or columns, they open the structure menu to ask which).
  * Typing goes to the grid's input (GridInput.tsx).
  */
-import type { Workbench } from '../notebook/workbench';
-import type { Direction } from './selection';
-import { runStructureAction, selectionAxis } from '../notebook/structureActions';
+import type { Workbench } from '../workbench/workbench';
+import type { Direction } from '../workbench/selection';
+import { runStructureAction, selectionAxis } from '../workbench/structureActions';
 import { openStructureMenuAtActive } from './StructureMenu';
 
 const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };

@@ -7,8 +7,8 @@ import { defineMessages, locale, t } from '../../i18n';
 import { spawnEngineWorker } from '../../engine/engineClient';
 import type { ImportOutcome } from './importFile';
 import type { Notebook } from '../../model/notebook';
-import type { ImportReportData } from '../notebook/importReport';
-import { MAX_REPORTED_CELLS } from '../notebook/importReport';
+import type { ImportReportData } from '../workbench/importReportData';
+import { MAX_REPORTED_CELLS } from '../workbench/importReportData';
 
 defineMessages({
   en: {

@@ -6,8 +6,8 @@
 import { SidePanel } from './SidePanel';
 import { For, Show } from 'solid-js';
 import { defineMessages, locale, t } from '../../i18n';
-import type { Workbench } from './workbench';
-import type { Checks } from './checkList';
+import type { Checks } from '../workbench/checkList';
+import { useNotebook } from '../workbench/context';
 
 defineMessages({
   en: { 'checks.title': 'Checks', 'checks.none': 'This notebook has no check cells.', 'checks.summary': '{ok} OK · {warn} ⚠ · {err} ERR' },
@@ -27,16 +27,17 @@ export function ChecksButton(props: { checks: Checks; open: boolean; onToggle: (
   );
 }
 
-export function ChecksPanel(props: { wb: Workbench; checks: Checks; onClose: () => void }) {
+export function ChecksPanel(props: { onClose: () => void }) {
+  const { wb, checks } = useNotebook();
   const lang = () => (locale() === 'en' ? 'en' : 'zh');
   return (
     <SidePanel class="checks-panel" testid="checks-panel" title={t('checks.title')} onClose={() => props.onClose()}>
-      <Show when={props.checks.summary().results.length > 0} fallback={<p class="muted">{t('checks.none')}</p>}>
+      <Show when={checks.summary().results.length > 0} fallback={<p class="muted">{t('checks.none')}</p>}>
         <ul>
-          <For each={[...props.checks.summary().results].sort((a, b) => rank(a.state) - rank(b.state))}>
+          <For each={[...checks.summary().results].sort((a, b) => rank(a.state) - rank(b.state))}>
             {(r) => (
               <li class={`check-row check-${r.state}`} data-check={`${r.sheet}!${r.addr}`} data-state={r.state}>
-                <button onClick={() => props.wb.goTo(`${r.sheet}!${r.addr}`)}>
+                <button onClick={() => wb.goTo(`${r.sheet}!${r.addr}`)}>
                   <span class="badge">{r.state === 'ok' ? 'OK' : r.state === 'warn' ? '⚠' : 'ERR'}</span>
                   <span class="check-label">{r.label[lang()]}</span>
                   <span class="check-where">{r.sheet}!{r.addr}</span>

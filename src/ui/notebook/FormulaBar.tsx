@@ -8,10 +8,10 @@ import { createSignal, Show } from 'solid-js';
 import { rangeToA1, toA1 } from '../../model/address';
 import { rawToInput } from '../../model/cell';
 import { explainError } from '../cellErrors';
-import type { Workbench } from './workbench';
+import { useWorkbench } from '../workbench/context';
 
-export function FormulaBar(props: { wb: Workbench; focusGrid: () => void }) {
-  const wb = props.wb;
+export function FormulaBar(props: { focusGrid: () => void }) {
+  const wb = useWorkbench();
   const [nameText, setNameText] = createSignal<string | null>(null);
   // Enter/Tab commit first — the engine starts computing at once — then hand the focus back to
   // the grid (its reflow overlaps the engine's work).

@@ -6,13 +6,15 @@ import { createEffect, createResource, createSignal, For, onCleanup, Show } from
 import { ABOVE_GRID, SIDE_PANELS, TOOLBAR_ITEMS } from './extensions';
 import '../charts/register';
 import type { NotebookContext } from './extensions';
+import { createOwned, NotebookProvider } from '../workbench/context';
 import type { JSX } from 'solid-js';
 import { createNotebookSession } from '../../engine/session';
 import type { NotebookSession } from '../../engine/session';
 import { onPolicyControl, startEngineWorker } from '../../engine/engineClient';
 import { HistoryPanel } from './HistoryPanel';
 import { TemplateMenu } from './TemplateMenu';
-import { ImportReportPanel, importReportOf } from './importReport';
+import { ImportReportPanel } from './importReport';
+import { importReportOf } from '../workbench/importReportData';
 import { t } from '../../i18n';
 import { navigate } from '../router';
 import { createAutosave, createHistory, createTabLock, notebookStore, notify, takeHandedOff } from '../services';
@@ -22,10 +24,10 @@ import { SheetTabs } from './SheetTabs';
 import { sessionProblemText } from '../problemMessages';
 import { Toolbar } from './Toolbar';
 import { StatusBar } from './StatusBar';
-import { createWorkbench } from './workbench';
-import type { Workbench } from './workbench';
+import { createWorkbench } from '../workbench/workbench';
+import type { Workbench } from '../workbench/workbench';
 import { ChecksButton, ChecksPanel } from './ChecksPanel';
-import { createChecks } from './checkList';
+import { createChecks } from '../workbench/checkList';
 import type { Notebook } from '../../model/notebook';
 import { validateNotebook } from '../../model/validate';
 import { notebookProblemText } from '../notebookProblems';
@@ -119,7 +121,7 @@ function OpenNotebook(props: { notebook: Notebook; rev?: number; fresh?: boolean
     tabs.publishDocument(session.plain());
   }
   const onClosed: (() => void)[] = [];
-  const ctx: NotebookContext = { wb, session, checks, togglePanel, panel, onDocumentChange: (fn) => afterChange.push(fn), history, restore, onClose: (fn) => onClosed.push(fn) };
+  const ctx: NotebookContext = { wb, session, checks, togglePanel, panel, onDocumentChange: (fn) => afterChange.push(fn), history, restore, onClose: (fn) => onClosed.push(fn), own: createOwned() };
   const [gridEl, setGridEl] = createSignal<HTMLElement | null>(null);
   const focusGrid = () => (gridEl()?.querySelector('.grid-input') as HTMLElement | null)?.focus({ preventScroll: true });
 
@@ -158,9 +160,10 @@ function OpenNotebook(props: { notebook: Notebook; rev?: number; fresh?: boolean
   (window as unknown as { __opsbook?: unknown }).__opsbook = { session, wb };
 
   return (
+    <NotebookProvider value={ctx}>
     <div class="notebook-page" data-notebook-id={session.doc.id} onKeyDown={onPageKey}>
-      <Toolbar wb={wb}>
-        <TemplateMenu wb={wb} beforeInsert={() => history.take(session.plain(), 'beforeTemplate')} />
+      <Toolbar>
+        <TemplateMenu beforeInsert={() => history.take(session.plain(), 'beforeTemplate')} />
         <span class="spacer" />
         <For each={TOOLBAR_ITEMS}>{(item) => item.render(ctx)}</For>
         <ChecksButton checks={checks} open={panel() === 'checks'} onToggle={() => togglePanel('checks')} />
@@ -175,16 +178,16 @@ function OpenNotebook(props: { notebook: Notebook; rev?: number; fresh?: boolean
           <button class="primary" data-testid="take-over" onClick={() => void tabs.takeOver()}>{t('tabs.takeOver')}</button>
         </div>
       </Show>
-      <FormulaBar wb={wb} focusGrid={focusGrid} />
+      <FormulaBar focusGrid={focusGrid} />
       <div class="workspace">
         <div class="main-column">
           <For each={ABOVE_GRID}>{(item) => item.render(ctx)}</For>
           <div class="grid-host" ref={setGridEl}>
-            <Grid wb={wb} />
+            <Grid />
           </div>
         </div>
         <Show when={panel() === 'checks'}>
-          <ChecksPanel wb={wb} checks={checks} onClose={() => setPanel(null)} />
+          <ChecksPanel onClose={() => setPanel(null)} />
         </Show>
         <Show when={panel() === 'import-report'}>
           <ImportReportPanel {...ctx} close={() => setPanel(null)} />
@@ -196,8 +199,9 @@ function OpenNotebook(props: { notebook: Notebook; rev?: number; fresh?: boolean
           {(p) => <Show when={panel() === p.id}>{p.render({ ...ctx, close: () => setPanel(null) })}</Show>}
         </For>
       </div>
-      <SheetTabs wb={wb} onShown={focusGrid} />
-      <StatusBar wb={wb} saveStatus={autosave.status} saveError={autosave.lastError} />
+      <SheetTabs onShown={focusGrid} />
+      <StatusBar saveStatus={autosave.status} saveError={autosave.lastError} />
     </div>
+    </NotebookProvider>
   );
 }

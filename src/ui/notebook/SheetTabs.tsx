@@ -4,12 +4,12 @@
  */
 import { createSignal, For, Show } from 'solid-js';
 import { t } from '../../i18n';
-import type { Workbench } from './workbench';
-import { confirmRemoveSheet } from './structureActions';
+import { confirmRemoveSheet } from '../workbench/structureActions';
+import { useWorkbench } from '../workbench/context';
 
 /** `onShown`: after a click shows a sheet, the keys go to its grid (arrows, Ctrl+Z), as in Excel. */
-export function SheetTabs(props: { wb: Workbench; onShown?: () => void }) {
-  const wb = props.wb;
+export function SheetTabs(props: { onShown?: () => void }) {
+  const wb = useWorkbench();
   const [renaming, setRenaming] = createSignal<string | null>(null);
   const [menu, setMenu] = createSignal<{ name: string; x: number; y: number } | null>(null);
   let dragName: string | null = null;

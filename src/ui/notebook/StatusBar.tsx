@@ -8,10 +8,10 @@ import { toA1 } from '../../model/address';
 import { t } from '../../i18n';
 import { formatGeneral } from '../../i18n/numberFormat';
 import type { SaveStatus } from '../services';
-import type { Workbench } from './workbench';
+import { useWorkbench } from '../workbench/context';
 
-export function StatusBar(props: { wb: Workbench; saveStatus: Accessor<SaveStatus>; saveError: Accessor<string | null> }) {
-  const wb = props.wb;
+export function StatusBar(props: { saveStatus: Accessor<SaveStatus>; saveError: Accessor<string | null> }) {
+  const wb = useWorkbench();
   // Never `ready` over values the engine did not compute (a notebook it could not build).
   const engine = () => wb.session.engineState();
   // Sum / count of the selected numbers, as Excel's status bar shows (bounded for huge ranges).

@@ -9,7 +9,7 @@ import { notify } from '../services';
 import { confirmListDialog } from '../dialogs';
 import type { StubEdit } from '../../../templates/index';
 import { GALLERY as TEMPLATE_GALLERY } from '../../../templates/gallery';
-import type { Workbench } from './workbench';
+import { useWorkbench } from '../workbench/context';
 
 defineMessages({
   en: {
@@ -42,8 +42,8 @@ function describeEdit(e: StubEdit): string {
   return t('tpl.replaceLine', { ref: `${e.sheet}!${e.addr}`, label, value: String(e.value), replacement });
 }
 
-export function TemplateMenu(props: { wb: Workbench; beforeInsert?: () => Promise<unknown> }) {
-  const wb = props.wb;
+export function TemplateMenu(props: { beforeInsert?: () => Promise<unknown> }) {
+  const wb = useWorkbench();
   const [open, setOpen] = createSignal(false);
   const entries = () => TEMPLATE_GALLERY.filter((g) => g.sheets.length > 0);
   const state = (sheets: readonly string[]) => {

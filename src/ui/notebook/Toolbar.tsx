@@ -8,10 +8,10 @@ import { FORMAT_PRESETS, formatNumber } from '../../i18n/numberFormat';
 import { navigate } from '../router';
 import { notify } from '../services';
 import { exportCsv, exportOpsbook, exportXlsx } from './fileActions';
-import type { Workbench } from './workbench';
+import { useWorkbench } from '../workbench/context';
 
-export function Toolbar(props: { wb: Workbench; children?: JSX.Element }) {
-  const wb = props.wb;
+export function Toolbar(props: { children?: JSX.Element }) {
+  const wb = useWorkbench();
   const session = wb.session;
   const busy = (job: Promise<void>) => job.catch((e) => notify('error', t('nb.exportFailed', { why: e instanceof Error ? e.message : String(e) })));
   return (

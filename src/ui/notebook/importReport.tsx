@@ -4,24 +4,12 @@
  * such — and the import's warnings. The panel lists them and jumps to each cell.
  */
 import { SidePanel } from './SidePanel';
-import { createMemo, For, Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { defineMessages, t } from '../../i18n';
-import type { CellValue } from '../../model/cell';
-import type { Notebook } from '../../model/notebook';
 import { formatValue } from '../../i18n/numberFormat';
 import type { NotebookContext } from './extensions';
+import { importReportOf } from '../workbench/importReportData';
 import { warningLabel } from './importWarnings';
-
-export const MAX_REPORTED_CELLS = 5000;
-
-export interface ImportReportData {
-  fileName: string;
-  at: number;
-  functions: string[];
-  unsupported: { sheet: string; addr: string; functions: string[]; cached: CellValue }[];
-  unsupportedCount: number;
-  warnings: { code: string; detail: string }[];
-}
 
 defineMessages({
   en: {
@@ -45,20 +33,6 @@ defineMessages({
     'report.more': '……另有 {n} 个单元格',
   },
 });
-
-export function importReportOf(nb: Pick<Notebook, 'layout'>): ImportReportData | null {
-  const r = nb.layout.importReport as ImportReportData | undefined;
-  return r && Array.isArray(r.unsupported) ? r : null;
-}
-
-/** `Sheet!A1` → the report entry, for cells that show Excel's cached value. */
-export function createCachedLookup(report: () => ImportReportData | null) {
-  return createMemo(() => {
-    const map = new Map<string, ImportReportData['unsupported'][number]>();
-    for (const u of report()?.unsupported ?? []) map.set(`${u.sheet}!${u.addr}`, u);
-    return map;
-  });
-}
 
 export function ImportReportPanel(props: NotebookContext & { close(): void }) {
   const report = () => importReportOf(props.session.doc);

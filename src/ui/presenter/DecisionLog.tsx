@@ -16,7 +16,7 @@ import { toCsv } from '../../io/csv';
 import { locale, t } from '../../i18n';
 import { download, fileStem } from '../services';
 import { scenarioName, switchScenario } from '../scenarios/actions';
-import { formatDriver } from './format';
+import { formatDriver } from '../kpiFormat';
 import './messages';
 
 const timeFmt = () => new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit', second: '2-digit' });

@@ -16,7 +16,7 @@ import { findSheet } from '../../model/notebook';
 import { isScenarioOverride, splitCellKey } from '../../model/scenarios';
 import { locale, t } from '../../i18n';
 import type { DriverControl } from './driverControl';
-import { formatDelta, formatDriver, formatKpi, moneyUnit } from './format';
+import { formatDelta, formatDriver, formatKpi, moneyUnit } from '../kpiFormat';
 import './messages';
 import { maxOf } from '../../model/arrays';
 

@@ -15,7 +15,7 @@ import { locale, t } from '../../i18n';
 import { confirmDialog, promptDialog } from '../dialogs';
 import { notify } from '../services';
 import type { NotebookContext } from '../notebook/extensions';
-import { formatDelta, formatKpi, formatRaw } from '../presenter/format';
+import { formatDelta, formatKpi, formatRaw } from '../kpiFormat';
 import { addPresetScenarios, deleteScenario, newScenario, refreshScenario, renameScenario, scenarioChoices, setOverride, setRelative, switchScenario } from './actions';
 import { maxOf } from '../../model/arrays';
 

@@ -6,7 +6,6 @@
  */
 import { lazy, Suspense } from 'solid-js';
 import { defineMessages, t } from '../../i18n';
-import type { NotebookSession } from '../../engine/session';
 import { SIDE_PANELS, TOOLBAR_ITEMS } from '../notebook/extensions';
 import type { NotebookContext } from '../notebook/extensions';
 import type { WhatIf } from './controller';
@@ -24,17 +23,17 @@ interface Tools {
   dispose(): void;
 }
 
-const tools = new WeakMap<NotebookSession, Tools>();
-
 /** The notebook's what-if tools, made once per notebook page: they follow its edits and end when it closes. */
 function toolsFor(ctx: NotebookContext): Tools {
+  return ctx.own('whatif', () => makeTools(ctx));
+}
+
+function makeTools(ctx: NotebookContext): Tools {
   const { session } = ctx;
-  let t = tools.get(session);
-  if (t) return t;
   let made: Promise<WhatIf> | null = null;
   let current: WhatIf | null = null;
   let disposed = false;
-  t = {
+  const t: Tools = {
     get() {
       made ??= import('./controller').then(({ createWhatIf }) => {
         current = createWhatIf(session);
@@ -49,13 +48,10 @@ function toolsFor(ctx: NotebookContext): Tools {
     dispose() {
       disposed = true;
       current?.dispose();
-      tools.delete(session);
     },
   };
-  tools.set(session, t);
-  const mine = t;
-  ctx.onDocumentChange(() => mine.changed());
-  ctx.onClose(() => mine.dispose());
+  ctx.onDocumentChange(() => t.changed());
+  ctx.onClose(() => t.dispose());
   return t;
 }
 

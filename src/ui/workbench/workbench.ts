@@ -18,12 +18,12 @@ import type { NotebookSession } from '../../engine/session';
 import { formatValue } from '../../i18n/numberFormat';
 import { t } from '../../i18n';
 import { notify } from '../services';
-import { copyBlock, pasteWrites } from '../grid/clipboard';
-import { createCachedLookup, importReportOf } from './importReport';
-import type { CopiedBlock } from '../grid/clipboard';
-import { createSelection } from '../grid/selection';
+import { copyBlock, pasteWrites } from './clipboard';
+import { createCachedLookup, importReportOf } from './importReportData';
+import type { CopiedBlock } from './clipboard';
+import { createSelection } from './selection';
 import { createInputValidation } from './inputValidation';
-import type { Direction } from '../grid/selection';
+import type { Direction } from './selection';
 import { ENGINE_LIMITS } from '../../model/limits';
 
 export const MIN_ROWS = 1000;

@@ -2,10 +2,10 @@
  * How the presenter writes numbers for a room: few digits, the unit beside them, the locale's
  * grouping. `money` is in the notebook's money unit (the spec's 万元: 21,211 万元 in Chinese, 21,211 (CNY 10k) in English).
  */
-import type { CellValue, RawContent } from '../../model/cell';
-import { isCellError } from '../../model/cell';
-import type { Unit } from '../../model/drivers';
-import type { Locale } from '../../model/notebook';
+import type { CellValue, RawContent } from '../model/cell';
+import { isCellError } from '../model/cell';
+import type { Unit } from '../model/drivers';
+import type { Locale } from '../model/notebook';
 
 const cache = new Map<string, Intl.NumberFormat>();
 function nf(locale: Locale, digits: number): Intl.NumberFormat {

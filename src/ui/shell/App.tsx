@@ -1,26 +1,26 @@
 /** The app shell: routes between home and a notebook, and hosts dialogs and notices. */
 import { lazy, Match, Show, Switch } from 'solid-js';
-import { route } from './router';
-import { HomePage } from './home/HomePage';
+import { route } from '../router';
+import { HomePage } from '../home/HomePage';
 // The editor and the print view load on first use: the shell is the home page.
-const NotebookPage = lazy(() => import('./notebook/NotebookPage').then((m) => ({ default: m.NotebookPage })));
-const PrintView = lazy(() => import('./print/PrintView').then((m) => ({ default: m.PrintView })));
-import { DialogHost } from './dialogs';
-import { dismissNotice, notice } from './services';
-import { t } from '../i18n';
-import './messages';
+const NotebookPage = lazy(() => import('../notebook/NotebookPage').then((m) => ({ default: m.NotebookPage })));
+const PrintView = lazy(() => import('../print/PrintView').then((m) => ({ default: m.PrintView })));
+import { DialogHost } from '../dialogs';
+import { dismissNotice, notice } from '../services';
+import { t } from '../../i18n';
+import '../messages';
 
 /** The projector window (a second window of the presenter), loaded only there. */
-const ProjectorPage = lazy(() => import('./presenter/ProjectorPage'));
+const ProjectorPage = lazy(() => import('../presenter/ProjectorPage'));
 
 // Load the engine while the rest starts: at once when the app opens on a notebook, when idle
 // otherwise. When the service worker takes control later (a first visit), the spare is replaced:
 // its script must come through the service worker, which adds the policy header a host may lack.
-const prewarm = () => void import('../engine/engineClient').then((m) => m.prewarmEngine());
+const prewarm = () => void import('../../engine/engineClient').then((m) => m.prewarmEngine());
 if (route().page === 'home') (globalThis.requestIdleCallback ?? setTimeout)(prewarm);
 else prewarm();
 navigator.serviceWorker?.addEventListener('controllerchange', () =>
-  void import('../engine/engineClient').then((m) => m.replaceSpareEngine()),
+  void import('../../engine/engineClient').then((m) => m.replaceSpareEngine()),
 );
 
 export function App() {
