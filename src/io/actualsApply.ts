@@ -4,6 +4,9 @@
  * A file replaces the whole months it holds (a month's export is the month: cells of those months
  * without a row become empty), leaves the other months alone, and sets `CLOSED_MONTHS` to the
  * latest month imported — all as one list of commands, so one undo takes it back.
+ * A file with a rep column also replaces those months of the rep actuals block (`REP_ACTUALS`,
+ * roster order × 12): each rep's sum of its rows, empty for a rep without a row. A file without
+ * one leaves the reps' actuals alone.
  */
 import { columnLabel, parseRange, splitSheetRef } from '../model/address';
 import type { CellWrite, EditCommand, SheetValues } from '../model/commands';
@@ -18,6 +21,9 @@ export interface ActualsPreview {
   months: number[];
   replacedTotals: number[];
   closedMonths: number;
+  /** Whether the file has a rep column, and how many of its rows named a rep. */
+  repColumn: boolean;
+  repRows: number;
 }
 
 export type ActualsPlan = { ok: true; preview: ActualsPreview; commands: EditCommand[] } | { ok: false; key: 'actuals.noSheet' | 'actuals.shape' };
@@ -42,6 +48,7 @@ export function actualsPlan(nb: Notebook, parsed: ParsedActuals): ActualsPlan {
 
   const months = Array.from({ length: 12 }, (_x, m) => m).filter((m) => parsed.present.some((reg) => reg.some((line) => line[m])));
   const writes: CellWrite[] = [];
+  const moreCommands: EditCommand[] = [];
   const replacedTotals: number[] = [];
   for (const m of months) {
     let old = 0;
@@ -54,12 +61,32 @@ export function actualsPlan(nb: Notebook, parsed: ParsedActuals): ActualsPlan {
       }
     replacedTotals.push(old);
   }
-  const commands: EditCommand[] = [{ type: 'setCells', sheet: sheet.name, writes }];
+  if (parsed.repColumn) {
+    const repActuals = nameRef(nb, 'REP_ACTUALS');
+    const repSheet = repActuals && nb.sheets.find((s) => s.name === repActuals.sheet);
+    if (!repActuals || !repSheet) return { ok: false, key: 'actuals.noSheet' };
+    const { start: rs, end: re } = repActuals.range;
+    if (re.row - rs.row + 1 !== parsed.repSums.length || re.col - rs.col + 1 !== 12) return { ok: false, key: 'actuals.shape' };
+    const repWrites: CellWrite[] = [];
+    for (const m of months)
+      parsed.repSums.forEach((sums, k) => repWrites.push({ addr: `${columnLabel(rs.col + m)}${rs.row + k + 1}`, raw: parsed.repPresent[k][m] ? sums[m] : null }));
+    if (repSheet.name === sheet.name) writes.push(...repWrites);
+    else moreCommands.push({ type: 'setCells', sheet: repSheet.name, writes: repWrites });
+  }
+  const commands: EditCommand[] = [{ type: 'setCells', sheet: sheet.name, writes }, ...moreCommands];
   const closedAddr = `${columnLabel(closed.range.start.col)}${closed.range.start.row + 1}`;
   if (parsed.latestMonth > 0) commands.push({ type: 'setCells', sheet: closed.sheet, writes: [{ addr: closedAddr, raw: parsed.latestMonth }] });
   return {
     ok: true,
-    preview: { rows: parsed.rows, monthTotals: parsed.monthTotals, months: months.map((m) => m + 1), replacedTotals, closedMonths: parsed.latestMonth },
+    preview: {
+      rows: parsed.rows,
+      monthTotals: parsed.monthTotals,
+      months: months.map((m) => m + 1),
+      replacedTotals,
+      closedMonths: parsed.latestMonth,
+      repColumn: parsed.repColumn,
+      repRows: parsed.repRows,
+    },
     commands,
   };
 }
@@ -67,7 +94,9 @@ export function actualsPlan(nb: Notebook, parsed: ParsedActuals): ActualsPlan {
 /**
  * The regions, product lines and fiscal year a file of actuals is checked against, read from the
  * plan's own actuals block (column A = region label, B = line, region-major as `ACTUALS` is), so
- * renamed lists and any shape need nothing else. Null when the notebook has no `ACTUALS`.
+ * renamed lists and any shape need nothing else; the roster likewise from the rep actuals block
+ * (`REP_ACTUALS`: column A = rep, B = its region), when the plan has one. Null when the notebook
+ * has no `ACTUALS`.
  */
 export function actualsLists(nb: Notebook, values: SheetValues, fiscalYear?: number): ActualsLists | null {
   const actuals = nameRef(nb, 'ACTUALS');
@@ -80,7 +109,15 @@ export function actualsLists(nb: Notebook, values: SheetValues, fiscalYear?: num
   const products = rows.slice(0, P).map((r) => label('B', r));
   const regions = rows.filter((_r, i) => i % P === 0).map((r) => label('A', r));
   const year = fiscalYear ?? Number(/FY\s?(\d{4})/i.exec(nb.title)?.[1] ?? new Date().getFullYear());
-  return { regions, products, fiscalYear: year };
+  const repActuals = nameRef(nb, 'REP_ACTUALS');
+  if (!repActuals) return { regions, products, fiscalYear: year };
+  const repValues = values[repActuals.sheet] ?? {};
+  const repLabel = (col: string, row0: number) => String(repValues[`${col}${row0 + 1}`] ?? '').trim();
+  const reps = Array.from({ length: repActuals.range.end.row - repActuals.range.start.row + 1 }, (_x, i) => {
+    const row = repActuals.range.start.row + i;
+    return { name: repLabel('A', row), region: regions.indexOf(repLabel('B', row)) };
+  });
+  return { regions, products, fiscalYear: year, reps };
 }
 
 /** The monthly tracking's outputs, in the order a summary shows them. */

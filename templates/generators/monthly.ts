@@ -3,9 +3,20 @@
  * monthly targets; an actuals block (region-major × product line × month) and `CLOSED_MONTHS` give
  * the year to date and the full-year forecast (the calculation of issue 17, normative):
  *   forecast_p = A_p / S_p when S_p > 0, else A_p + T_p × Σ_{m>M} s_{p,m}.
+ * The same rule per region × line (T_{r,p} = `REGION_LINE_FINAL`, A_{r,p} the region's actuals of
+ * the line) gives each region's forecast; as the regions' final targets of a line add up to the
+ * line's target, the regions' forecasts add up to `FY_FORECAST`.
+ *
+ * Reps: a rep actuals block (one row per roster rep × 12 months, the last block of the sheet so no
+ * other address depends on the roster's size) holds, beside the months, the rep's year to date:
+ *   O YTD actual (closed months), P YTD target (Σ of the rep's monthly quota over the closed months),
+ *   Q attainment (0 when the YTD target is 0), R seasonality to date S = YTD target ÷ quota (0 when
+ *   the quota is 0), S forecast = A ÷ S when S > 0, else A + the quota of the months still open,
+ *   T gap = forecast − quota, U status (G/A/R against B4/B5, as the company's and the regions').
+ *
  * It reads the other sheets only through list names (`PRODUCT_NAME`, `PRODUCT_TARGET`,
- * `REGION_NAME`, `REGION_FINAL`, `REGION_LINE_FINAL`, `REP_NAME`, `REP_QUOTA`) and the spec's
- * `TARGET_TOTAL`, so it plugs in after any target generator.
+ * `REGION_NAME`, `REGION_FINAL`, `REGION_LINE_FINAL`, `REP_NAME`, `REP_REGION`, `REP_QUOTA`) and
+ * the spec's `TARGET_TOTAL`, so it plugs in after any target generator.
  */
 import { columnLabel } from '../../src/model/address';
 import type { RawContent } from '../../src/model/cell';
@@ -41,7 +52,9 @@ export function monthlyLayout(p: number, r: number) {
   const repRow = ragRow + r + 2;
   /** Monthly targets by region × line (region-major), after the roster: `reps` rows above it. */
   const regionLineRow = (reps: number) => repRow + reps + 2;
-  return { monthRow, seasonRow, targetRow, targetTotalRow, actualsRow, ytdRow, outRow, cumRow, heatRow, ragRow, repRow, regionLineRow };
+  /** Each rep's actuals by month and year to date, one row per roster rep: the sheet's last block. */
+  const repActualsRow = (reps: number) => regionLineRow(reps) + r * p + 2;
+  return { monthRow, seasonRow, targetRow, targetTotalRow, actualsRow, ytdRow, outRow, cumRow, heatRow, ragRow, repRow, regionLineRow, repActualsRow };
 }
 
 const MONTH_COL0 = 2; // C
@@ -203,6 +216,9 @@ export const monthlyGenerator: SheetGenerator = {
     cells[A1('C', G - 1)] = t('年累计实际', 'YTD actual');
     cells[A1('D', G - 1)] = t('达成率', 'Attainment');
     cells[A1('E', G - 1)] = t('状态', 'Status');
+    cells[A1('F', G - 1)] = t('全年预测', 'FY forecast');
+    cells[A1('G', G - 1)] = t('差距', 'Gap');
+    const X = L.regionLineRow(ctx.shape.reps.length);
     const monthTargets = `${abs(mcol(0), L.targetTotalRow)}:${abs(mcol(11), L.targetTotalRow)}`;
     regions.forEach((_region, ri) => {
       const row = G + ri;
@@ -213,6 +229,9 @@ export const monthlyGenerator: SheetGenerator = {
       cells[A1('D', row)] = `=IF(${A1('B', row)}=0,0,${A1('C', row)}/${A1('B', row)})`;
       formats[A1('D', row)] = '0.0%';
       cells[A1('E', row)] = `=IF(${A1('D', row)}>=${abs('B', 3)},"G",IF(${A1('D', row)}>=${abs('B', 4)},"A","R"))`;
+      // Σ over the region's lines of the region × line forecasts (column P of the region × line block).
+      cells[A1('F', row)] = `=SUM(${A1('P', X + ri * P)}:${A1('P', X + ri * P + P - 1)})`;
+      cells[A1('G', row)] = `=${A1('F', row)}-INDEX(REGION_FINAL,${ri + 1})`;
     });
 
     // A rep's months follow the company-weighted seasonality: quota × MONTHLY_TARGET_m ÷ TARGET_TOTAL.
@@ -231,18 +250,81 @@ export const monthlyGenerator: SheetGenerator = {
 
     // Each region's final target per line, spread by that line's seasonality: the months a region
     // manager is held to (Σ over regions = the line's monthly target).
-    const X = L.regionLineRow(ctx.shape.reps.length);
     cells[A1('A', X - 1)] = t('区域 × 产品线月度目标', 'Monthly target by region × line');
     cells[A1('B', X - 1)] = t('最终目标', 'Final target');
     cells[A1('O', X - 1)] = 'Σ';
+    cells[A1('P', X - 1)] = t('全年预测', 'FY forecast');
+    cells[A1('Q', X - 1)] = t('差距', 'Gap');
     regions.forEach((_region, ri) =>
       products.forEach((_name, k) => {
         const row = X + ri * P + k;
+        const act = L.actualsRow + ri * P + k; // A_{r,p} in column O of the actuals block
+        const ytd = L.ytdRow + k; // S_p in column C of the line block
+        const season = L.seasonRow + k;
         cells[A1('A', row)] = `=INDEX(REGION_NAME,${ri + 1})`;
         cells[A1('B', row)] = `=INDEX(REGION_LINE_FINAL,${ri + 1},${k + 1})`;
         for (let m = 0; m < 12; m++) cells[A1(mcol(m), row)] = `=$B${row + 1}*${A1(mcol(m), L.seasonRow + k).replace(/(\d+)$/, '$$$1')}`;
         cells[A1('O', row)] = `=SUM(${A1(mcol(0), row)}:${A1(mcol(11), row)})`;
+        // forecast_{r,p}: the region's run rate of the line, or its actuals plus its target for the months still open.
+        cells[A1('P', row)] = `=IF(${abs('C', ytd)}>0,${abs('O', act)}/${abs('C', ytd)},${abs('O', act)}+$B${row + 1}*(${abs('O', season)}-${abs('C', ytd)}))`;
+        cells[A1('Q', row)] = `=${A1('P', row)}-$B${row + 1}`;
       }),
+    );
+
+    // Each rep's actuals by month (inputs, kept by the rep's name) and the rep's year to date and forecast.
+    const N = ctx.shape.reps.length;
+    const W = L.repActualsRow(N);
+    cells[A1('A', W - 1)] = t('代表实际', 'Rep actuals');
+    cells[A1('B', W - 1)] = t('区域', 'Region');
+    for (let m = 0; m < 12; m++) cells[A1(mcol(m), W - 1)] = `=${A1(mcol(m), L.monthRow)}`; // the month numbers, read (not typed: not an input)
+    const repCols = [
+      ['O', t('年累计实际', 'YTD actual')],
+      ['P', t('年累计目标', 'YTD target')],
+      ['Q', t('达成率', 'Attainment')],
+      ['R', t('已过季节性', 'Seasonality to date')],
+      ['S', t('全年预测', 'FY forecast')],
+      ['T', t('差距', 'Gap')],
+      ['U', t('状态', 'Status')],
+    ] as const;
+    for (const [col, label] of repCols) cells[A1(col, W - 1)] = label;
+    ctx.shape.reps.forEach((rep, k) => {
+      const row = W + k;
+      const q = Q + k; // the rep's monthly quota row: B = quota, C:N = months
+      const r1 = row + 1;
+      cells[A1('A', row)] = `=INDEX(REP_NAME,${k + 1})`;
+      cells[A1('B', row)] = `=INDEX(REP_REGION,${k + 1})`;
+      for (let m = 0; m < 12; m++) {
+        const v = ctx.inputs[monthlyInputKey(rep.name, `actual${m + 1}`)];
+        if (v !== undefined) cells[A1(mcol(m), row)] = v;
+      }
+      const quotaMonths = `${abs(mcol(0), q)}:${abs(mcol(11), q)}`;
+      cells[A1('O', row)] = `=SUMPRODUCT((${months}<=${closed})*${A1(mcol(0), row)}:${A1(mcol(11), row)})`;
+      cells[A1('P', row)] = `=SUMPRODUCT((${months}<=${closed})*${quotaMonths})`;
+      cells[A1('Q', row)] = `=IF(P${r1}=0,0,O${r1}/P${r1})`;
+      formats[A1('Q', row)] = '0.0%';
+      cells[A1('R', row)] = `=IF(${abs('B', q)}>0,P${r1}/${abs('B', q)},0)`;
+      formats[A1('R', row)] = '0.0%';
+      cells[A1('S', row)] = `=IF(R${r1}>0,O${r1}/R${r1},O${r1}+SUMPRODUCT((${months}>${closed})*${quotaMonths}))`;
+      cells[A1('T', row)] = `=S${r1}-${abs('B', q)}`;
+      cells[A1('U', row)] = `=IF(Q${r1}>=${abs('B', 3)},"G",IF(Q${r1}>=${abs('B', 4)},"A","R"))`;
+    });
+    const repEnd = W + N - 1;
+    const regionEnd = L.ragRow + R - 1;
+    const colName = (name: string, col: string, first: number, last: number) => ({ name, expression: `=${S}!${abs(col, first)}:${abs(col, last)}` });
+    names.push(
+      colName('REGION_YTD_TARGET', 'B', L.ragRow, regionEnd),
+      colName('REGION_YTD_ACTUAL', 'C', L.ragRow, regionEnd),
+      colName('REGION_ATTAINMENT', 'D', L.ragRow, regionEnd),
+      colName('REGION_STATUS', 'E', L.ragRow, regionEnd),
+      colName('REGION_FY_FORECAST', 'F', L.ragRow, regionEnd),
+      colName('REGION_FY_GAP', 'G', L.ragRow, regionEnd),
+      { name: 'REP_ACTUALS', expression: `=${S}!${abs(mcol(0), W)}:${abs(mcol(11), repEnd)}` },
+      colName('REP_YTD_ACTUAL', 'O', W, repEnd),
+      colName('REP_YTD_TARGET', 'P', W, repEnd),
+      colName('REP_ATTAINMENT', 'Q', W, repEnd),
+      colName('REP_FY_FORECAST', 'S', W, repEnd),
+      colName('REP_FY_GAP', 'T', W, repEnd),
+      colName('REP_STATUS', 'U', W, repEnd),
     );
 
     const sheet: Sheet = { id: 'sheet_g_monthly', name: S, cells, formats, frozen: { rows: 0, cols: 1 } };
@@ -255,6 +337,7 @@ export const monthlyGenerator: SheetGenerator = {
       { ref: `${S}!B3`, kind: 'integer', min: 0, max: 12 },
       { ref: `${S}!${A1(mcol(0), L.seasonRow)}:${A1(mcol(11), L.seasonRow + P - 1)}`, kind: 'percent', min: 0, max: 1 },
       { ref: `${S}!${A1(mcol(0), L.actualsRow)}:${A1(mcol(11), actualsEnd)}`, kind: 'number' },
+      { ref: `${S}!${A1(mcol(0), W)}:${A1(mcol(11), repEnd)}`, kind: 'number' },
     );
     return part;
   },

@@ -3,7 +3,8 @@
  * months of actuals and a European `;` file with decimal commas, check the preview, apply, see the
  * year to date and the forecast move, undo in one step, find it again after a reload; a file with
  * an unknown region is refused with its line number and changes nothing; the presenter's monthly
- * review steps CLOSED_MONTHS.
+ * review steps CLOSED_MONTHS. A file with a rep column fills the reps' actuals too: each rep's YTD
+ * actual and status follow, one undo takes it back, a rep of another region is refused by line.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from './harness';
@@ -27,6 +28,13 @@ const TWO_MONTHS = csv('crm-jan-feb.csv', 'Region,Product line,Month,Amount\nEas
 // European Excel: ';' separators, a BOM, decimal commas, Chinese header in another order.
 const EUROPEAN = csv('maerz.csv', '\uFEFF月份;区域;产品线;金额\n3;华北 North;P3;"1.000,5"\n');
 const BAD = csv('bad.csv', 'region,product,month,amount\nEast,P1,4,10\nAtlantis,P1,4,5\n');
+// A CRM export with the deal's rep (one row without one: it counts for the region only).
+const WITH_REPS = csv('crm-reps.csv', 'Region,Product line,Month,Amount,Sales rep\nEast,P1,1,1000,E01\n华东,P1,2,200,E01\nSouth,P2,2,500,S01\nSouth,P1,1,300,S02\nEast,P1,2,50,\n');
+const WRONG_REGION = csv('wrong-rep.csv', '区域,产品线,月份,金额,销售代表\n华东,P1,4,10,E01\n华南,P1,4,5,E01\n');
+// The rep actuals block of the sample plan (12 reps, E01 first): months C:N, YTD actual O, YTD target P,
+// attainment Q, forecast S, gap T, status U; rows 102–113. The region block's forecast F64:F67, gap G64:G67.
+const repCell = (col: string, k: number) => `G_Monthly!${col}${102 + k}`;
+const QUOTAS = { E01: 3391.1673237, E02: 2916.2182505, S01: 2300.021793, S02: 1885.5624204 };
 
 const num = async (page: Page, ref: string) => Number(await cellValue(page, ref));
 const CHART = attr('data-chart', 'G_Monthly.cumulative');
@@ -134,4 +142,61 @@ describe('monthly tracking: importing actuals', () => {
     expectNoPageErrors(errors);
     await context.close();
   }, 180_000);
+
+  it('a file with a rep column fills the reps’ actuals: YTD actual, target, forecast and status per rep, the regions’ forecasts; one undo; a rep of another region is refused', async () => {
+    const { page, errors, context } = await openApp(browser);
+    await newNotebookFromGallery(page, 'annual-plan');
+    await openSheet(page, 'G_Monthly');
+    expect(await cellValue(page, repCell('U', 0))).toBe('R');
+    expect(await num(page, repCell('S', 0))).toBeCloseTo(QUOTAS.E01, 4); // M = 0: forecast = quota
+
+    await byTestId(page, 'actuals-panel').click();
+    await importActuals(page, WITH_REPS);
+    const preview = byTestId(page, 'actuals-preview');
+    await preview.waitFor();
+    expect(await preview.getAttribute('data-rows')).toBe('5');
+    expect(await preview.getAttribute('data-rep-rows')).toBe('4');
+    expect(await byTestId(page, 'actuals-rep-rows').textContent()).toMatch(/4/);
+    await byTestId(page, 'actuals-apply').click();
+    await waitForCellValue(page, CLOSED, '2');
+    await waitReady(page);
+
+    expect(await num(page, repCell('C', 0))).toBe(1000);
+    expect(await num(page, repCell('D', 0))).toBe(200);
+    expect(await num(page, repCell('O', 0))).toBe(1200); // E01
+    expect(await num(page, repCell('P', 0))).toBeCloseTo((QUOTAS.E01 * 2) / 12, 4);
+    expect(await num(page, repCell('S', 0))).toBeCloseTo(7200, 4); // 1200 ÷ 2/12
+    expect(await num(page, repCell('T', 0))).toBeCloseTo(7200 - QUOTAS.E01, 4);
+    expect(await cellValue(page, repCell('U', 0))).toBe('G');
+    expect(await num(page, repCell('O', 1))).toBe(0); // E02: nothing
+    expect(await cellValue(page, repCell('U', 1))).toBe('R');
+    expect(await num(page, repCell('O', 3))).toBe(500); // S01
+    expect(await cellValue(page, repCell('U', 3))).toBe('G');
+    expect(await num(page, repCell('O', 4))).toBe(300); // S02: 300 ÷ (1885.56 × 2/12) = 95 %
+    expect(await num(page, repCell('Q', 4))).toBeCloseTo(300 / ((QUOTAS.S02 * 2) / 12), 6);
+    expect(await cellValue(page, repCell('U', 4))).toBe('A');
+    // The region block: East 1250 ÷ 2/12, South 800 ÷ 2/12; the rep-less row counts for East.
+    expect(await num(page, 'G_Monthly!F64')).toBeCloseTo(7500, 4);
+    expect(await num(page, 'G_Monthly!F65')).toBeCloseTo(4800, 4);
+    expect(await num(page, FY_FORECAST)).toBeCloseTo(12300, 4);
+
+    await byTestId(page, 'undo').click();
+    await waitForCellValue(page, CLOSED, '0');
+    await waitReady(page);
+    expect(await cellValue(page, repCell('C', 0))).toBe('');
+    expect(await num(page, repCell('O', 0))).toBe(0);
+    expect(await cellValue(page, repCell('U', 0))).toBe('R');
+    expect(await num(page, repCell('S', 0))).toBeCloseTo(QUOTAS.E01, 4);
+
+    await importActuals(page, WRONG_REGION);
+    const problems = byTestId(page, 'actuals-problems');
+    await problems.waitFor();
+    expect(await problems.textContent()).toMatch(/第 3 行|Line 3/);
+    expect(await problems.textContent()).toContain('E01');
+    expect(await byTestId(page, 'actuals-preview').count()).toBe(0);
+    expect(await cellValue(page, repCell('F', 0))).toBe(''); // the good row (E01, month 4) not written
+    expect(await num(page, CLOSED)).toBe(0);
+    expectNoPageErrors(errors);
+    await context.close();
+  }, 120_000);
 });

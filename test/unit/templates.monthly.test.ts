@@ -1,6 +1,7 @@
 /**
  * G_Monthly's calculation (issue 17, normative) with the real engine, against an independent
- * implementation, on random shapes, seasonality, actuals and closed months.
+ * implementation, on random shapes, seasonality, actuals and closed months — the company, each
+ * region (forecast and gap from the region × line finals) and each rep (YTD, forecast, status).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +20,20 @@ interface Case {
   season: number[][];
   actuals: number[][][]; // region × line × month
   closed: number;
+  /** Per line, the weight of each region in the line's target (REGION_LINE_FINAL = T_p × w ÷ Σw). */
+  split: number[][];
+  reps: { region: number; quota: number; actuals: number[] }[];
+}
+
+/** T_{r,p}: each line's target split over the regions by the case's weights (all to the first region when they are all 0). */
+function regionLine(c: Case): number[][] {
+  return Array.from({ length: c.regions }, (_x, r) =>
+    c.targets.map((T, p) => {
+      const w = c.split[p];
+      const sum = w.reduce((a, b) => a + b, 0);
+      return sum === 0 ? (r === 0 ? T : 0) : (T * w[r]) / sum;
+    }),
+  );
 }
 
 /** The expected outputs, straight from the issue's formulas. */
@@ -34,8 +49,33 @@ function expected(c: Case) {
   const ytdActual = A.reduce((a, b) => a + b, 0);
   const fy = forecast.reduce((a, b) => a + b, 0);
   const total = c.targets.reduce((a, b) => a + b, 0);
-  return { monthly, ytdTarget, ytdActual, attainment: ytdTarget === 0 ? 0 : ytdActual / ytdTarget, fy, gap: fy - total };
+  // By region: forecast_{r,p} = A_{r,p} / S_p, or A_{r,p} + T_{r,p} × Σ_{m>M} s_{p,m}.
+  const TR = regionLine(c);
+  const regionForecast = c.actuals.map((reg, r) =>
+    reg.reduce((s, months, p) => {
+      const a = months.slice(0, M).reduce((x, y) => x + y, 0);
+      return s + (Sp[p] > 0 ? a / Sp[p] : a + TR[r][p] * rest[p]);
+    }, 0),
+  );
+  const regionGap = regionForecast.map((f, r) => f - TR[r].reduce((a, b) => a + b, 0));
+  // By rep: the rep's months follow the company-weighted seasonality (quota × monthly ÷ total).
+  const reps = c.reps.map((rep) => {
+    const q = monthly.map((v) => (total === 0 ? 0 : (rep.quota * v) / total));
+    const ytdT = q.slice(0, M).reduce((a, b) => a + b, 0);
+    const a = rep.actuals.slice(0, M).reduce((x, y) => x + y, 0);
+    const att = ytdT === 0 ? 0 : a / ytdT;
+    const s = rep.quota > 0 ? ytdT / rep.quota : 0;
+    const f = s > 0 ? a / s : a + q.slice(M).reduce((x, y) => x + y, 0);
+    return { ytdTarget: ytdT, ytdActual: a, attainment: att, forecast: f, gap: f - rep.quota, status: att >= 1 ? 'G' : att >= 0.9 ? 'A' : 'R' };
+  });
+  return { monthly, ytdTarget, ytdActual, attainment: ytdTarget === 0 ? 0 : ytdActual / ytdTarget, fy, gap: fy - total, regionForecast, regionGap, reps };
 }
+
+const repName = (k: number) => `Rep${k + 1}`;
+/** Probe columns: region outputs (rows = regions), rep outputs (rows = reps). */
+const REGION_OUT = ['REGION_FY_FORECAST', 'REGION_FY_GAP'] as const;
+const REP_OUT = ['REP_YTD_TARGET', 'REP_YTD_ACTUAL', 'REP_ATTAINMENT', 'REP_FY_FORECAST', 'REP_FY_GAP', 'REP_STATUS'] as const;
+const probeCol = (i: number) => String.fromCharCode(67 + i); // C…
 
 /** A notebook with a lists sheet standing in for the target sheets, and G_Monthly from the generator. */
 function build(c: Case): EngineNotebook {
@@ -46,6 +86,7 @@ function build(c: Case): EngineNotebook {
   const inputs: Record<string, number> = { [monthlyInputKey('CLOSED_MONTHS', 'value')]: c.closed };
   products.forEach((pl, p) => c.season[p].forEach((v, m) => (inputs[monthlyInputKey(pl.name, `season${m + 1}`)] = v)));
   regions.forEach((rg, r) => products.forEach((pl, p) => c.actuals[r][p].forEach((v, m) => (inputs[monthlyInputKey(`${rg}|${pl.name}`, `actual${m + 1}`)] = v))));
+  c.reps.forEach((rep, k) => rep.actuals.forEach((v, m) => (inputs[monthlyInputKey(repName(k), `actual${m + 1}`)] = v)));
   const lists: Record<string, string | number> = {};
   products.forEach((pl, p) => {
     lists[`A${p + 1}`] = pl.name;
@@ -56,15 +97,40 @@ function build(c: Case): EngineNotebook {
   const probe: Record<string, string> = {};
   OUTPUTS.forEach((n, i) => (probe[`A${i + 1}`] = `=${n}`));
   for (let m = 0; m < 12; m++) probe[`B${m + 1}`] = `=INDEX(MONTHLY_TARGET,1,${m + 1})`;
+  REGION_OUT.forEach((n, i) => regions.forEach((_r, r) => (probe[`${probeCol(i)}${r + 1}`] = `=INDEX(${n},${r + 1})`)));
+  REP_OUT.forEach((n, i) => c.reps.forEach((_x, k) => (probe[`${probeCol(REGION_OUT.length + i)}${k + 1}`] = `=INDEX(${n},${k + 1})`)));
+  probe.Z1 = '=SUM(REGION_FY_FORECAST)';
+  // REGION_LINE_FINAL (regions down × lines across) with REGION_FINAL its row sums in column H; the roster.
+  const TR = regionLine(c);
+  const rl: Record<string, string | number> = {};
+  TR.forEach((row, r) => {
+    row.forEach((v, p) => (rl[`${String.fromCharCode(65 + p)}${r + 1}`] = v));
+    rl[`H${r + 1}`] = `=SUM(A${r + 1}:${String.fromCharCode(65 + P - 1)}${r + 1})`;
+  });
+  const roster: Record<string, string | number> = {};
+  c.reps.forEach((rep, k) => Object.assign(roster, { [`A${k + 1}`]: repName(k), [`B${k + 1}`]: regions[rep.region], [`C${k + 1}`]: rep.quota }));
+  shape.reps = c.reps.map((rep, k) => ({ name: repName(k), region: regions[rep.region], level: SAMPLE_SHAPE.reps[0].level }));
+  const N = c.reps.length;
   const part = monthlyGenerator.generate({ shape, inputs, names: new Map() });
   const nb: Notebook = {
     ...emptyNotebook('monthly'),
-    sheets: [{ id: 'lists', name: 'Lists', cells: lists, formats: {} }, ...part.sheets, { id: 'probe', name: 'Probe', cells: probe, formats: {} }],
+    sheets: [
+      { id: 'lists', name: 'Lists', cells: lists, formats: {} },
+      { id: 'rl', name: 'RL', cells: rl, formats: {} },
+      { id: 'roster', name: 'Roster', cells: roster, formats: {} },
+      ...part.sheets,
+      { id: 'probe', name: 'Probe', cells: probe, formats: {} },
+    ],
     names: [
       { name: 'PRODUCT_NAME', expression: `=Lists!$A$1:$A$${P}` },
       { name: 'PRODUCT_TARGET', expression: `=Lists!$C$1:$${last}$1` },
       { name: 'REGION_NAME', expression: `=Lists!$B$1:$B$${c.regions}` },
       { name: 'TARGET_TOTAL', expression: `=SUM(Lists!$C$1:$${last}$1)` },
+      { name: 'REGION_LINE_FINAL', expression: `=RL!$A$1:$${String.fromCharCode(65 + P - 1)}$${c.regions}` },
+      { name: 'REGION_FINAL', expression: `=RL!$H$1:$H$${c.regions}` },
+      { name: 'REP_NAME', expression: `=Roster!$A$1:$A$${N}` },
+      { name: 'REP_REGION', expression: `=Roster!$B$1:$B$${N}` },
+      { name: 'REP_QUOTA', expression: `=Roster!$C$1:$C$${N}` },
       ...part.names,
     ],
   };
@@ -91,6 +157,16 @@ const caseArb = fc
       ),
       actuals: fc.array(fc.array(fc.array(fc.integer({ min: 0, max: 9000 }), { minLength: 12, maxLength: 12 }), { minLength: P, maxLength: P }), { minLength: R, maxLength: R }),
       closed: fc.constant(closed),
+      split: fc.array(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: R, maxLength: R }), { minLength: P, maxLength: P }),
+      // Quotas include 0 (S = 0: the forecast is the actuals); a rep's actuals are any amounts, sparse or not.
+      reps: fc.array(
+        fc.record({
+          region: fc.integer({ min: 0, max: R - 1 }),
+          quota: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 20000 })),
+          actuals: fc.array(fc.integer({ min: 0, max: 4000 }), { minLength: 12, maxLength: 12 }),
+        }),
+        { minLength: 1, maxLength: 6 },
+      ),
     }),
   );
 
@@ -122,6 +198,31 @@ describe('G_Monthly: YTD and forecast', () => {
         }
         expect(close(at(11, 2), want.fy)).toBe(true);
         if (c.closed > 0) expect(close(at(c.closed - 1, 2), want.ytdActual)).toBe(true);
+
+        // By region: forecast and gap against the implementation; the regions add up to the company.
+        const probe = (col: number, row: number) => engine.value('Probe', `${probeCol(col)}${row + 1}`);
+        for (let r = 0; r < c.regions; r++) {
+          expect(close(probe(0, r), want.regionForecast[r]), `region ${r + 1} forecast`).toBe(true);
+          expect(close(probe(1, r), want.regionGap[r]), `region ${r + 1} gap`).toBe(true);
+        }
+        expect(close(engine.value('Probe', 'Z1'), got.FY_FORECAST as number)).toBe(true);
+        expect(close(want.regionForecast.reduce((a, b) => a + b, 0), want.fy)).toBe(true);
+        // By rep: YTD target and actual, attainment, forecast, gap, status.
+        const total = c.targets.reduce((a, b) => a + b, 0);
+        c.reps.forEach((rep, k) => {
+          const w = want.reps[k];
+          const R0 = REGION_OUT.length;
+          expect(close(probe(R0, k), w.ytdTarget), `rep ${k + 1} YTD target`).toBe(true);
+          expect(close(probe(R0 + 1, k), w.ytdActual), `rep ${k + 1} YTD actual`).toBe(true);
+          expect(close(probe(R0 + 2, k), w.attainment), `rep ${k + 1} attainment`).toBe(true);
+          expect(close(probe(R0 + 3, k), w.forecast), `rep ${k + 1} forecast`).toBe(true);
+          expect(close(probe(R0 + 4, k), w.gap), `rep ${k + 1} gap`).toBe(true);
+          // A status right at a threshold could go either way in floating point: only clear cases.
+          if (Math.abs(w.attainment - 1) > 1e-9 && Math.abs(w.attainment - 0.9) > 1e-9) expect(probe(R0 + 5, k), `rep ${k + 1} status`).toBe(w.status);
+          // A rep's share of the year to date is the company's: YTD target ÷ quota = YTD_TARGET ÷ TARGET_TOTAL.
+          if (rep.quota > 0 && total > 0) expect(close((probe(R0, k) as number) / rep.quota, (got.YTD_TARGET as number) / total)).toBe(true);
+        });
+        engine.destroy();
       }),
       { numRuns: 25 },
     );
@@ -252,6 +353,88 @@ describe('G_Monthly by region × line', () => {
       }
       byMonth.forEach((v, m) => expect(v, `line ${k + 1}, month ${m + 1}`).toBeCloseTo(lineMonths[m], 4));
     }
+    engine.destroy();
+  });
+});
+
+describe('G_Monthly: year to date and forecast by region and by rep on the sample plan', () => {
+  const L = monthlyLayout(4, 4);
+  const W = L.repActualsRow(SAMPLE_SHAPE.reps.length); // the rep actuals block (0-based), E01 first
+
+  it('lays the rep actuals block out after every other block, with its names in roster order', () => {
+    const nb = templateById('annual-plan')!.create();
+    const ref = (n: string) => nb.names.find((x) => x.name === n)?.expression;
+    expect(W).toBe(L.regionLineRow(12) + 16 + 2);
+    expect(ref('REP_ACTUALS')).toBe(`=G_Monthly!$C$${W + 1}:$N$${W + 12}`);
+    expect(ref('REP_YTD_ACTUAL')).toBe(`=G_Monthly!$O$${W + 1}:$O$${W + 12}`);
+    expect(ref('REP_STATUS')).toBe(`=G_Monthly!$U$${W + 1}:$U$${W + 12}`);
+    expect(ref('REGION_FY_FORECAST')).toBe(`=G_Monthly!$F$${L.ragRow + 1}:$F$${L.ragRow + 4}`);
+    const g = nb.sheets.find((s) => s.name === 'G_Monthly')!;
+    const last = Math.max(...Object.keys(g.cells).map((a) => Number(/\d+$/.exec(a)![0])));
+    expect(last).toBe(W + 12);
+  });
+
+  it('at M = 0 every rep is forecast at its quota and every region at its final target', () => {
+    const nb = templateById('annual-plan')!.create();
+    const engine = new EngineNotebook(nb);
+    for (let k = 0; k < 12; k++) {
+      const quota = engine.value('G_Monthly', `B${L.repRow + k + 1}`) as number;
+      expect(engine.value('G_Monthly', `S${W + k + 1}`)).toBeCloseTo(quota, 6);
+      expect(engine.value('G_Monthly', `T${W + k + 1}`)).toBeCloseTo(0, 6);
+      expect(engine.value('G_Monthly', `P${W + k + 1}`)).toBe(0);
+      expect(engine.value('G_Monthly', `Q${W + k + 1}`)).toBe(0);
+    }
+    for (let r = 0; r < 4; r++) {
+      expect(engine.value('G_Monthly', `F${L.ragRow + r + 1}`)).toBeCloseTo(engine.value('B_Target', `G${88 + r}`) as number, 6);
+      expect(engine.value('G_Monthly', `G${L.ragRow + r + 1}`)).toBeCloseTo(0, 6);
+    }
+    engine.destroy();
+  });
+
+  it('with two months closed: the reps’ YTD, forecast, gap and status, the regions’ forecasts adding up to FY_FORECAST, the reps’ YTD targets to their region’s × (1 + OVERASSIGN)', () => {
+    const nb = templateById('annual-plan')!.create();
+    const g = nb.sheets.find((s) => s.name === 'G_Monthly')!;
+    Object.assign(g.cells, { B3: 2, C21: 1000, D26: 300 }); // East P1 month 1, South P2 month 2
+    Object.assign(g.cells, { [`C${W + 1}`]: 600, [`D${W + 1}`]: 100, [`E${W + 1}`]: 999 }); // E01: months 1, 2 (and 3, still open)
+    g.cells[`C${W + 5}`] = 50; // S02, month 1
+    const checks = [
+      '=FY_FORECAST',
+      '=SUM(REGION_FY_FORECAST)',
+      '=SUM(REP_YTD_TARGET)',
+      '=YTD_TARGET*(1+OVERASSIGN)',
+      ...[1, 2, 3, 4].flatMap((r) => [`=SUMIF(REP_REGION,INDEX(REGION_NAME,${r}),REP_YTD_TARGET)`, `=INDEX(REGION_YTD_TARGET,${r})*(1+OVERASSIGN)`]),
+      '=FY_GAP',
+      '=SUM(REGION_FY_GAP)',
+    ];
+    const engine = new EngineNotebook({ ...nb, sheets: [...nb.sheets, { id: 'probe', name: 'Probe', cells: Object.fromEntries(checks.map((f, i) => [`A${i + 1}`, f])), formats: {} }] });
+    const at = (i: number) => engine.value('Probe', `A${i + 1}`) as number;
+    const v = (addr: string) => engine.value('G_Monthly', addr) as number;
+    // E01
+    const quota = v(`B${L.repRow + 1}`);
+    expect(v(`O${W + 1}`)).toBe(700);
+    expect(v(`P${W + 1}`)).toBeCloseTo((quota * 2) / 12, 6);
+    expect(v(`Q${W + 1}`)).toBeCloseTo(700 / ((quota * 2) / 12), 6);
+    expect(v(`R${W + 1}`)).toBeCloseTo(2 / 12, 9);
+    expect(v(`S${W + 1}`)).toBeCloseTo(4200, 6);
+    expect(v(`T${W + 1}`)).toBeCloseTo(4200 - quota, 6);
+    const att = v(`Q${W + 1}`);
+    expect(engine.value('G_Monthly', `U${W + 1}`)).toBe(att >= 1 ? 'G' : att >= 0.9 ? 'A' : 'R');
+    // E02: nothing yet — red, forecast 0; S02: 50 over two months.
+    expect(v(`O${W + 2}`)).toBe(0);
+    expect(v(`S${W + 2}`)).toBe(0);
+    expect(engine.value('G_Monthly', `U${W + 2}`)).toBe('R');
+    expect(v(`S${W + 5}`)).toBeCloseTo(300, 6);
+    // Regions: East 1000 ÷ 2/12, South 300 ÷ 2/12, the others 0.
+    expect(v(`F${L.ragRow + 1}`)).toBeCloseTo(6000, 6);
+    expect(v(`F${L.ragRow + 2}`)).toBeCloseTo(1800, 6);
+    expect(v(`F${L.ragRow + 3}`)).toBe(0);
+    expect(v(`G${L.ragRow + 1}`)).toBeCloseTo(6000 - (engine.value('B_Target', 'G88') as number), 6);
+    expect(at(1)).toBeCloseTo(at(0), 6);
+    expect(at(0)).toBeCloseTo(7800, 6);
+    expect(at(2)).toBeCloseTo(at(3), 6);
+    for (let r = 0; r < 4; r++) expect(at(4 + 2 * r), `region ${r + 1}`).toBeCloseTo(at(5 + 2 * r), 6);
+    expect(at(13)).toBeCloseTo(at(12), 6);
+    expect(Object.values(engine.allValues()).flatMap((cells) => Object.values(cells)).filter((x) => isCellError(x))).toEqual([]);
     engine.destroy();
   });
 });

@@ -34,6 +34,7 @@ const lists: SheetGenerator = {
       products.forEach((_p, k) => (cells[`${String.fromCharCode(72 + k)}${i + 1}`] = 10 * (i + 1) + k)); // H…: region × line finals
     });
     ctx.shape.reps.forEach((r, i) => {
+      cells[`C${i + 1}`] = r.region;
       cells[`F${i + 1}`] = r.name;
       cells[`G${i + 1}`] = 10 * (i + 1);
     });
@@ -48,6 +49,7 @@ const lists: SheetGenerator = {
       { name: 'REGION_FINAL', expression: `=Lists!$E$1:$E$${ctx.shape.regions.length}` },
       { name: 'REGION_LINE_FINAL', expression: `=Lists!$H$1:$${String.fromCharCode(72 + P - 1)}$${ctx.shape.regions.length}` },
       { name: 'REP_NAME', expression: `=Lists!$F$1:$F$${ctx.shape.reps.length}` },
+      { name: 'REP_REGION', expression: `=Lists!$C$1:$C$${ctx.shape.reps.length}` },
       { name: 'REP_QUOTA', expression: `=Lists!$G$1:$G$${ctx.shape.reps.length}` },
     );
     part.layout.push({ id: 'Lists.kpi.total', kind: 'kpi', sheet: 'Lists', ranges: { value: 'TARGET_TOTAL' } });
@@ -171,6 +173,28 @@ describe('regrowCommands', () => {
     const moved = inputCells(next, CHAIN).get('Lists|P2|target')!;
     expect(moved.addr).not.toBe(target.addr);
     expect(nb.scenarios[0].overrides).toEqual({ [`Lists!${moved.addr}`]: 300, 'Other!A1': 1 });
+  });
+
+  it('keeps a rep\'s typed actuals by the rep\'s name when the roster grows in front of it, and drops them with the rep', () => {
+    const nb = generatePlan(small, {}, CHAIN);
+    type(nb, small, monthlyInputKey('B', 'actual2'), 31);
+    type(nb, small, monthlyInputKey('A', 'actual1'), 17);
+    expect(typedInputs(nb, small, CHAIN)).toEqual({ [monthlyInputKey('B', 'actual2')]: 31, [monthlyInputKey('A', 'actual1')]: 17 });
+    const before = inputCells(small, CHAIN).get(monthlyInputKey('B', 'actual2'))!;
+    // A new rep first, A gone: B's row moves down the rep actuals block (and the block itself moves with the roster).
+    const next: ClientShape = { ...small, reps: [{ name: 'Z', region: 'South', level: '代表 Rep' }, { name: 'Y', region: 'North', level: '代表 Rep' }, small.reps[1]] };
+    const r = regrowCommands(nb, next, { generators: CHAIN });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.kept).toEqual([monthlyInputKey('B', 'actual2')]);
+    expect(r.value.dropped).toEqual([monthlyInputKey('A', 'actual1')]);
+    expect(r.value.removed).toEqual([{ list: 'reps', name: 'A', inputs: 1 }]);
+    applyEdits(nb, r.value.commands);
+    const after = inputCells(next, CHAIN).get(monthlyInputKey('B', 'actual2'))!;
+    expect(after.addr).not.toBe(before.addr);
+    expect(cellOf(nb, next, monthlyInputKey('B', 'actual2'))).toBe(31);
+    expect(cellOf(nb, next, monthlyInputKey('Z', 'actual2'))).toBeUndefined();
+    expect(errorCells(nb)).toEqual([]);
   });
 
   it('refuses a notebook that is not a client plan, and one showing a scenario', () => {

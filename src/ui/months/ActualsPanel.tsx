@@ -1,6 +1,6 @@
 /**
  * The actuals panel: pick a .csv or .xlsx of actuals, see what it holds (rows, totals by month,
- * what it replaces, the closed months after), apply it as one undoable step — or read why it was
+ * what it replaces, how many rows named a rep, the closed months after), apply it as one undoable step — or read why it was
  * refused, line by line, with nothing changed. Below, the year to date as the plan computes it.
  * Parsing is src/io/actualsParse.ts / actualsXlsx.ts; the commands src/io/actualsApply.ts.
  */
@@ -94,8 +94,11 @@ export default function ActualsPanel(props: NotebookContext & { close(): void })
       </Show>
       <Show when={pending()}>
         {(p) => (
-          <section class="actuals-preview" data-testid="actuals-preview" data-rows={p().preview.rows} data-months={p().preview.months.join(',')}>
+          <section class="actuals-preview" data-testid="actuals-preview" data-rows={p().preview.rows} data-months={p().preview.months.join(',')} data-rep-rows={p().preview.repColumn ? p().preview.repRows : undefined}>
             <p>{t('months.preview', { file: p().file, rows: p().preview.rows })}</p>
+            <Show when={p().preview.repColumn}>
+              <p data-testid="actuals-rep-rows">{t('months.repRows', { n: p().preview.repRows, rows: p().preview.rows })}</p>
+            </Show>
             <table>
               <thead>
                 <tr><th>{t('months.month')}</th><th>{t('months.fileTotal')}</th><th>{t('months.replaced')}</th></tr>
