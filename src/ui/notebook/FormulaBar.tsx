@@ -13,11 +13,17 @@ import { useWorkbench } from '../workbench/context';
 export function FormulaBar(props: { focusGrid: () => void }) {
   const wb = useWorkbench();
   const [nameText, setNameText] = createSignal<string | null>(null);
-  // Enter/Tab commit first — the engine starts computing at once — then hand the focus back to
-  // the grid (its reflow overlaps the engine's work).
+  let bar!: HTMLInputElement;
+  let returning = false;
+  // Enter/Tab hand the focus back to the grid first, then commit: focusing after the commit forced
+  // a style pass over everything the commit had just changed, on the edit's critical path. The blur
+  // this causes commits nothing of its own; a refused entry goes back to the bar to be fixed.
   const commitAndReturn = (dir: 'up' | 'down' | 'left' | 'right') => {
+    returning = true;
+    props.focusGrid();
+    returning = false;
     wb.commitEdit(dir);
-    if (!wb.editing()) props.focusGrid(); // a refused entry stays here to be fixed
+    if (wb.editing()?.where === 'bar') bar.focus();
   };
   const barValue = () => {
     const e = wb.editing();
@@ -60,6 +66,7 @@ export function FormulaBar(props: { focusGrid: () => void }) {
         />
         <span class="fx" aria-hidden="true">fx</span>
         <input
+          ref={bar}
           class="formula-bar"
           data-testid="formula-bar"
           aria-label={t('a11y.formulaBar')}
@@ -74,7 +81,7 @@ export function FormulaBar(props: { focusGrid: () => void }) {
             if (!wb.editing()) wb.startEdit('bar', e.currentTarget.value);
             else wb.updateEdit(e.currentTarget.value);
           }}
-          onBlur={() => wb.editing()?.where === 'bar' && wb.commitEdit()}
+          onBlur={() => !returning && wb.editing()?.where === 'bar' && wb.commitEdit()}
           onKeyDown={(e) => {
             if (e.isComposing) return;
             if (e.key === 'Enter') {
