@@ -5,12 +5,13 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { HyperFormula } from 'hyperformula';
 import { isCellError } from '../src/model/cell';
 import type { CellValue } from '../src/model/cell';
 import { importXlsx } from '../src/io/xlsxImport';
-import type { XlsxImportOptions } from '../src/io/xlsxImport';
-import { ENGINE_CONFIG, EngineNotebook } from '../workers/engineCore';
+import { EngineNotebook } from '../workers/engineCore';
+import { engineImportOptions } from '../workers/importCore';
+
+export { engineImportOptions };
 
 export interface Count {
   matched: number;
@@ -36,24 +37,6 @@ export interface CompatReport {
   files: FileResult[];
   categories: Record<string, Count & { files: number }>;
   total: Count;
-}
-
-/** What the engine side passes to the importer: its function list and its verdict on names. */
-export function engineImportOptions(): Pick<XlsxImportOptions, 'supportedFunctions' | 'checkName' | 'tryBuild'> {
-  const probe = HyperFormula.buildEmpty(ENGINE_CONFIG);
-  return {
-    supportedFunctions: HyperFormula.getRegisteredFunctionNames('enGB'),
-    checkName: (name, expression) => (probe.isItPossibleToAddNamedExpression(name, expression) ? null : 'the engine rejects it'),
-    // The app builds a throwaway engine in a worker (src/ui/home/importXlsx.ts); here, in process.
-    tryBuild: (nb) => {
-      try {
-        new EngineNotebook(nb).destroy();
-        return null;
-      } catch (e) {
-        return e instanceof Error ? e.message : String(e);
-      }
-    },
-  };
 }
 
 /**

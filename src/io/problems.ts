@@ -15,7 +15,9 @@ export type XlsxProblemCode =
   | 'tooManyRows'
   | 'tooManyColumns'
   | 'tooManyCells'
-  | 'engineRefused';
+  | 'engineRefused'
+  | 'timeLimit'
+  | 'readerStopped';
 
 /** A refused file: `code` selects the message, `detail` says what and where. */
 export interface XlsxProblem {
@@ -36,6 +38,8 @@ export const XLSX_PROBLEM_MESSAGES: Record<XlsxProblemCode, string> = {
   tooManyColumns: 'A sheet has more columns than a notebook can hold.',
   tooManyCells: 'The workbook has more cells than a notebook can hold.',
   engineRefused: 'The calculation engine cannot open the workbook, even with Excel\'s values kept for its formulas.',
+  timeLimit: 'Reading the workbook took longer than the import\'s time limit.',
+  readerStopped: 'The import worker stopped (it ran out of memory or crashed) while reading the workbook.',
 };
 
 export function xlsxProblem(code: XlsxProblemCode, detail: string): { ok: false; problem: XlsxProblem } {

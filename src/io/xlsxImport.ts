@@ -43,6 +43,8 @@ export interface XlsxImportOptions {
    * still does not build is refused.
    */
   tryBuild?: TryBuild;
+  /** Told after each worksheet is read: `done` of `total` (the import worker relays it to the page). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface XlsxImportReport {
@@ -85,7 +87,8 @@ export async function importXlsx(input: Uint8Array | ArrayBuffer, opts: XlsxImpo
   const sheets: Sheet[] = [];
   const cachedValues: SheetValues = {};
   const summaries: XlsxImportReport['sheets'] = [];
-  for (const ws of wb.worksheets) {
+  for (const [index, ws] of wb.worksheets.entries()) {
+    opts.onProgress?.(index, wb.worksheets.length);
     const read = readWorksheet(ws, named.inlineBySheet.get(ws.name) ?? [], limits.maxColumns, warnings, vetted.tables, {
       renamed: named.renamed,
       relativeNames: [...(named.relativeBySheet.get(ws.name) ?? []), ...(named.relativeBySheet.get('') ?? [])],

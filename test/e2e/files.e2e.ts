@@ -90,6 +90,24 @@ describe('.xlsx through the UI', () => {
   });
 });
 
+describe('.xlsx under a time limit', () => {
+  it('stops an import that runs past its time limit, says so, stores nothing, and the next import works', async () => {
+    const { page, errors, context } = await openApp(browser);
+    const file = '../shared/compat/excel-calc-tests/ENGINEERING/CONVERT.xlsx';
+    // The import runs in its own worker; with a limit shorter than any read, it is ended.
+    await page.evaluate(() => { (window as unknown as { __opsbookImportLimitMs: number }).__opsbookImportLimitMs = 1; });
+    await page.locator('[data-testid="import-file"]').setInputFiles(file);
+    await expect.poll(() => byTestId(page, 'notice').textContent(), { timeout: 20_000 }).toMatch(/took longer than 1 s.*nothing was stored/);
+    expect(await page.locator('[data-notebook]').count()).toBe(0);
+    expect(await page.locator('[data-sheet-tab]').count()).toBe(0);
+    await page.evaluate(() => { delete (window as unknown as { __opsbookImportLimitMs?: number }).__opsbookImportLimitMs; });
+    await importFile(page, file);
+    expect(await byTestId(page, 'unsupported-functions').textContent()).toContain('CONVERT');
+    expectNoPageErrors(errors);
+    await context.close();
+  });
+});
+
 describe('CSV', () => {
   it('downloads the current sheet as CSV with formula-like text neutralised', async () => {
     const { page, errors, context } = await openApp(browser);

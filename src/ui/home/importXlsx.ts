@@ -1,12 +1,16 @@
 /**
- * The `.xlsx` import path, loaded only when a workbook is opened (exceljs is large). The engine
- * is asked which functions it has, so the notebook can report the cells Excel computed with
- * functions Opsbook lacks — and keep Excel's values on show for them (`layout.importReport`).
+ * The `.xlsx` import path: the import itself runs in its own worker (workers/import.worker.ts:
+ * the reader, exceljs and the engine's checks load there), under a time limit, reporting each
+ * worksheet read; a file that hangs or crashes the reader ends that worker and changes nothing.
+ * The notebook reports the cells Excel computed with functions Opsbook lacks — and keeps Excel's
+ * values on show for them (`layout.importReport`).
  */
+import { proxy, releaseProxy, transfer, wrap } from 'comlink';
 import { defineMessages, locale, t } from '../../i18n';
-import { spawnEngineWorker } from '../../engine/engineClient';
+import type { ImportHost } from '../../../workers/import.worker';
+import type { XlsxImportResult } from '../../io/xlsxImport';
+import { notify } from '../services';
 import type { ImportOutcome } from './importFile';
-import type { Notebook } from '../../model/notebook';
 import type { ImportReportData } from '../workbench/importReportData';
 import { MAX_REPORTED_CELLS } from '../workbench/importReportData';
 
@@ -24,6 +28,9 @@ defineMessages({
     'xlsx.tooManyColumns': 'A sheet has more columns than a notebook holds: {detail}',
     'xlsx.tooManyCells': 'The workbook has more cells than a notebook holds: {detail}',
     'xlsx.engineRefused': 'Opsbook’s calculation engine cannot open this workbook, even keeping Excel’s values for its formulas; nothing was stored. ({detail})',
+    'xlsx.timeLimit': 'Reading the workbook took longer than {detail}, so Opsbook stopped; nothing was stored. Save it again from Excel (or remove its drawings and pictures) and import that.',
+    'xlsx.readerStopped': 'Reading the workbook stopped the importer (it ran out of memory or crashed); nothing was stored. ({detail})',
+    'xlsx.reading': 'Importing “{title}”: sheet {done} of {total}…',
     'xlsx.imported': 'Imported “{title}”: {sheets} sheets.',
     'xlsx.unsupported': '{cells} cells use functions Opsbook lacks ({functions}); they show the values Excel had computed.',
   },
@@ -40,41 +47,44 @@ defineMessages({
     'xlsx.tooManyColumns': '某个工作表的列数超出笔记本上限：{detail}',
     'xlsx.tooManyCells': '工作簿的单元格数超出笔记本上限：{detail}',
     'xlsx.engineRefused': 'Opsbook 的计算引擎无法打开此工作簿（即使保留 Excel 计算的值也不行），未保存任何内容。（{detail}）',
+    'xlsx.timeLimit': '读取工作簿超过 {detail}，Opsbook 已停止，未保存任何内容。请在 Excel 中重新保存（或删除其中的图形和图片）后再导入。',
+    'xlsx.readerStopped': '读取工作簿时导入程序停止（内存不足或崩溃），未保存任何内容。（{detail}）',
+    'xlsx.reading': '正在导入“{title}”：第 {done} / {total} 个工作表……',
     'xlsx.imported': '已导入“{title}”：{sheets} 个工作表。',
     'xlsx.unsupported': '{cells} 个单元格使用了 Opsbook 不支持的函数（{functions}）；这些单元格显示 Excel 原先计算的值。',
   },
 });
 
-let functionNames: Promise<string[]> | null = null;
+/** How long one import may take before its worker is ended (a 500k-cell workbook takes a few seconds). */
+export const IMPORT_TIME_LIMIT_MS = 60_000;
+/** The limit in force: a test may shorten it (`window.__opsbookImportLimitMs`) to see the refusal. */
+const timeLimitMs = () => (globalThis as { __opsbookImportLimitMs?: number }).__opsbookImportLimitMs ?? IMPORT_TIME_LIMIT_MS;
 
-/** The engine's function list, asked once of a short-lived engine worker. */
-function engineFunctions(): Promise<string[]> {
-  functionNames ??= (async () => {
-    const client = spawnEngineWorker();
-    try {
-      return await client.api.functionNames();
-    } finally {
-      client.terminate();
-    }
-  })();
-  return functionNames;
-}
-
-/** Builds the imported notebook in a short-lived engine worker: null when it builds, else why not. */
-async function buildInThrowawayEngine(nb: Notebook): Promise<string | null> {
-  const client = spawnEngineWorker();
+/** Runs the import in a worker of its own; a time limit or the worker's death refuses the file. */
+async function importInWorker(bytes: Uint8Array, title: string, onProgress: (done: number, total: number) => void): Promise<XlsxImportResult> {
+  const worker = new Worker(new URL('../../../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'opsbook-import' });
+  const api = wrap<ImportHost>(worker);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stopped = new Promise<XlsxImportResult>((resolve) => {
+    const limit = timeLimitMs();
+    timer = setTimeout(() => resolve({ ok: false, problem: { code: 'timeLimit', detail: `${Math.max(1, Math.round(limit / 1000))} s` } }), limit);
+    worker.addEventListener('error', (e) => resolve({ ok: false, problem: { code: 'readerStopped', detail: e.message || 'worker error' } }));
+  });
   try {
-    const r = await Promise.race([client.api.open('import-check', { sheets: nb.sheets, names: nb.names }), client.died.then((why) => ({ ok: false as const, error: { message: why } }))]);
-    return r.ok ? null : r.error.message;
+    return await Promise.race([api.importXlsx(transfer(bytes, [bytes.buffer]), { title, locale: locale() }, proxy(onProgress)), stopped]);
   } finally {
-    client.terminate();
+    clearTimeout(timer);
+    api[releaseProxy]();
+    worker.terminate();
   }
 }
 
 export async function importXlsxFile(file: File): Promise<ImportOutcome> {
-  const [{ importXlsx }, supported, bytes] = await Promise.all([import('../../io/xlsxImport'), engineFunctions(), file.arrayBuffer()]);
   const title = file.name.replace(/\.xlsx$/i, '') || 'Workbook';
-  const r = await importXlsx(bytes, { title, locale: locale(), supportedFunctions: supported, tryBuild: buildInThrowawayEngine });
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const r = await importInWorker(bytes, title, (done, total) => {
+    if (total > 1) notify('info', t('xlsx.reading', { title, done: done + 1, total }));
+  });
   if (!r.ok) return { ok: false, message: t(`xlsx.${r.problem.code}`, { detail: r.problem.detail }) };
   const { notebook, report } = r;
   const notes = [t('xlsx.imported', { title, sheets: report.sheets.length })];
