@@ -353,6 +353,10 @@ describe('KURT, AGGREGATE and FREQUENCY (Excel’s documented examples)', () => 
     expect(few).toMatchObject({ error: '#DIV/0!' });
   });
 
+  it('PRODUCT of no numbers is 0; text in a reference or an INDIRECT is skipped, given directly it is read (cached in the compat workbooks)', () => {
+    expect(compute({ A1: '="7"', A2: 2 }, ['=PRODUCT(A1)', '=PRODUCT(INDIRECT("A1"))', '=PRODUCT(A1:A2,3)', '=PRODUCT("7",2)'])).toEqual([0, 0, 6, 14]);
+  });
+
   it('AGGREGATE skips error values with options 2, 3, 6, 7; 14–19 take k', () => {
     const [max, large, median, sum, noK, kept] = compute(data, ['=AGGREGATE(4,6,A1:A11)', '=AGGREGATE(14,6,A1:A11,3)', '=AGGREGATE(12,6,A1:A11,B1:B11)', '=AGGREGATE(9,3,A1:A11)', '=AGGREGATE(15,6,A1:A11)', '=AGGREGATE(9,4,A1:A11)']);
     expect([max, large, median, sum]).toEqual([96, 72, 68, 462]);

@@ -1,5 +1,6 @@
 /**
- * KURT, AGGREGATE and FREQUENCY, which the engine lacks. AGGREGATE's options that skip hidden
+ * KURT, AGGREGATE and FREQUENCY, which the engine lacks, and PRODUCT, whose product of no numbers
+ * is 0 in Excel (the engine's is 1). AGGREGATE's options that skip hidden
  * rows cannot apply (the engine knows no hidden rows: every row counts as shown) and nested
  * SUBTOTAL / AGGREGATE results are not told apart; the options that skip error values (2, 3, 6, 7) do.
  */
@@ -10,11 +11,14 @@ import type { Scalar } from './values';
 
 const div0 = () => new CellError(ErrorType.DIV_BY_ZERO);
 
-/** Numbers of the arguments: in ranges only numbers; given directly, numeric text and logicals count too. */
-function directNumbers(args: unknown[]): number[] | CellError {
+/**
+ * Numbers of the arguments: in ranges (and single-cell references, `isReference`) only numbers;
+ * given directly, numeric text and logicals count too.
+ */
+function directNumbers(args: unknown[], isReference: (i: number) => boolean = () => false): number[] | CellError {
   const xs: number[] = [];
-  for (const arg of args) {
-    if (arg instanceof SimpleRangeValue) {
+  for (const [i, arg] of args.entries()) {
+    if (arg instanceof SimpleRangeValue || isReference(i)) {
       const cells = cellsOf(arg);
       const error = firstError(cells);
       if (error) return error;
@@ -51,6 +55,13 @@ export function kurt(...args: unknown[]): number | CellError {
   if (s === 0) return div0();
   const sum4 = xs.reduce((t, x) => t + ((x - m) / s) ** 4, 0);
   return ((n * (n + 1)) / ((n - 1) * (n - 2) * (n - 3))) * sum4 - (3 * (n - 1) ** 2) / ((n - 2) * (n - 3));
+}
+
+/** PRODUCT: ranges and references count their numbers only; no numbers at all is 0. */
+function product(args: unknown[], isReference: (i: number) => boolean): number | CellError {
+  const xs = directNumbers(args, isReference);
+  if (xs instanceof CellError) return xs;
+  return xs.length ? xs.reduce((p, x) => p * x, 1) : 0;
 }
 
 function percentileInc(sorted: number[], p: number): number | CellError {
@@ -182,12 +193,20 @@ const RANGE = { argumentType: FunctionArgumentType.RANGE };
 export class AggregatePlugin extends ExcelPlugin {
   static implementedFunctions: ImplementedFunctions = {
     KURT: { method: 'kurt', parameters: [ANY], repeatLastArgs: 1 },
+    PRODUCT: { method: 'product', parameters: [ANY], repeatLastArgs: 1 },
     AGGREGATE: { method: 'aggregate', parameters: [NUMBER, NUMBER, ANY], repeatLastArgs: 1 },
     FREQUENCY: { method: 'frequency', sizeOfResultArrayMethod: 'frequencySize', parameters: [RANGE, RANGE], vectorizationForbidden: true },
   };
 
   kurt(ast: unknown, state: unknown) {
     return this.run('KURT', ast, state, kurt);
+  }
+
+  product(ast: unknown, state: unknown) {
+    // The engine hands a one-cell reference over as its value: the formula tells which arguments were references.
+    const nodes = (ast as { args: { type: string; procedureName?: string }[] }).args;
+    const isReference = (i: number) => nodes[i]?.type === 'CELL_REFERENCE' || (nodes[i]?.type === 'FUNCTION_CALL' && nodes[i].procedureName === 'INDIRECT');
+    return this.run('PRODUCT', ast, state, (...args: unknown[]) => product(args, isReference));
   }
 
   aggregate(ast: unknown, state: unknown) {
