@@ -321,6 +321,11 @@ describe('VALUETOTEXT, TEXTBEFORE and TEXTAFTER', () => {
     expect(compute(data, ['=VALUETOTEXT(A1)', '=VALUETOTEXT(A2)', '=VALUETOTEXT(A3)', '=VALUETOTEXT(A4)', '=VALUETOTEXT(A5)', '=VALUETOTEXT(A6)', '=VALUETOTEXT(A5,1)', '=VALUETOTEXT(B9)'])).toEqual(['1.2345', '0.000000007123456', 'TRUE', '#DIV/0!', 'qwerty', '4200', '"qwerty"', '']);
   });
 
+  it('ARRAYTOTEXT writes an array constant in strict format (cached in the compat workbooks)', () => {
+    const data = { A1: 12, B1: 0.1, A2: 12.56, B2: false, A3: -34.67, B3: true, A4: '=1/0', A5: 'Dying is an art, like everything else.', A6: 'I do it exceptionally well.' };
+    expect(compute(data, ['=ARRAYTOTEXT(A1:B6,1)', '=ARRAYTOTEXT(A1:B2)'])).toEqual(['{12,0.1;12.56,FALSE;-34.67,TRUE;#DIV/0!,;"Dying is an art, like everything else.",;"I do it exceptionally well.",}', '12, 0.1, 12.56, FALSE']);
+  });
+
   it('TEXTBEFORE / TEXTAFTER: nth from the start or the end, case-blind, the end as a delimiter, not found (Excel’s documented examples)', () => {
     const data = { A1: "Little red riding hood's red hood" };
     expect(compute(data, ['=TEXTBEFORE(A1,"hood")', '=TEXTBEFORE(A1,"red",2)', '=TEXTBEFORE(A1,"red",-2)', '=TEXTBEFORE(A1,"Red",,1)', '=TEXTAFTER(A1,"hood")', '=TEXTAFTER(A1,"HOOD",1,1)', '=TEXTAFTER(A1,"red",-2)', '=TEXTAFTER(A1,"hood",-1)', '=TEXTBEFORE("Socrates"," ",1,0,1)', '=TEXTAFTER(A1,"basket",1,0,0,"none")', '=TEXTBEFORE("a-b_c",{"_","-"},2)']))

@@ -1,5 +1,5 @@
-/** CONCAT (the engine has CONCATENATE, which takes no ranges), VALUETOTEXT, TEXTBEFORE, TEXTAFTER, DOLLAR, FIXED and NUMBERVALUE, which the engine lacks. */
-import { CellError, FunctionArgumentType } from 'hyperformula';
+/** CONCAT (the engine has CONCATENATE, which takes no ranges), VALUETOTEXT, TEXTBEFORE, TEXTAFTER, DOLLAR, FIXED, NUMBERVALUE and ARRAYTOTEXT, which the engine lacks. */
+import { CellError, FunctionArgumentType, SimpleRangeValue } from 'hyperformula';
 import type { ImplementedFunctions } from 'hyperformula';
 import { excelRound } from '../excelRounding';
 import { ExcelPlugin, cellsOf, firstError, na, plain, value } from './values';
@@ -78,6 +78,18 @@ function textAround(after: boolean) {
   };
 }
 
+/** ARRAYTOTEXT: format 0 lists the values with ", "; format 1 writes an array constant, text quoted. */
+function arrayToText(arg: unknown, format: number): string | CellError {
+  if (format !== 0 && format !== 1) return value('The format must be 0 or 1.');
+  const grid = arg instanceof SimpleRangeValue ? arg.data : [[arg]];
+  const text = (v: unknown) => {
+    const x = plain(v);
+    return x === null || x === undefined ? '' : (valueToText(x, format) as string);
+  };
+  if (format === 0) return grid.flat().map(text).join(', ');
+  return `{${grid.map((row) => row.map(text).join(',')).join(';')}}`;
+}
+
 /** A number rounded half away from zero to `decimals` places (left of the point when negative), with thousands separators. */
 function fixedText(x: number, decimals: number, commas: boolean): string {
   const places = Math.trunc(decimals);
@@ -139,6 +151,7 @@ const TEXT_AROUND = [
 export class TextPlugin extends ExcelPlugin {
   static implementedFunctions: ImplementedFunctions = {
     CONCAT: { method: 'concat', parameters: [{ argumentType: FunctionArgumentType.ANY }], repeatLastArgs: 1 },
+    ARRAYTOTEXT: { method: 'arrayToText', parameters: [{ argumentType: FunctionArgumentType.RANGE }, { argumentType: FunctionArgumentType.INTEGER, defaultValue: 0 }], vectorizationForbidden: true },
     DOLLAR: { method: 'dollar', parameters: [{ argumentType: FunctionArgumentType.NUMBER }, { argumentType: FunctionArgumentType.NUMBER, defaultValue: 2 }] },
     FIXED: { method: 'fixed', parameters: [{ argumentType: FunctionArgumentType.NUMBER }, { argumentType: FunctionArgumentType.NUMBER, defaultValue: 2 }, { argumentType: FunctionArgumentType.BOOLEAN, defaultValue: false }] },
     NUMBERVALUE: { method: 'numberValue', parameters: [{ argumentType: FunctionArgumentType.STRING }, { argumentType: FunctionArgumentType.STRING, optionalArg: true }, { argumentType: FunctionArgumentType.STRING, optionalArg: true }] },
@@ -173,5 +186,9 @@ export class TextPlugin extends ExcelPlugin {
 
   numberValue(ast: unknown, state: unknown) {
     return this.run('NUMBERVALUE', ast, state, numberValue);
+  }
+
+  arrayToText(ast: unknown, state: unknown) {
+    return this.run('ARRAYTOTEXT', ast, state, arrayToText);
   }
 }
