@@ -17,6 +17,7 @@ import { isStructureCommand, moveAddressMap } from '../src/model/structure';
 import { beat, instrumentEngine } from './heartbeat';
 import { installExcelFunctions } from './excelFunctions';
 import { installExcelRounding } from './excelRounding';
+import { EXCEL_DATE_CONFIG } from './excelDates';
 
 // Excel's ROUND/ROUNDUP/ROUNDDOWN/MROUND, and the functions the engine lacks, before any engine is built.
 installExcelRounding();
@@ -41,6 +42,8 @@ export const ENGINE_CONFIG: Partial<ConfigParams> = {
   maxColumns: ENGINE_LIMITS.maxColumns,
   // The document keeps its own undo history; HyperFormula's would only cost memory.
   undoLimit: 0,
+  // Text dates in arithmetic and DATEVALUE (`"2026-08-08"+1`) as Excel reads them.
+  ...EXCEL_DATE_CONFIG,
 };
 
 export function toEngineContent(raw: RawContent | null | undefined): RawCellContent {

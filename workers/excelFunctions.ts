@@ -6,12 +6,17 @@
  */
 import { HyperFormula } from 'hyperformula';
 import type { FunctionPluginDefinition } from 'hyperformula';
+import { AggregatePlugin } from './functions/aggregate';
+import { ArrayFunctionsPlugin } from './functions/arrays';
 import { BondsPlugin } from './functions/bonds';
 import { averageIfsPlugin } from './functions/conditional';
 import { EngineeringPlugin } from './functions/engineering';
 import { FinancialPlugin } from './functions/financial';
 import { InformationPlugin } from './functions/information';
 import { LookupPlugin } from './functions/lookup';
+import { OddBondsPlugin } from './functions/oddBonds';
+import { ReferencePlugin } from './functions/reference';
+import { RegressionPlugin } from './functions/regression';
 import { StatisticsPlugin } from './functions/statistics';
 import { TextPlugin } from './functions/text';
 
@@ -21,7 +26,7 @@ let installed = false;
 export function installExcelFunctions(): void {
   if (installed) return;
   installed = true;
-  const plugins: FunctionPluginDefinition[] = [TextPlugin, LookupPlugin, StatisticsPlugin, EngineeringPlugin, FinancialPlugin, BondsPlugin, InformationPlugin, averageIfsPlugin()];
+  const plugins: FunctionPluginDefinition[] = [TextPlugin, LookupPlugin, StatisticsPlugin, EngineeringPlugin, FinancialPlugin, BondsPlugin, OddBondsPlugin, InformationPlugin, ReferencePlugin, ArrayFunctionsPlugin, AggregatePlugin, RegressionPlugin, averageIfsPlugin()];
   const have = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
   for (const plugin of plugins) {
     const ids = Object.keys(plugin.implementedFunctions);

@@ -208,3 +208,244 @@ describe('XMATCH (expected values cached in the compat workbooks)', () => {
     expect(badMode).toMatchObject({ error: '#VALUE!' });
   });
 });
+
+describe('CONVERT (expected values cached in the compat workbooks)', () => {
+  it('units of one quantity, metric and binary prefixes where Excel allows them, squared and cubed prefixes', () => {
+    const got = compute({}, [
+      '=CONVERT(1,"sg","g")',
+      '=CONVERT(0.05,"Mg","g")',
+      '=CONVERT(4,"mi","m")',
+      '=CONVERT(0.05,"Mm2","m2")',
+      '=CONVERT(0.05,"Mar","m^2")',
+      '=CONVERT(0.0002,"Mm3","m3")',
+      '=CONVERT(1,"mbyte","bit")',
+      '=CONVERT(1,"kibyte","bit")',
+      '=CONVERT(1,"HPh","J")',
+      '=CONVERT(1,"psi","Pa")',
+      '=CONVERT(0.004,"Mmph","m/s")',
+      '=CONVERT(1,"tsp","m3")',
+    ]);
+    const excel = [14593.902937206363, 50000, 6437.376, 5e10, 5e6, 2e14, 0.008, 8192, 2684519.5376961729, 6894.7572931683617, 1788.16, 4.9289215937499996e-6];
+    got.forEach((v, i) => expect((v as number) / excel[i]).toBeCloseTo(1, 9));
+  });
+
+  it('temperatures are affine; unknown units, prefixes on units that take none, and mixed quantities are #N/A; logicals #VALUE!', () => {
+    const [c, f, rank, reau, mk, back] = compute({}, ['=CONVERT(1,"C","K")', '=CONVERT(1,"F","K")', '=CONVERT(1,"Rank","K")', '=CONVERT(1,"Reau","kel")', '=CONVERT(12,"MK","K")', '=CONVERT(100,"C","F")']);
+    expect(c).toBeCloseTo(274.15, 9);
+    expect(f).toBeCloseTo(255.92777777777775, 7);
+    expect(rank).toBeCloseTo(0.55555555555555558, 9);
+    expect(reau).toBeCloseTo(274.4, 9);
+    expect([mk, back]).toEqual([12000000, 212]);
+    for (const bad of compute({}, ['=CONVERT(0.05,"Msg","g")', '=CONVERT(12,"MC","K")', '=CONVERT(1,"m","g")', '=CONVERT(1,"","s")', '=CONVERT(1,"M","m")'])) expect(bad).toMatchObject({ error: '#N/A' });
+    expect(compute({ A1: true }, ['=CONVERT(A1,"m","ft")'])[0]).toMatchObject({ error: '#VALUE!' });
+  });
+});
+
+describe('INDIRECT (expected values cached in the compat workbooks)', () => {
+  function book(formulas: Record<string, string>) {
+    const nb = new EngineNotebook({
+      sheets: [
+        { name: 'S', cells: { A1: 7, S34: 'Hey Jude', AA23: 'Content of AA23', B1: '=A1*2', ...formulas } },
+        { name: 'OTHER', cells: { D5: 'there' } },
+      ],
+      names: [],
+    });
+    const v = nb.allValues().S;
+    nb.destroy();
+    return Object.keys(formulas).map((k) => v[k]);
+  }
+
+  it('reads A1 and R1C1 text, on any sheet, cells and ranges, and formula cells the engine has not reached', () => {
+    const got = book({
+      C1: '=INDIRECT("S34")',
+      C2: '=INDIRECT("a01")',
+      C3: '=SUM(INDIRECT("A1:B1"))',
+      C4: '=INDIRECT("OTHER!D5")',
+      C5: '=INDIRECT("\'OTHER\'!$D$5")',
+      C6: '=INDIRECT("R1C2",FALSE())',
+      C7: '=INDIRECT("R[-6]C[-2]",FALSE())',
+      C8: '=INDIRECT(D1)+1',
+      D1: '="B"&ROW()',
+      C9: '=INDIRECT("C8")*10',
+    });
+    expect(got).toEqual(['Hey Jude', 7, 21, 'there', 'there', 14, 7, 15, 'B1', 150]);
+  });
+
+  it('ROW and COLUMN of an INDIRECT: leading zeros, lower case, whole rows and columns; what is no reference is #REF!', () => {
+    const refs = ['D5:E7', '$RS34', 'WW$56', 'OTHER!D5', 'SS077:SW090', 's:s', '05:05', '$7:8', 'XFD:XFD'];
+    const rows = book(Object.fromEntries(refs.map((r, i) => [`E${i + 1}`, `=ROW(INDIRECT("${r}"))`])));
+    const cols = book(Object.fromEntries(refs.map((r, i) => [`F${i + 1}`, `=COLUMN(INDIRECT("${r}"))`])));
+    expect(rows).toEqual([5, 34, 56, 5, 77, 1, 5, 7, 1]);
+    expect(cols).toEqual([4, 487, 621, 4, 513, 19, 1, 1, 16384]);
+    for (const bad of book({ G1: '=ROW(INDIRECT("h"))', G2: '=COLUMN(INDIRECT("5"))', G3: '=INDIRECT("NonExist!W3")', G4: '=ROW(INDIRECT("XFE:XFE"))', G5: '=INDIRECT("")' })) expect(bad).toMatchObject({ error: '#REF!' });
+  });
+});
+
+/** One formula's result area, read from a sheet with nothing else in the way. */
+function spill(data: Record<string, number | string | boolean>, formula: string, width: number, height: number): unknown[][] {
+  const book = new EngineNotebook({ sheets: [{ name: 'S', cells: { ...data, AA1: formula } }], names: [] });
+  const v = book.allValues().S;
+  book.destroy();
+  const cols = ['AA', 'AB', 'AC', 'AD', 'AE', 'AF'];
+  return Array.from({ length: height }, (_r, i) => Array.from({ length: width }, (_c, j) => v[`${cols[j]}${i + 1}`]));
+}
+
+describe('odd-period bonds (expected values cached in the compat workbooks)', () => {
+  const dates = { A1: 43891, B1: 47543, C1: 43845, D1: 44256 };
+  it('ODDFPRICE on each basis and frequency, and ODDFYIELD back from the price', () => {
+    const got = compute(dates, [
+      '=ODDFPRICE(A1,B1,C1,D1,0.075,0.05,120,1,1)',
+      '=ODDFPRICE(A1,B1,C1,D1,0.075,0.03,120,1,4)',
+      '=ODDFPRICE(A1,B1,C1,D1,0.075,0.05,120,1,0)',
+      '=ODDFPRICE(A1,B1,C1,D1,0.075,0.05,120,2,1)',
+      '=ODDFPRICE(A1,B1,C1,D1,0.08,0.06,120,1,3)',
+      '=ODDFPRICE(A1,B1,C1,D1,0.075,0.05,10,1,1)',
+      '=ODDFYIELD(A1,B1,C1,D1,0.075,131.53771558659531,120,1,1)',
+    ]);
+    const excel = [131.53771558659531, 153.2398784420665, 131.53696747314225, 131.55696869340122, 125.83100063105158, 64.007257697111797, 0.05];
+    got.forEach((v, i) => expect((v as number) / excel[i]).toBeCloseTo(1, 8));
+    expect(compute(dates, ['=ODDFPRICE(A1,B1,C1,D1,0.075,0.06,120,1,5)'])[0]).toMatchObject({ error: '#NUM!' });
+  });
+
+  it('ODDLPRICE and ODDLYIELD over a long odd last period', () => {
+    const got = compute(dates, ['=ODDLPRICE(A1,B1,C1,0.075,0.06,120,2,1)', '=ODDLPRICE(A1,B1,C1,0.075,0.0589,120,2,2)', '=ODDLPRICE(A1,B1,C1,0.075,0.02,120,2,4)', '=ODDLPRICE(A1,B1,C1,0.08,0.0711,120,2,3)', '=ODDLYIELD(A1,B1,C1,0.075,121.51937811334447,120,2,1)']);
+    const excel = [121.51937811334447, 122.36705839417525, 162.34027777777777, 116.47102012136368, 0.06];
+    got.forEach((v, i) => expect((v as number) / excel[i]).toBeCloseTo(1, 9));
+    expect(compute(dates, ['=ODDLYIELD(A1,B1,C1,0.075,120,120,2,5)'])[0]).toMatchObject({ error: '#NUM!' });
+  });
+});
+
+describe('VALUETOTEXT, TEXTBEFORE and TEXTAFTER', () => {
+  it('VALUETOTEXT writes numbers out in full to 15 digits, keeps text, names errors (cached in the compat workbooks)', () => {
+    const data = { A1: 1.2344999999999999, A2: 7.123456e-9, A3: true, A4: '=1/0', A5: 'qwerty', A6: 4200 };
+    expect(compute(data, ['=VALUETOTEXT(A1)', '=VALUETOTEXT(A2)', '=VALUETOTEXT(A3)', '=VALUETOTEXT(A4)', '=VALUETOTEXT(A5)', '=VALUETOTEXT(A6)', '=VALUETOTEXT(A5,1)', '=VALUETOTEXT(B9)'])).toEqual(['1.2345', '0.000000007123456', 'TRUE', '#DIV/0!', 'qwerty', '4200', '"qwerty"', '']);
+  });
+
+  it('ARRAYTOTEXT writes an array constant in strict format (cached in the compat workbooks)', () => {
+    const data = { A1: 12, B1: 0.1, A2: 12.56, B2: false, A3: -34.67, B3: true, A4: '=1/0', A5: 'Dying is an art, like everything else.', A6: 'I do it exceptionally well.' };
+    expect(compute(data, ['=ARRAYTOTEXT(A1:B6,1)', '=ARRAYTOTEXT(A1:B2)'])).toEqual(['{12,0.1;12.56,FALSE;-34.67,TRUE;#DIV/0!,;"Dying is an art, like everything else.",;"I do it exceptionally well.",}', '12, 0.1, 12.56, FALSE']);
+  });
+
+  it('TEXTBEFORE / TEXTAFTER: nth from the start or the end, case-blind, the end as a delimiter, not found (Excel’s documented examples)', () => {
+    const data = { A1: "Little red riding hood's red hood" };
+    expect(compute(data, ['=TEXTBEFORE(A1,"hood")', '=TEXTBEFORE(A1,"red",2)', '=TEXTBEFORE(A1,"red",-2)', '=TEXTBEFORE(A1,"Red",,1)', '=TEXTAFTER(A1,"hood")', '=TEXTAFTER(A1,"HOOD",1,1)', '=TEXTAFTER(A1,"red",-2)', '=TEXTAFTER(A1,"hood",-1)', '=TEXTBEFORE("Socrates"," ",1,0,1)', '=TEXTAFTER(A1,"basket",1,0,0,"none")', '=TEXTBEFORE("a-b_c",{"_","-"},2)']))
+      .toEqual(['Little red riding ', "Little red riding hood's ", 'Little ', 'Little ', "'s red hood", "'s red hood", " riding hood's red hood", '', 'Socrates', 'none', 'a-b']);
+    const [missing, zero] = compute(data, ['=TEXTAFTER(A1,"basket")', '=TEXTBEFORE(A1,"red",0)']);
+    expect(missing).toMatchObject({ error: '#N/A' });
+    expect(zero).toMatchObject({ error: '#VALUE!' });
+  });
+});
+
+describe('DOLLAR and FIXED (Excel’s documented examples)', () => {
+  it('round half away from zero, group thousands, show negatives as Excel does', () => {
+    expect(compute({}, ['=DOLLAR(1234.567,2)', '=DOLLAR(1234.567,-2)', '=DOLLAR(-1234.567,-2)', '=DOLLAR(-0.123,4)', '=DOLLAR(99.888)', '=FIXED(1234.567,1)', '=FIXED(1234.567,-1)', '=FIXED(-1234.567,-1,TRUE())', '=FIXED(44.332)', '=DOLLAR(-1)']))
+      .toEqual(['$1,234.57', '$1,200', '($1,200)', '($0.1230)', '$99.89', '1,234.6', '1,230', '-1230', '44.33', '($1.00)']);
+  });
+});
+
+describe('NUMBERVALUE (Excel’s documented examples)', () => {
+  it('reads text with the given separators; trailing % divide by 100', () => {
+    expect(compute({}, ['=NUMBERVALUE("2.500,27",",",".")', '=NUMBERVALUE("3.5%")', '=NUMBERVALUE("")', '=NUMBERVALUE(" 1 234 ")', '=NUMBERVALUE("12%%")'])).toEqual([2500.27, 0.035, 0, 1234, 0.0012]);
+    expect(compute({}, ['=NUMBERVALUE("1.2.3")'])[0]).toMatchObject({ error: '#VALUE!' });
+  });
+});
+
+describe('KURT, AGGREGATE and FREQUENCY (Excel’s documented examples)', () => {
+  const data = { A1: '=1/0', A2: 72, A3: 30, A4: '=SQRT(-1)', A5: 31, A6: 96, A7: 32, A8: 81, A9: 33, A10: 53, A11: 34, B1: 82, B2: 65, B3: 95, B4: 63, B5: 53, B6: 71, B7: 55, B8: 83, B9: 100, B10: 91, B11: 89 };
+  it('KURT: excess kurtosis of at least four numbers', () => {
+    const [k, few] = compute({}, ['=KURT(3,4,5,2,3,4,5,6,4,7)', '=KURT(1,2,3)']);
+    expect(k).toBeCloseTo(-0.151799637, 8);
+    expect(few).toMatchObject({ error: '#DIV/0!' });
+  });
+
+  it('PRODUCT of no numbers is 0; text in a reference or an INDIRECT is skipped, given directly it is read (cached in the compat workbooks)', () => {
+    expect(compute({ A1: '="7"', A2: 2 }, ['=PRODUCT(A1)', '=PRODUCT(INDIRECT("A1"))', '=PRODUCT(A1:A2,3)', '=PRODUCT("7",2)'])).toEqual([0, 0, 6, 14]);
+  });
+
+  it('AGGREGATE skips error values with options 2, 3, 6, 7; 14–19 take k', () => {
+    const [max, large, median, sum, noK, kept] = compute(data, ['=AGGREGATE(4,6,A1:A11)', '=AGGREGATE(14,6,A1:A11,3)', '=AGGREGATE(12,6,A1:A11,B1:B11)', '=AGGREGATE(9,3,A1:A11)', '=AGGREGATE(15,6,A1:A11)', '=AGGREGATE(9,4,A1:A11)']);
+    expect([max, large, median, sum]).toEqual([96, 72, 68, 462]);
+    expect(noK).toMatchObject({ error: '#VALUE!' });
+    expect(kept).toMatchObject({ error: '#DIV/0!' });
+  });
+
+  it('FREQUENCY counts per bin and above the last, as a column', () => {
+    const d = { A1: 79, A2: 85, A3: 78, A4: 85, A5: 50, A6: 81, A7: 95, A8: 88, A9: 97, B1: 70, B2: 79, B3: 89 };
+    expect(spill(d, '=FREQUENCY(A1:A9,B1:B3)', 1, 4)).toEqual([[1], [2], [4], [2]]);
+  });
+});
+
+describe('array functions (expected values cached in the compat workbooks)', () => {
+  const grid: Record<string, number> = {};
+  for (let r = 0; r < 6; r++) for (let c = 0; c < 5; c++) grid[`${'ABCDE'[c]}${r + 1}`] = r * 5 + c + 1;
+  it('TAKE, DROP, CHOOSECOLS and CHOOSEROWS', () => {
+    expect(spill(grid, '=TAKE(A1:E6,3,2)', 2, 3)).toEqual([[1, 2], [6, 7], [11, 12]]);
+    expect(spill(grid, '=DROP(A1:E6,5,3)', 2, 1)).toEqual([[29, 30]]);
+    expect(spill(grid, '=TAKE(A1:A6,-3)', 1, 3)).toEqual([[16], [21], [26]]);
+    expect(spill(grid, '=DROP(A1:A6,3.4)', 1, 3)).toEqual([[16], [21], [26]]);
+    expect(spill(grid, '=CHOOSECOLS(A1:E6,-1,-2,3)', 3, 1)).toEqual([[5, 4, 3]]);
+    expect(spill(grid, '=CHOOSEROWS(A1:E6,1,1,5,2)', 2, 4)).toEqual([[1, 2], [1, 2], [21, 22], [6, 7]]);
+    for (const f of ['=DROP(A1:A6,6)', '=TAKE(A1:A6,0)', '=DROP(A1:A6,1,1)', '=CHOOSEROWS(A1:E6,7)']) expect(spill(grid, f, 1, 1)[0][0]).toMatchObject({ error: '#VALUE!' });
+  });
+
+  it('MODE.MULT lists every most frequent number in order of appearance', () => {
+    const d = { A1: 2, A2: 2, A3: 2, A4: 1, A5: 1, A6: 1, A7: 3, A8: 3 };
+    expect(spill(d, '=MODE.MULT(A1:A8)', 1, 2)).toEqual([[2], [1]]);
+    expect(spill({}, '=MODE.MULT({1,2,3,4})', 1, 1)[0][0]).toMatchObject({ error: '#N/A' });
+  });
+
+  it('MUNIT, MINVERSE and MDETERM', () => {
+    const m = { A1: 3, B1: 6, C1: 9, A2: 9, B2: 12, C2: -6, A3: 6, B3: 10.5, C3: 18, H1: 0, I1: 1, J1: 2 };
+    expect(spill({}, '=MUNIT(2)', 2, 2)).toEqual([[1, 0], [0, 1]]);
+    const inv = spill(m, '=MINVERSE(A1:C3)', 3, 3) as number[][];
+    const excel = [[-1.8787878787878789, 9.0909090909090967e-2, 0.96969696969696928], [1.3333333333333333, 0, -0.66666666666666641], [-0.15151515151515149, -3.0303030303030297e-2, 0.12121212121212119]];
+    inv.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(excel[i][j], 9)));
+    expect(compute({ A1: 1, B1: 2, C1: 3, A2: 3, B2: 4, C2: -2, A3: 2, B3: 3.5, C3: 6 }, ['=MDETERM(A1:C3)'])[0]).toBeCloseTo(-5.5, 12);
+    expect(spill(m, '=MINVERSE(H1)', 1, 1)[0][0]).toMatchObject({ error: '#NUM!' });
+    expect(spill(m, '=MINVERSE(I1:J1)', 1, 1)[0][0]).toMatchObject({ error: '#VALUE!' });
+    expect(spill({}, '=MUNIT(0.2)', 1, 1)[0][0]).toMatchObject({ error: '#VALUE!' });
+  });
+});
+
+describe('CELL', () => {
+  it('address, row, col, contents and type of a reference', () => {
+    const data = { D1: 'text', E2: 5 };
+    expect(compute(data, ['=CELL("address",D1)', '=CELL("row",E2)', '=CELL("col",E2)', '=CELL("contents",E2)', '=CELL("type",D1)', '=CELL("type",E2)', '=CELL("type",F9)', '=CELL("address",INDIRECT("B7"))'])).toEqual(['$D$1', 2, 5, 5, 'l', 'v', 'b', '$B$7']);
+  });
+});
+
+describe('LINEST, LOGEST, TREND and GROWTH (expected values cached in the compat workbooks)', () => {
+  const data = { A1: 0.2, A2: 0.41, A3: 0.62, A4: 0.8, A5: 1.1, B1: 1.1, B2: 1.9, B3: 3.1, B4: 4.05, B5: 5 };
+  const close = (got: unknown[][], excel: number[][]) => got.forEach((row, i) => row.forEach((v, j) => (excel[i][j] === 0 ? expect(v).toBe(0) : expect((v as number) / excel[i][j]).toBeCloseTo(1, 9))));
+  it('coefficients with and without a constant, x defaulting to 1, 2, …', () => {
+    close(spill(data, '=LINEST(A1:A5,B1:B5)', 2, 1), [[0.21928887993553592, -3.8445306204673679e-2]]);
+    close(spill(data, '=LINEST(A1:A5)', 2, 1), [[0.21900000000000006, -3.1000000000000028e-2]]);
+    close(spill(data, '=LINEST(A1:A5,B1:B5,FALSE())', 2, 1), [[0.20885684860968076, 0]]);
+    close(spill(data, '=LOGEST(A1:A5,B1:B5)', 2, 1), [[1.5022613087018739, 0.15653044951525133]]);
+    close(spill(data, '=LOGEST(A1:A5,B1:B5,FALSE())', 2, 1), [[0.9082429233796212, 1]]);
+  });
+
+  it('the statistics rows', () => {
+    close(spill(data, '=LINEST(A1:A5,B1:B5,,TRUE())', 2, 5), [
+      [0.21928887993553592, -3.8445306204673679e-2],
+      [1.3841437712295469e-2, 4.6252982024237929e-2],
+      [0.98818889821919009, 4.3612610914523682e-2],
+      [250.99831918087844, 3],
+      [0.47741382050765524, 5.7061794923448901e-3],
+    ]);
+    close(spill(data, '=LOGEST(A1:A5,B1:B5,,TRUE())', 2, 5), [
+      [1.5022613087018739, 0.15653044951525133],
+      [5.7281933851235867e-2, 0.19141510526621522],
+      [0.94390101163687179, 0.18048809274099084],
+      [50.47690016406407, 3],
+      [1.6443330577367574, 9.7727854863841529e-2],
+    ]);
+  });
+
+  it('TREND and GROWTH follow the fitted line and curve', () => {
+    const [t] = spill(data, '=TREND(A1:A5,B1:B5,6)', 1, 1)[0];
+    expect(t).toBeCloseTo(0.21928887993553592 * 6 - 3.8445306204673679e-2, 9);
+    const [g] = spill(data, '=GROWTH(A1:A5,B1:B5,6)', 1, 1)[0];
+    expect(g).toBeCloseTo(0.15653044951525133 * 1.5022613087018739 ** 6, 9);
+  });
+});

@@ -31,7 +31,7 @@ function priceAt(settle: Ymd, maturity: Ymd, rate: number, yld: number, redempti
 }
 
 /** The yield at which the price is `pr`: Newton's method from 5 %, bisection if it strays. */
-function solveYield(price: (y: number) => number, pr: number): number | CellError {
+export function solveYield(price: (y: number) => number, pr: number): number | CellError {
   const f = (y: number) => price(y) - pr;
   let y = 0.05;
   for (let i = 0; i < 100; i++) {

@@ -1,9 +1,10 @@
 /**
- * GESTEP, ERF.PRECISE and ERFC.PRECISE, which the engine lacks. Excel's engineering functions take
+ * GESTEP, ERF.PRECISE, ERFC.PRECISE and CONVERT, which the engine lacks. Excel's engineering functions take
  * numeric text but refuse logicals (#VALUE!), so the arguments are read here, not coerced by the engine.
  */
 import { CellError, FunctionArgumentType } from 'hyperformula';
 import type { ImplementedFunctions } from 'hyperformula';
+import { convert } from './convert';
 import { ExcelPlugin, engineeringNumber } from './values';
 
 /** erfc(x) for x ≥ 0: the series of erf for small x, the continued fraction (relative accuracy) beyond. */
@@ -43,6 +44,7 @@ export class EngineeringPlugin extends ExcelPlugin {
     GESTEP: { method: 'gestep', parameters: [ANY, { argumentType: FunctionArgumentType.ANY, optionalArg: true }] },
     'ERF.PRECISE': { method: 'erfPrecise', parameters: [ANY] },
     'ERFC.PRECISE': { method: 'erfcPrecise', parameters: [ANY] },
+    CONVERT: { method: 'convert', parameters: [ANY, { argumentType: FunctionArgumentType.STRING }, { argumentType: FunctionArgumentType.STRING }] },
   };
 
   gestep(ast: unknown, state: unknown) {
@@ -55,5 +57,12 @@ export class EngineeringPlugin extends ExcelPlugin {
 
   erfcPrecise(ast: unknown, state: unknown) {
     return this.run('ERFC.PRECISE', ast, state, numeric(erfc));
+  }
+
+  convert(ast: unknown, state: unknown) {
+    return this.run('CONVERT', ast, state, (x: unknown, from: string, to: string) => {
+      const n = engineeringNumber(x);
+      return n instanceof CellError ? n : convert(n, from, to);
+    });
   }
 }
