@@ -38,6 +38,9 @@ function storedZip(name: string, content: string): Buffer {
   return Buffer.concat([local, fileName, data, central, fileName, end]);
 }
 
+/** A calculation-suite workbook with a function the engine lacks. */
+const LACKS_LET = '../shared/compat/excel-calc-tests/LOGICAL/LET.xlsx';
+
 const near = (text: string, want: number) => Math.abs(Number(text) - want) <= 1e-6 * Math.max(1, Math.abs(want));
 
 describe('.xlsx through the UI', () => {
@@ -60,12 +63,12 @@ describe('.xlsx through the UI', () => {
     await context.close();
   });
 
-  // CONVERT: still missing from the engine (ACCRINT, used here before, now computes).
+  // LET: still missing from the engine (CONVERT and ACCRINT, used here before, now compute).
   it('reports functions Opsbook lacks and shows the values Excel computed', async () => {
     const { page, errors, context } = await openApp(browser);
-    await importFile(page, '../shared/compat/excel-calc-tests/ENGINEERING/CONVERT.xlsx');
+    await importFile(page, LACKS_LET);
     await byTestId(page, 'import-report').waitFor();
-    expect(await byTestId(page, 'unsupported-functions').textContent()).toContain('CONVERT');
+    expect(await byTestId(page, 'unsupported-functions').textContent()).toContain('LET');
     const first = page.locator('[data-unsupported]').first();
     const ref = (await first.getAttribute('data-unsupported'))!;
     await first.locator('button').click();
@@ -93,7 +96,7 @@ describe('.xlsx through the UI', () => {
 describe('.xlsx under a time limit', () => {
   it('stops an import that runs past its time limit, says so, stores nothing, and the next import works', async () => {
     const { page, errors, context } = await openApp(browser);
-    const file = '../shared/compat/excel-calc-tests/ENGINEERING/CONVERT.xlsx';
+    const file = LACKS_LET;
     // The import runs in its own worker; with a limit shorter than any read, it is ended.
     await page.evaluate(() => { (window as unknown as { __opsbookImportLimitMs: number }).__opsbookImportLimitMs = 1; });
     await page.locator('[data-testid="import-file"]').setInputFiles(file);
@@ -102,7 +105,7 @@ describe('.xlsx under a time limit', () => {
     expect(await page.locator('[data-sheet-tab]').count()).toBe(0);
     await page.evaluate(() => { delete (window as unknown as { __opsbookImportLimitMs?: number }).__opsbookImportLimitMs; });
     await importFile(page, file);
-    expect(await byTestId(page, 'unsupported-functions').textContent()).toContain('CONVERT');
+    expect(await byTestId(page, 'unsupported-functions').textContent()).toContain('LET');
     expectNoPageErrors(errors);
     await context.close();
   });
