@@ -14,9 +14,10 @@ import { reachesEngine } from '../model/commands';
 import { applyEdits, EditError } from '../model/edit';
 import type { EditErrorCode } from '../model/edit';
 import { isStructureCommand, moveAddressMap } from '../model/structure';
+import type { DraftAccess } from '../model/structure';
 import type { Notebook } from '../model/notebook';
 import type { EngineClient } from './engineClient';
-import { markNotebookMaps, markValueMaps } from './storeRaw';
+import { markMap, markNotebookMaps, markValueMaps } from './storeRaw';
 
 interface HistoryEntry {
   label: string;
@@ -70,8 +71,11 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
   let closed = false;
 
   const plain = (): Notebook => unwrap(doc);
-  // The object behind a store or draft proxy (the scans of a structure edit read it, see RawReader).
-  const rawOf = <T extends object>(value: T): T => ((value as Record<symbol, unknown>)[$RAW] as T | undefined) ?? value;
+  // How a structure edit reads and stores the document past the draft's proxies (see DraftAccess).
+  const draft: DraftAccess = {
+    raw: <T extends object>(value: T): T => ((value as Record<symbol, unknown>)[$RAW] as T | undefined) ?? value,
+    fresh: markMap,
+  };
 
   function workbook() {
     const nb = plain();
@@ -254,7 +258,7 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
     let inverse: EditCommand[] = [];
     batch(() => {
       setDoc(produce((d) => {
-        inverse = applyEdits(d, cmds, rawOf);
+        inverse = applyEdits(d, cmds, draft);
         d.updatedAt = Date.now();
       }));
       if (moveNow) moveValues(cmds);

@@ -16,6 +16,12 @@ function markRaw(map: object | undefined): void {
   if (map && !(map as Record<symbol, unknown>)[$RAW]) Object.defineProperty(map, $RAW, { value: map, configurable: true });
 }
 
+/** Marks one flat map (a sheet's cells or formats built by an edit) before it is stored. */
+export function markMap<T extends object>(map: T): T {
+  markRaw(map);
+  return map;
+}
+
 /** Marks each sheet's flat maps (cells, formats, widths) of a notebook about to become a store. */
 export function markNotebookMaps(nb: Notebook): Notebook {
   for (const s of nb.sheets) {

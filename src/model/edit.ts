@@ -13,7 +13,7 @@ import { applyLogDecisions } from './decisionLog';
 import { applySetScenarios, rekeyScenario } from './scenarios';
 import { commandProblem } from './validate';
 import { applyStructureEdit, moveLayoutKeys, relinkOf, StructureError } from './structure';
-import type { RawReader, StructureErrorCode } from './structure';
+import type { DraftAccess, StructureErrorCode } from './structure';
 import type { NotebookProblemCode } from './validate';
 import { pushAll } from './arrays';
 
@@ -37,8 +37,8 @@ export function cloneSheet(s: Sheet): Sheet {
   return plainCopy(s);
 }
 
-/** `raw`: how to read the document without a store's proxies, for the edits that scan it (see `RawReader`). */
-export function applyEdit(nb: Notebook, cmd: EditCommand, raw?: RawReader): EditCommand {
+/** `draft`: how the edits that scan the document read and store it past a store's proxies (see `DraftAccess`). */
+export function applyEdit(nb: Notebook, cmd: EditCommand, draft?: DraftAccess): EditCommand {
   // The stored-notebook rules hold after every edit: what the engine, the renderer or the exporter
   // could not take is refused here, before anything changes.
   const problem = commandProblem(nb, cmd);
@@ -158,7 +158,7 @@ export function applyEdit(nb: Notebook, cmd: EditCommand, raw?: RawReader): Edit
     case 'insertColumns':
     case 'deleteColumns':
       try {
-        return applyStructureEdit(nb, cmd, raw);
+        return applyStructureEdit(nb, cmd, draft);
       } catch (e) {
         if (e instanceof StructureError) throw new EditError(e.code, e.message);
         throw e;
@@ -170,12 +170,12 @@ export function applyEdit(nb: Notebook, cmd: EditCommand, raw?: RawReader): Edit
  * Applies a group of commands as one: returns the commands that undo the whole group, in order.
  * If one is refused, those before it are undone and the error is rethrown — all or nothing.
  */
-export function applyEdits(nb: Notebook, cmds: EditCommand[], raw?: RawReader): EditCommand[] {
+export function applyEdits(nb: Notebook, cmds: EditCommand[], draft?: DraftAccess): EditCommand[] {
   const inverse: EditCommand[] = [];
   try {
-    for (const c of cmds) inverse.unshift(applyEdit(nb, c, raw));
+    for (const c of cmds) inverse.unshift(applyEdit(nb, c, draft));
   } catch (e) {
-    for (const undo of inverse) applyEdit(nb, undo, raw);
+    for (const undo of inverse) applyEdit(nb, undo, draft);
     throw e;
   }
   return inverse;

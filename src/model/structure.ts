@@ -58,15 +58,20 @@ export function changeOf(sheet: Pick<Sheet, 'id' | 'name'>, cmd: Pick<StructureC
 
 
 /**
- * How a structure edit reads the document it changes. The UI changes a Solid `produce` draft,
- * whose every read goes through a proxy trap: scanning every formula of every sheet that way was
- * most of an insert's cost. `raw` answers the same object without its proxy (the draft's writes
- * land in it at once), so the scans read it and only the writes go through the draft.
+ * How a structure edit works on the document it changes. The UI changes a Solid `produce` draft,
+ * whose every read goes through a proxy trap and whose every write first walks what it is given:
+ * scanning every formula of every sheet that way, and storing the moved sheet's 100s of cells,
+ * were most of an insert's cost. `raw` answers the object behind a proxy (the draft's writes land
+ * in it at once), so the scans read it; `fresh` marks a map built here so the store takes it
+ * without the walk. Without a store both are the identity.
  */
-export type RawReader = <T extends object>(value: T) => T;
-const direct: RawReader = (value) => value;
+export interface DraftAccess {
+  raw<T extends object>(value: T): T;
+  fresh<T extends object>(value: T): T;
+}
+const direct: DraftAccess = { raw: (value) => value, fresh: (value) => value };
 
-function snapshot(nb: Notebook, sheet: Sheet, raw: RawReader): StructureSnapshot {
+function snapshot(nb: Notebook, sheet: Sheet, { raw }: DraftAccess): StructureSnapshot {
   const own: StructureSnapshot['sheet'] = { cells: { ...raw(sheet.cells) }, formats: { ...raw(sheet.formats) } };
   if (sheet.colWidths) own.colWidths = { ...sheet.colWidths };
   if (sheet.frozen) own.frozen = { ...sheet.frozen };
@@ -149,7 +154,7 @@ export function relocateAll<T>(layout: Readonly<Layout> | undefined, value: T): 
   return walk(value) as T;
 }
 
-function rewrite(nb: Notebook, sheet: Sheet, change: Extract<StructureChange, { axis: unknown }>, record: StructureSnapshot, raw: RawReader): void {
+function rewrite(nb: Notebook, sheet: Sheet, change: Extract<StructureChange, { axis: unknown }>, record: StructureSnapshot, { raw, fresh }: DraftAccess): void {
   // On other sheets only a formula that names the changed sheet can move (a quick test before the full parse).
   // (A quoted name doubles its apostrophes: `'O''Brien'!A1`.)
   const named = sheet.name.toLowerCase();
@@ -174,8 +179,8 @@ function rewrite(nb: Notebook, sheet: Sheet, change: Extract<StructureChange, { 
     const to = moveAddr(addr, change);
     if (to !== null) cells[to] = isFormula(text) ? moveFormula(text, sheet.name, change) : text;
   }
-  sheet.cells = cells;
-  sheet.formats = reKey(raw(sheet.formats), (a) => moveAddr(a, change));
+  sheet.cells = fresh(cells);
+  sheet.formats = fresh(reKey(raw(sheet.formats), (a) => moveAddr(a, change)));
   if (change.axis === 'cols' && sheet.colWidths) {
     sheet.colWidths = reKey(sheet.colWidths, (label) => {
       const s = moveSpan(columnIndex(label), columnIndex(label), change.op, change.at, change.count);
@@ -201,7 +206,7 @@ function rewrite(nb: Notebook, sheet: Sheet, change: Extract<StructureChange, { 
   Object.assign(nb.layout, keys);
 }
 
-function restore(nb: Notebook, sheet: Sheet, exact: StructureSnapshot, record: StructureSnapshot): void {
+function restore(nb: Notebook, sheet: Sheet, exact: StructureSnapshot, record: StructureSnapshot, { fresh }: DraftAccess): void {
   for (const o of exact.others) {
     const s = nb.sheets.find((x) => x.id === o.sheetId);
     if (!s) continue;
@@ -210,8 +215,8 @@ function restore(nb: Notebook, sheet: Sheet, exact: StructureSnapshot, record: S
     else s.cells[o.addr] = o.raw;
   }
   const own = plainCopy(exact.sheet);
-  sheet.cells = own.cells;
-  sheet.formats = own.formats;
+  sheet.cells = fresh(own.cells);
+  sheet.formats = fresh(own.formats);
   if (own.colWidths) sheet.colWidths = own.colWidths;
   else delete sheet.colWidths;
   if (own.frozen) sheet.frozen = own.frozen;
@@ -224,7 +229,8 @@ function restore(nb: Notebook, sheet: Sheet, exact: StructureSnapshot, record: S
 }
 
 /** Applies an insert/delete to the document (for `applyEdit`); returns its inverse. */
-export function applyStructureEdit(nb: Notebook, cmd: StructureCommand, raw: RawReader = direct): StructureCommand {
+export function applyStructureEdit(nb: Notebook, cmd: StructureCommand, access: DraftAccess = direct): StructureCommand {
+  const { raw } = access;
   const sheet = findSheet(nb, cmd.sheet);
   if (!sheet) throw new StructureError('noSheet', `no sheet named ${cmd.sheet}`);
   // A link stub holds the cells a template reads at the template's own addresses: the real sheet
@@ -244,9 +250,9 @@ export function applyStructureEdit(nb: Notebook, cmd: StructureCommand, raw: Raw
     }
     if (last >= cmd.at && last + cmd.count >= max) throw new StructureError('sheetFull', `inserting ${cmd.count} would push cells past the sheet's last ${change.axis === 'rows' ? 'row' : 'column'}`);
   }
-  const before = snapshot(nb, sheet, raw);
-  if (cmd.exact) restore(nb, sheet, cmd.exact, before);
-  else rewrite(nb, sheet, change, before, raw);
+  const before = snapshot(nb, sheet, access);
+  if (cmd.exact) restore(nb, sheet, cmd.exact, before, access);
+  else rewrite(nb, sheet, change, before, access);
   return { type: INVERSE[cmd.type], sheet: sheet.name, at: cmd.at, count: cmd.count, exact: before };
 }
 
