@@ -31,6 +31,18 @@ export function createTabLock(notebookId: string, h: TabLockHandlers) {
   const channel = typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(name) : null;
   let release: (() => void) | null = null;
   let closed = false;
+  // Edits reach the followers when this tab is idle (within 100 ms): copying them onto the channel
+  // is no part of the edit the user waits for. Batches keep their order, and a whole document
+  // never overtakes them.
+  let outbox: EditCommand[] = [];
+  let posting = false;
+  const idle: (fn: () => void) => void = (fn) =>
+    typeof requestIdleCallback === 'function' ? void requestIdleCallback(fn, { timeout: 100 }) : void setTimeout(fn, 0);
+  function flushEdits(): void {
+    posting = false;
+    if (outbox.length && role() === 'editor') channel?.postMessage({ type: 'edits', cmds: outbox } satisfies Message);
+    outbox = [];
+  }
 
   function become(r: TabRole): void {
     if (role() === r) return;
@@ -81,7 +93,11 @@ export function createTabLock(notebookId: string, h: TabLockHandlers) {
       if (!m) return;
       if (m.type === 'edits' && role() === 'follower') h.onRemoteEdits(m.cmds);
       else if (m.type === 'document' && role() === 'follower') h.onRemoteDocument(m.notebook);
-      else if (m.type === 'hello' && role() === 'editor') channel.postMessage({ type: 'document', notebook: h.currentDocument() } satisfies Message);
+      else if (m.type === 'hello' && role() === 'editor') {
+        // The document already holds the edits still waiting to go out.
+        outbox = [];
+        channel.postMessage({ type: 'document', notebook: h.currentDocument() } satisfies Message);
+      }
     };
   }
 
@@ -91,12 +107,19 @@ export function createTabLock(notebookId: string, h: TabLockHandlers) {
     takeOver,
     /** Tells the followers about an edit this tab made. */
     publish(cmds: EditCommand[]): void {
-      if (role() === 'editor') channel?.postMessage({ type: 'edits', cmds } satisfies Message);
+      if (role() !== 'editor' || !channel) return;
+      for (const c of cmds) outbox.push(c);
+      if (!posting) {
+        posting = true;
+        idle(flushEdits);
+      }
     },
     publishDocument(nb: Notebook): void {
+      outbox = [];
       if (role() === 'editor') channel?.postMessage({ type: 'document', notebook: nb } satisfies Message);
     },
     close(): void {
+      flushEdits();
       closed = true;
       release?.();
       channel?.close();
