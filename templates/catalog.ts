@@ -16,6 +16,7 @@ import expectedData from './data/expected.json';
 import namesData from './data/names.json';
 import { listNames, SAMPLE_LIST_LAYOUT } from './generators/listNames';
 import { SAMPLE_SHAPE } from './generators/shape';
+import { PO_TARGET_NAME } from './generators/bonus';
 import { MONTHLY_SHEET, monthlyGenerator } from './generators/monthly';
 import { STAFFING_SHEET, staffingCostSample, staffingGenerator } from './generators/staffing';
 
@@ -75,11 +76,12 @@ export const TEMPLATE_NAMES: readonly NamedExpression[] = namesData;
 
 /**
  * Every name the sample plan defines: the spec's 19, then the list names (`PRODUCT_TARGET`,
- * `REGION_FINAL`, … see `generators/listNames.ts`) at the sample's positions, then the staffing
+ * `REGION_FINAL`, … see `generators/listNames.ts`) at the sample's positions, the payout curve's
+ * `PO_TARGET`, then the staffing
  * plan's (`ATTRITION`, `PERSONNEL_COST`, `REGION_COST`, …), then the monthly tracking's (`SEASON`,
  * `ACTUALS`, `CLOSED_MONTHS`, `YTD_TARGET`, …).
  */
-export const PLAN_NAMES: readonly NamedExpression[] = [...TEMPLATE_NAMES, ...listNames(SAMPLE_LIST_LAYOUT), ...staffing.names, ...monthly.names];
+export const PLAN_NAMES: readonly NamedExpression[] = [...TEMPLATE_NAMES, ...listNames(SAMPLE_LIST_LAYOUT), PO_TARGET_NAME, ...staffing.names, ...monthly.names];
 
 export function isTemplateSheetName(name: string): name is TemplateSheetName {
   return (PLAN_SHEET_NAMES as readonly string[]).includes(name);

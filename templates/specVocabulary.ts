@@ -213,6 +213,8 @@ export const SLIDES: readonly SlideDef[] = [
       kpi('FY_FORECAST', '全年预测', 'FY forecast'),
       kpi('FY_GAP', '与目标差距', 'Gap to target'),
       kpi('YTD_ACTUAL', '年累计实际', 'YTD actual'),
+      // The bonus plan's payout accrual forecast: the payout curve on each rep's forecast attainment.
+      kpi('PAYOUT_FORECAST', '奖金计提预测', 'Payout forecast'),
     ],
     drivers: ['CLOSED_MONTHS'],
     // YTD attainment by region, status G/A/R beside it (G_Monthly's region block, rows 64–67 on the sample).

@@ -16,6 +16,9 @@ import { emptyPart, type GeneratorContext, type InputRule, type PlanPart, type S
 
 export const BONUS_SHEET = 'E_Bonus';
 
+/** The payout curve's attainment target (C8), the `target` of `payoutFormula` outside E_Bonus. */
+export const PO_TARGET_NAME: NamedExpression = { name: 'PO_TARGET', expression: `=${BONUS_SHEET}!$C$8` };
+
 export const bonusInputKey = (rowItem: string, colItem: string) => inputKey(BONUS_SHEET, rowItem, colItem);
 
 /** Where the blocks of E_Bonus sit for a shape (0-based rows). */
@@ -253,6 +256,8 @@ export function makeBonusGenerator(positions: (shape: ClientShape) => AbPosition
         { name: 'PO_ACCEL', expression: `=${S}!$C$9` },
         { name: 'PO_CAP', expression: `=${S}!$C$10` },
         { name: 'PO_SLOPE_LOW', expression: `=${S}!$C$13` },
+        // The curve's attainment target, so a sheet outside E_Bonus (G_Monthly's payout forecast) reads it by name.
+        PO_TARGET_NAME,
       ];
       const rules: InputRule[] = [
         { ref: `${S}!C4`, kind: 'percent', min: 0, max: 1 },

@@ -14,6 +14,7 @@
  * | `REGION_TD`, `REGION_HISTORY`, `REGION_POTENTIAL` | top-down targets, last year's revenue, potential — same shape as `REGION_BU` | `B_Target!$C$64:$E$67`, `$C$32:$E$35`, `$C$52:$E$55` |
  * | `REP_NAME`, `REP_REGION`, `REP_LEVEL`, `REP_QUOTA` | the roster and each rep's quota | `B_Target!$A$97:$A$108` … |
  * | `LEVEL_NAME`, `LEVEL_BASE` | the reps' levels (not the managers') and their base salary | `E_Bonus!$A$17:$A$18`, `$D$17:$D$18` |
+ * | `REP_TARGET_BONUS` | each rep's target incentive (OTE − base of the rep's level), roster order | `E_Bonus!$F$23:$F$34` |
  *
  * Invariants for every shape: Σ`PRODUCT_TARGET` = Σ`REGION_FINAL` = `TARGET_TOTAL`;
  * Σ`REP_QUOTA` = `TARGET_TOTAL` × (1 + `OVERASSIGN`), and per region Σ its reps' quotas =
@@ -44,6 +45,8 @@ export interface ListLayout {
   ansoffProductRows: { first: number; last: number };
   /** `E_Bonus`: the rows of the reps' levels. */
   repLevelRows: { first: number; last: number };
+  /** `E_Bonus`: the rows of the rep payout block (roster order; column F the target incentive). */
+  bonusRepRows: { first: number; last: number };
 }
 
 export const LIST_NAME_IDS = [
@@ -62,6 +65,7 @@ export const LIST_NAME_IDS = [
   'REP_QUOTA',
   'LEVEL_NAME',
   'LEVEL_BASE',
+  'REP_TARGET_BONUS',
 ] as const;
 export type ListNameId = (typeof LIST_NAME_IDS)[number];
 
@@ -88,6 +92,7 @@ export function listNames(l: ListLayout): NamedExpression[] {
     REP_QUOTA: col(9, l.repRows),
     LEVEL_NAME: col(0, l.repLevelRows, 'E_Bonus'),
     LEVEL_BASE: col(3, l.repLevelRows, 'E_Bonus'),
+    REP_TARGET_BONUS: col(5, l.bonusRepRows, 'E_Bonus'),
   };
   return LIST_NAME_IDS.map((name) => ({ name, expression: byId[name] }));
 }
@@ -106,4 +111,5 @@ export const SAMPLE_LIST_LAYOUT: ListLayout = {
   repRows: { first: 96, last: 107 },
   ansoffProductRows: { first: 41, last: 44 },
   repLevelRows: { first: 16, last: 17 },
+  bonusRepRows: { first: 22, last: 33 },
 };

@@ -12,11 +12,19 @@
  *   O YTD actual (closed months), P YTD target (Σ of the rep's monthly quota over the closed months),
  *   Q attainment (0 when the YTD target is 0), R seasonality to date S = YTD target ÷ quota (0 when
  *   the quota is 0), S forecast = A ÷ S when S > 0, else A + the quota of the months still open,
- *   T gap = forecast − quota, U status (G/A/R against B4/B5, as the company's and the regions').
+ *   T gap = forecast − quota, U status (G/A/R against B4/B5, as the company's and the regions'),
+ * and the payout accrual forecast: the bonus plan's curve on the forecast instead of a simulated
+ * attainment — V forecast attainment = forecast ÷ quota (0 when the quota is 0), W payout rate
+ * f(V) (`payoutFormula` on `PO_TARGET`, E_Bonus's attainment target), X forecast payout = W × the rep's target
+ * incentive (`REP_TARGET_BONUS`). Below the block: `PAYOUT_FORECAST` = Σ X,
+ * `PAYOUT_FORECAST_VS_BUDGET` = `PAYOUT_FORECAST` − `BONUS_BUDGET`, and an advisory check
+ * ("OK" / "⚠ over budget"). With nothing closed every forecast is the quota, so the payout
+ * forecast is Σ target incentive × f(100 %).
  *
  * It reads the other sheets only through list names (`PRODUCT_NAME`, `PRODUCT_TARGET`,
- * `REGION_NAME`, `REGION_FINAL`, `REGION_LINE_FINAL`, `REP_NAME`, `REP_REGION`, `REP_QUOTA`) and
- * the spec's `TARGET_TOTAL`, so it plugs in after any target generator.
+ * `REGION_NAME`, `REGION_FINAL`, `REGION_LINE_FINAL`, `REP_NAME`, `REP_REGION`, `REP_QUOTA`,
+ * `REP_TARGET_BONUS`), the spec's `TARGET_TOTAL`, `BONUS_BUDGET` and the payout curve's names
+ * (`PO_*`, with the attainment target `PO_TARGET`), so it plugs in after any target generator.
  */
 import { columnLabel } from '../../src/model/address';
 import type { RawContent } from '../../src/model/cell';
@@ -24,6 +32,7 @@ import type { KpiDef } from '../../src/model/drivers';
 import type { LayoutItem, NamedExpression, Sheet } from '../../src/model/notebook';
 import { planProducts, type MoneyUnit } from './shape';
 import { unitOption } from './ansoffView';
+import { payoutFormula } from './payoutRule';
 import { emptyPart, type GeneratorContext, type PlanPart, type SheetGenerator } from './types';
 
 export const MONTHLY_SHEET = 'G_Monthly';
@@ -54,13 +63,17 @@ export function monthlyLayout(p: number, r: number) {
   const regionLineRow = (reps: number) => repRow + reps + 2;
   /** Each rep's actuals by month and year to date, one row per roster rep: the sheet's last block. */
   const repActualsRow = (reps: number) => regionLineRow(reps) + r * p + 2;
-  return { monthRow, seasonRow, targetRow, targetTotalRow, actualsRow, ytdRow, outRow, cumRow, heatRow, ragRow, repRow, regionLineRow, repActualsRow };
+  /** Below the rep block (its total row between): the payout forecast, the budget, the gap to it (B) and the check (C of the gap's row). */
+  const payoutRow = (reps: number) => repActualsRow(reps) + reps + 2;
+  return { monthRow, seasonRow, targetRow, targetTotalRow, actualsRow, ytdRow, outRow, cumRow, heatRow, ragRow, repRow, regionLineRow, repActualsRow, payoutRow };
 }
 
 const MONTH_COL0 = 2; // C
 const mcol = (m: number) => columnLabel(MONTH_COL0 + m); // m = 0..11
 const A1 = (col: string, row0: number) => `${col}${row0 + 1}`;
 const abs = (col: string, row0: number) => `$${col}$${row0 + 1}`;
+/** The bonus plan's attainment target (`PO_TARGET` = E_Bonus C8, the `target` of the payout curve). */
+const PAYOUT_TARGET = 'PO_TARGET';
 
 export const monthlyGenerator: SheetGenerator = {
   sheets: [MONTHLY_SHEET],
@@ -285,6 +298,9 @@ export const monthlyGenerator: SheetGenerator = {
       ['S', t('全年预测', 'FY forecast')],
       ['T', t('差距', 'Gap')],
       ['U', t('状态', 'Status')],
+      ['V', t('预测达成率', 'Forecast attainment')],
+      ['W', t('预测支付率', 'Forecast payout %')],
+      ['X', t('预测奖金', 'Forecast payout')],
     ] as const;
     for (const [col, label] of repCols) cells[A1(col, W - 1)] = label;
     ctx.shape.reps.forEach((rep, k) => {
@@ -307,8 +323,27 @@ export const monthlyGenerator: SheetGenerator = {
       cells[A1('S', row)] = `=IF(R${r1}>0,O${r1}/R${r1},O${r1}+SUMPRODUCT((${months}>${closed})*${quotaMonths}))`;
       cells[A1('T', row)] = `=S${r1}-${abs('B', q)}`;
       cells[A1('U', row)] = `=IF(Q${r1}>=${abs('B', 3)},"G",IF(Q${r1}>=${abs('B', 4)},"A","R"))`;
+      // The payout accrual forecast: the bonus curve on the forecast attainment, times the rep's target incentive.
+      cells[A1('V', row)] = `=IF(${abs('B', q)}=0,0,S${r1}/${abs('B', q)})`;
+      formats[A1('V', row)] = '0.0%';
+      cells[A1('W', row)] = payoutFormula(`V${r1}`, PAYOUT_TARGET);
+      formats[A1('W', row)] = '0.0%';
+      cells[A1('X', row)] = `=W${r1}*INDEX(REP_TARGET_BONUS,${k + 1})`;
     });
     const repEnd = W + N - 1;
+    // The company's payout forecast against the bonus budget (advisory: over budget warns, never ERR).
+    const PO = L.payoutRow(N);
+    cells[A1('A', repEnd + 1)] = t('合计', 'Total');
+    cells[A1('X', repEnd + 1)] = N > 0 ? `=SUM(${A1('X', W)}:${A1('X', repEnd)})` : 0;
+    cells[A1('A', PO - 1)] = t('奖金计提预测', 'Payout accrual forecast');
+    cells[A1('A', PO)] = t('预测奖金合计', 'Forecast payout');
+    cells[A1('B', PO)] = `=${A1('X', repEnd + 1)}`;
+    cells[A1('A', PO + 1)] = t('奖金预算', 'Bonus budget');
+    cells[A1('B', PO + 1)] = '=BONUS_BUDGET';
+    cells[A1('A', PO + 2)] = t('预测 − 预算', 'Forecast − budget');
+    cells[A1('B', PO + 2)] = `=PAYOUT_FORECAST-BONUS_BUDGET`;
+    // The check beside the gap it reads (as E_Bonus's "Projected ÷ budget"), labelled by its row.
+    cells[A1('C', PO + 2)] = `=IF(PAYOUT_FORECAST<=BONUS_BUDGET,"OK","${zh ? '⚠ 预测奖金超预算 over budget' : '⚠ over budget'}")`;
     const regionEnd = L.ragRow + R - 1;
     const colName = (name: string, col: string, first: number, last: number) => ({ name, expression: `=${S}!${abs(col, first)}:${abs(col, last)}` });
     names.push(
@@ -325,6 +360,10 @@ export const monthlyGenerator: SheetGenerator = {
       colName('REP_FY_FORECAST', 'S', W, repEnd),
       colName('REP_FY_GAP', 'T', W, repEnd),
       colName('REP_STATUS', 'U', W, repEnd),
+      colName('REP_FORECAST_ATTAINMENT', 'V', W, repEnd),
+      colName('REP_FORECAST_PAYOUT', 'X', W, repEnd),
+      { name: 'PAYOUT_FORECAST', expression: `=${S}!${abs('B', PO)}` },
+      { name: 'PAYOUT_FORECAST_VS_BUDGET', expression: `=${S}!${abs('B', PO + 2)}` },
     );
 
     const sheet: Sheet = { id: 'sheet_g_monthly', name: S, cells, formats, frozen: { rows: 0, cols: 1 } };
@@ -352,6 +391,7 @@ export const MONTHLY_KPIS: readonly KpiDef[] = [
   { id: 'FY_FORECAST', label: tx('全年预测', 'FY forecast'), unit: 'money' },
   { id: 'FY_GAP', label: tx('与目标差距', 'Gap to target'), unit: 'money' },
   { id: 'YTD_ACTUAL', label: tx('年累计实际', 'YTD actual'), unit: 'money' },
+  { id: 'PAYOUT_FORECAST', label: tx('奖金计提预测', 'Payout forecast'), unit: 'money' },
 ];
 
 /** G_Monthly's default notebook view: a note, KPI cards and the cumulative plan-vs-actual chart (forecast dashed). */
@@ -378,6 +418,7 @@ export function monthlyLayoutItems(p: number, r: number, unit?: string): LayoutI
     kpi('attainment', 'ATTAINMENT_YTD', tx('年累计达成率', 'YTD attainment'), {}, 'YTD_STATUS'),
     kpi('forecast', 'FY_FORECAST', tx('全年预测', 'FY forecast'), withUnit, 'FY_GAP'),
     kpi('ytd', 'YTD_ACTUAL', tx('年累计实际', 'YTD actual'), withUnit, 'YTD_TARGET'),
+    kpi('payout', 'PAYOUT_FORECAST', tx('奖金计提预测（对预算）', 'Payout forecast (vs budget)'), withUnit, 'PAYOUT_FORECAST_VS_BUDGET'),
     {
       id: `${S}.cumulative`, kind: 'line', sheet: S,
       ranges: { values: `${m1}${L.cumRow + 1}:${m12}${L.cumRow + 3}`, colLabels: `${m1}${L.monthRow + 1}:${m12}${L.monthRow + 1}` },

@@ -512,6 +512,7 @@ export const targetGenerator: SheetGenerator = {
         repRows: L.repRows,
         ansoffProductRows: A.productRows,
         repLevelRows: bonusLayout(shape).repLevelRows,
+        bonusRepRows: bonusLayout(shape).repRows,
       }),
     ];
     const rng = (c0: number, r0: number, c1: number, r1: number) => `${S}!${a1(c0, r0)}:${a1(c1, r1)}`;

@@ -16,6 +16,7 @@ import { a1 } from '../../templates/generators/ansoffLinks';
 import { bonusGenerator, bonusLayout } from '../../templates/generators/bonus';
 import { CURVE_POINTS } from '../../templates/generators/bonusSample';
 import { SAMPLE_LIST_LAYOUT } from '../../templates/generators/listNames';
+import { PLAN_NAMES } from '../../templates/catalog';
 import { managerLevel, SAMPLE_SHAPE } from '../../templates/generators/shape';
 import { buildCde, chineseLabels, emptyViewCells, inputCells, problems, regrow, same, samplePlan, shapeArb, stubData, stubSheets } from './generators.ansoff.stubs';
 
@@ -38,13 +39,17 @@ describe('E_Bonus generator', () => {
     expect(sheet.formats).toEqual(eBonus.formats);
     expect(sheet.frozen).toEqual(eBonus.frozen);
     expect(sheet.colWidths).toEqual(eBonus.colWidths);
+    // The spec's names, and PO_TARGET (the curve's attainment target C8, which G_Monthly's payout forecast reads).
     expect([...part.names].sort((a, b) => a.name.localeCompare(b.name))).toEqual(
-      names.filter((n) => OWN.includes(n.name)).sort((a, b) => a.name.localeCompare(b.name)),
+      [...names.filter((n) => OWN.includes(n.name)), { name: 'PO_TARGET', expression: '=E_Bonus!$C$8' }].sort((a, b) => a.name.localeCompare(b.name)),
     );
+    expect(PLAN_NAMES).toContainEqual({ name: 'PO_TARGET', expression: '=E_Bonus!$C$8' });
   });
 
-  it('puts the reps’ levels where LEVEL_NAME and LEVEL_BASE point on the sample', () => {
+  it('puts the reps’ levels where LEVEL_NAME and LEVEL_BASE point on the sample, and the rep payout rows where REP_TARGET_BONUS does', () => {
     expect(bonusLayout(SAMPLE_SHAPE).repLevelRows).toEqual(SAMPLE_LIST_LAYOUT.repLevelRows);
+    expect(bonusLayout(SAMPLE_SHAPE).repRows).toEqual(SAMPLE_LIST_LAYOUT.bonusRepRows);
+    expect(eBonus.cells.F22).toContain('TI'); // the header above: column F is the target incentive
   });
 
   it('gives the template’s notebook view on the sample shape, and on random shapes a view reading only written cells', () => {

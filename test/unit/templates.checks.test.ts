@@ -8,6 +8,7 @@ import { isCheckFormula } from '../../src/model/checks';
 import type { CellValue } from '../../src/model/cell';
 import { checkCells, checkState, summarizeChecks, templateById } from '../../templates';
 import { EngineNotebook } from '../../workers/engineCore';
+import { monthlyLayout } from '../../templates/generators/monthly';
 
 type SpecCell = { value: string | number } | { formula: string; expected: string | number };
 const spec: { sheets: Record<string, Record<string, SpecCell>> } = JSON.parse(
@@ -63,8 +64,9 @@ describe('checks of the annual plan', () => {
     expect(found.length).toBeGreaterThan(0);
     expect([...found].sort()).toEqual(specChecks.map((c) => `${c.sheet}!${c.addr}`).sort());
     expect([...new Set(all.map((f) => f.split('!')[0]))]).toEqual(['A_Market', 'B_Target', 'C_Ansoff', 'D_Expense', 'E_Bonus', 'F_Staffing', 'G_Monthly']);
-    // G_Monthly: each line's seasonality sums to 100 %, one check per product line.
-    expect(all.filter((f) => f.startsWith('G_Monthly!'))).toEqual(['G_Monthly!P8', 'G_Monthly!P9', 'G_Monthly!P10', 'G_Monthly!P11']);
+    // G_Monthly: each line's seasonality sums to 100 %, one check per product line; the payout forecast within the bonus budget.
+    const payoutCheck = `G_Monthly!C${monthlyLayout(4, 4).payoutRow(12) + 3}`;
+    expect(all.filter((f) => f.startsWith('G_Monthly!'))).toEqual(['G_Monthly!P8', 'G_Monthly!P9', 'G_Monthly!P10', 'G_Monthly!P11', payoutCheck]);
     expect(found.filter((f) => f.startsWith('B_Target!')).slice(0, 3)).toEqual(['B_Target!H47', 'B_Target!H76', 'B_Target!H77']); // row order
   });
 

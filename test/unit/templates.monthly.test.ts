@@ -1,15 +1,18 @@
 /**
  * G_Monthly's calculation (issue 17, normative) with the real engine, against an independent
  * implementation, on random shapes, seasonality, actuals and closed months — the company, each
- * region (forecast and gap from the region × line finals) and each rep (YTD, forecast, status).
+ * region (forecast and gap from the region × line finals) and each rep (YTD, forecast, status,
+ * and the payout accrual forecast: the bonus curve on the forecast attainment against the budget).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyNotebook, type Notebook } from '../../src/model/notebook';
 import { isCellError } from '../../src/model/cell';
+import { checkCells, checkState } from '../../src/model/checks';
 import { templateById } from '../../templates';
 import { expectedValues } from '../../templates/catalog';
-import { monthlyGenerator, monthlyInputKey, monthlyLayout } from '../../templates/generators/monthly';
+import { MONTHLY_KPIS, monthlyGenerator, monthlyInputKey, monthlyLayout, monthlyLayoutItems } from '../../templates/generators/monthly';
+import { payoutAt, type PayoutParams } from '../../templates/generators/payoutRule';
 import { SAMPLE_SHAPE, type ClientShape } from '../../templates/generators/shape';
 import { EngineNotebook } from '../../workers/engineCore';
 import '../../src/ui/vocabulary'; // the templates' vocabularies, as the app registers them
@@ -22,8 +25,13 @@ interface Case {
   closed: number;
   /** Per line, the weight of each region in the line's target (REGION_LINE_FINAL = T_p × w ÷ Σw). */
   split: number[][];
-  reps: { region: number; quota: number; actuals: number[] }[];
+  reps: { region: number; quota: number; actuals: number[]; /** target incentive */ ti: number }[];
+  /** The bonus plan's payout curve (target attainment 100 %) and its budget as a multiple of Σ TI. */
+  payout: PayoutParams;
+  budgetFactor: number;
 }
+
+const budgetOf = (c: Case) => c.budgetFactor * c.reps.reduce((s, r) => s + r.ti, 0);
 
 /** T_{r,p}: each line's target split over the regions by the case's weights (all to the first region when they are all 0). */
 function regionLine(c: Case): number[][] {
@@ -66,15 +74,23 @@ function expected(c: Case) {
     const att = ytdT === 0 ? 0 : a / ytdT;
     const s = rep.quota > 0 ? ytdT / rep.quota : 0;
     const f = s > 0 ? a / s : a + q.slice(M).reduce((x, y) => x + y, 0);
-    return { ytdTarget: ytdT, ytdActual: a, attainment: att, forecast: f, gap: f - rep.quota, status: att >= 1 ? 'G' : att >= 0.9 ? 'A' : 'R' };
+    // The payout accrual forecast: the curve on forecast ÷ quota, times the rep's target incentive.
+    const fcAtt = rep.quota === 0 ? 0 : f / rep.quota;
+    const payout = payoutAt(fcAtt, c.payout) * rep.ti;
+    return { ytdTarget: ytdT, ytdActual: a, attainment: att, forecast: f, gap: f - rep.quota, status: att >= 1 ? 'G' : att >= 0.9 ? 'A' : 'R', fcAtt, payout };
   });
-  return { monthly, ytdTarget, ytdActual, attainment: ytdTarget === 0 ? 0 : ytdActual / ytdTarget, fy, gap: fy - total, regionForecast, regionGap, reps };
+  const payoutForecast = reps.reduce((s, r) => s + r.payout, 0);
+  const budget = budgetOf(c);
+  return {
+    monthly, ytdTarget, ytdActual, attainment: ytdTarget === 0 ? 0 : ytdActual / ytdTarget, fy, gap: fy - total, regionForecast, regionGap, reps,
+    payoutForecast, payoutVsBudget: payoutForecast - budget, overBudget: payoutForecast > budget,
+  };
 }
 
 const repName = (k: number) => `Rep${k + 1}`;
 /** Probe columns: region outputs (rows = regions), rep outputs (rows = reps). */
 const REGION_OUT = ['REGION_FY_FORECAST', 'REGION_FY_GAP'] as const;
-const REP_OUT = ['REP_YTD_TARGET', 'REP_YTD_ACTUAL', 'REP_ATTAINMENT', 'REP_FY_FORECAST', 'REP_FY_GAP', 'REP_STATUS'] as const;
+const REP_OUT = ['REP_YTD_TARGET', 'REP_YTD_ACTUAL', 'REP_ATTAINMENT', 'REP_FY_FORECAST', 'REP_FY_GAP', 'REP_STATUS', 'REP_FORECAST_ATTAINMENT', 'REP_FORECAST_PAYOUT'] as const;
 const probeCol = (i: number) => String.fromCharCode(67 + i); // C…
 
 /** A notebook with a lists sheet standing in for the target sheets, and G_Monthly from the generator. */
@@ -108,7 +124,12 @@ function build(c: Case): EngineNotebook {
     rl[`H${r + 1}`] = `=SUM(A${r + 1}:${String.fromCharCode(65 + P - 1)}${r + 1})`;
   });
   const roster: Record<string, string | number> = {};
-  c.reps.forEach((rep, k) => Object.assign(roster, { [`A${k + 1}`]: repName(k), [`B${k + 1}`]: regions[rep.region], [`C${k + 1}`]: rep.quota }));
+  c.reps.forEach((rep, k) => Object.assign(roster, { [`A${k + 1}`]: repName(k), [`B${k + 1}`]: regions[rep.region], [`C${k + 1}`]: rep.quota, [`D${k + 1}`]: rep.ti }));
+  // The bonus plan's names: its budget and payout curve, as constants.
+  const po = c.payout;
+  const bonusNames = Object.entries({
+    BONUS_BUDGET: budgetOf(c), PO_THRESHOLD: po.threshold, PO_AT_THRESHOLD: po.atThreshold, PO_TARGET: po.target, PO_ACCEL: po.accel, PO_CAP: po.cap, PO_SLOPE_LOW: po.slopeLow,
+  }).map(([name, v]) => ({ name, expression: `=${v}` }));
   shape.reps = c.reps.map((rep, k) => ({ name: repName(k), region: regions[rep.region], level: SAMPLE_SHAPE.reps[0].level }));
   const N = c.reps.length;
   const part = monthlyGenerator.generate({ shape, inputs, names: new Map() });
@@ -131,15 +152,19 @@ function build(c: Case): EngineNotebook {
       { name: 'REP_NAME', expression: `=Roster!$A$1:$A$${N}` },
       { name: 'REP_REGION', expression: `=Roster!$B$1:$B$${N}` },
       { name: 'REP_QUOTA', expression: `=Roster!$C$1:$C$${N}` },
+      { name: 'REP_TARGET_BONUS', expression: `=Roster!$D$1:$D$${N}` },
+      ...bonusNames,
       ...part.names,
     ],
   };
   return new EngineNotebook(nb);
 }
 
-const OUTPUTS = ['YTD_TARGET', 'YTD_ACTUAL', 'ATTAINMENT_YTD', 'FY_FORECAST', 'FY_GAP'];
+const OUTPUTS = ['YTD_TARGET', 'YTD_ACTUAL', 'ATTAINMENT_YTD', 'FY_FORECAST', 'FY_GAP', 'PAYOUT_FORECAST', 'PAYOUT_FORECAST_VS_BUDGET'];
 
 const close = (a: unknown, b: number) => typeof a === 'number' && Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
+/** For payouts: `payoutAt` rounds the attainment to 6 decimals, the sheet does not (up to PO_ACCEL × 5e-7 apart). */
+const closePay = (a: unknown, b: number) => typeof a === 'number' && Math.abs(a - b) <= 1e-5 * Math.max(1, Math.abs(b));
 
 const caseArb = fc
   .record({ P: fc.integer({ min: 1, max: 5 }), R: fc.integer({ min: 1, max: 4 }), closed: fc.integer({ min: 0, max: 12 }) })
@@ -164,9 +189,18 @@ const caseArb = fc
           region: fc.integer({ min: 0, max: R - 1 }),
           quota: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 20000 })),
           actuals: fc.array(fc.integer({ min: 0, max: 4000 }), { minLength: 12, maxLength: 12 }),
+          ti: fc.integer({ min: 0, max: 3000 }),
         }),
         { minLength: 1, maxLength: 6 },
       ),
+      // A curve in the spec's form: threshold below target (100 %), the low slope derived so that f(100 %) = 100 %.
+      payout: fc
+        .record({ threshold: fc.integer({ min: 40, max: 95 }), atThreshold: fc.integer({ min: 0, max: 90 }), accel: fc.integer({ min: 0, max: 40 }), cap: fc.integer({ min: 80, max: 300 }) })
+        .map(({ threshold, atThreshold, accel, cap }): PayoutParams => ({
+          threshold: threshold / 100, atThreshold: atThreshold / 100, target: 1, accel: accel / 10, cap: cap / 100,
+          slopeLow: (1 - atThreshold / 100) / (1 - threshold / 100),
+        })),
+      budgetFactor: fc.integer({ min: 30, max: 200 }).map((x) => x / 100),
     }),
   );
 
@@ -221,7 +255,18 @@ describe('G_Monthly: YTD and forecast', () => {
           if (Math.abs(w.attainment - 1) > 1e-9 && Math.abs(w.attainment - 0.9) > 1e-9) expect(probe(R0 + 5, k), `rep ${k + 1} status`).toBe(w.status);
           // A rep's share of the year to date is the company's: YTD target ÷ quota = YTD_TARGET ÷ TARGET_TOTAL.
           if (rep.quota > 0 && total > 0) expect(close((probe(R0, k) as number) / rep.quota, (got.YTD_TARGET as number) / total)).toBe(true);
+          // The payout accrual forecast: forecast attainment, and f(it) × TI (an attainment right at the threshold could go either way).
+          expect(close(probe(R0 + 6, k), w.fcAtt), `rep ${k + 1} forecast attainment`).toBe(true);
+          if (Math.abs(w.fcAtt - c.payout.threshold) > 1e-6) expect(closePay(probe(R0 + 7, k), w.payout), `rep ${k + 1} forecast payout`).toBe(true);
         });
+        const nearThreshold = want.reps.some((w) => Math.abs(w.fcAtt - c.payout.threshold) <= 1e-6);
+        if (!nearThreshold) {
+          expect(closePay(got.PAYOUT_FORECAST, want.payoutForecast), 'PAYOUT_FORECAST').toBe(true);
+          expect(closePay(got.PAYOUT_FORECAST_VS_BUDGET, want.payoutVsBudget), 'PAYOUT_FORECAST_VS_BUDGET').toBe(true);
+          // The check: advisory, OK or ⚠ — never ERR.
+          const check = engine.value('G_Monthly', `C${L.payoutRow(c.reps.length) + 3}`);
+          if (Math.abs(want.payoutVsBudget) > 1e-3) expect(checkState(check), String(check)).toBe(want.overBudget ? 'warn' : 'ok');
+        }
         engine.destroy();
       }),
       { numRuns: 25 },
@@ -272,7 +317,7 @@ describe('the monthly review slide', () => {
     const slide = availableSlides(plan).find((s) => s.id === 'G_Monthly')!;
     expect(slide.drivers).toEqual(['CLOSED_MONTHS']);
     expect(availableDrivers(plan).map((d) => d.name)).toContain('CLOSED_MONTHS');
-    expect(slide.kpis.map((k) => k.id)).toEqual(['ATTAINMENT_YTD', 'FY_FORECAST', 'FY_GAP', 'YTD_ACTUAL']);
+    expect(slide.kpis.map((k) => k.id)).toEqual(['ATTAINMENT_YTD', 'FY_FORECAST', 'FY_GAP', 'YTD_ACTUAL', 'PAYOUT_FORECAST']);
     // The bars read each region's YTD attainment (column D of the region block).
     const L = monthlyLayout(4, 4);
     expect(slide.bars!.bars.map((b) => b.ref)).toEqual([0, 1, 2, 3].map((k) => `G_Monthly!D${L.ragRow + k + 1}`));
@@ -369,9 +414,16 @@ describe('G_Monthly: year to date and forecast by region and by rep on the sampl
     expect(ref('REP_YTD_ACTUAL')).toBe(`=G_Monthly!$O$${W + 1}:$O$${W + 12}`);
     expect(ref('REP_STATUS')).toBe(`=G_Monthly!$U$${W + 1}:$U$${W + 12}`);
     expect(ref('REGION_FY_FORECAST')).toBe(`=G_Monthly!$F$${L.ragRow + 1}:$F$${L.ragRow + 4}`);
+    expect(ref('REP_FORECAST_ATTAINMENT')).toBe(`=G_Monthly!$V$${W + 1}:$V$${W + 12}`);
+    expect(ref('REP_FORECAST_PAYOUT')).toBe(`=G_Monthly!$X$${W + 1}:$X$${W + 12}`);
+    // Below the block: its total row, then the payout forecast, the budget and the gap to it — the sheet's last rows.
+    const PO = L.payoutRow(12);
+    expect(PO).toBe(W + 12 + 2);
+    expect(ref('PAYOUT_FORECAST')).toBe(`=G_Monthly!$B$${PO + 1}`);
+    expect(ref('PAYOUT_FORECAST_VS_BUDGET')).toBe(`=G_Monthly!$B$${PO + 3}`);
     const g = nb.sheets.find((s) => s.name === 'G_Monthly')!;
     const last = Math.max(...Object.keys(g.cells).map((a) => Number(/\d+$/.exec(a)![0])));
-    expect(last).toBe(W + 12);
+    expect(last).toBe(PO + 3);
   });
 
   it('at M = 0 every rep is forecast at its quota and every region at its final target', () => {
@@ -436,5 +488,95 @@ describe('G_Monthly: year to date and forecast by region and by rep on the sampl
     expect(at(13)).toBeCloseTo(at(12), 6);
     expect(Object.values(engine.allValues()).flatMap((cells) => Object.values(cells)).filter((x) => isCellError(x))).toEqual([]);
     engine.destroy();
+  });
+});
+
+describe('G_Monthly: the payout accrual forecast on the sample plan', () => {
+  const L = monthlyLayout(4, 4);
+  const W = L.repActualsRow(SAMPLE_SHAPE.reps.length);
+  const PO = L.payoutRow(SAMPLE_SHAPE.reps.length);
+  const probeNames = ['=PAYOUT_FORECAST', '=SUM(REP_TARGET_BONUS)', '=BONUS_BUDGET', '=PAYOUT_FORECAST_VS_BUDGET', '=SUM(REP_FORECAST_PAYOUT)'];
+  function run(edit: (g: Record<string, unknown>, b: Record<string, unknown>) => void = () => {}) {
+    const nb = templateById('annual-plan')!.create();
+    const g = nb.sheets.find((s) => s.name === 'G_Monthly')!;
+    const b = nb.sheets.find((s) => s.name === 'E_Bonus')!;
+    edit(g.cells, b.cells);
+    const engine = new EngineNotebook({ ...nb, sheets: [...nb.sheets, { id: 'probe', name: 'Probe', cells: Object.fromEntries(probeNames.map((f, i) => [`A${i + 1}`, f])), formats: {} }] });
+    const at = (i: number) => engine.value('Probe', `A${i + 1}`) as number;
+    const v = (addr: string) => engine.value('G_Monthly', addr);
+    const params = (): PayoutParams => {
+      const c = (addr: string) => engine.value('E_Bonus', addr) as number;
+      return { threshold: c('C6'), atThreshold: c('C7'), target: c('C8'), accel: c('C9'), cap: c('C10'), slopeLow: c('C13') };
+    };
+    return { nb, engine, at, v, params };
+  }
+
+  it('REP_TARGET_BONUS is each rep’s target incentive on E_Bonus, in roster order', () => {
+    const { engine, at } = run();
+    const ti = Array.from({ length: 12 }, (_x, k) => engine.value('E_Bonus', `F${23 + k}`) as number);
+    expect(ti.every((x) => x > 0)).toBe(true);
+    expect(at(1)).toBeCloseTo(ti.reduce((a, b) => a + b, 0), 6);
+    expect(engine.value('E_Bonus', 'A23')).toBe(SAMPLE_SHAPE.reps[0].name);
+    engine.destroy();
+  });
+
+  it('with nothing closed every rep is forecast at 100 %, so the payout forecast is Σ target incentive × f(100 %), within the budget', () => {
+    const { engine, at, v, params } = run();
+    expect(v('B3')).toBe(0);
+    const p = params();
+    for (let k = 0; k < 12; k++) {
+      expect(v(`V${W + k + 1}`) as number).toBeCloseTo(1, 9);
+      expect(v(`W${W + k + 1}`) as number).toBeCloseTo(payoutAt(1, p), 9);
+      expect(v(`X${W + k + 1}`) as number).toBeCloseTo(payoutAt(1, p) * (engine.value('E_Bonus', `F${23 + k}`) as number), 6);
+    }
+    expect(payoutAt(1, p)).toBeCloseTo(1, 9); // the spec's curve pays 100 % at target
+    expect(at(0)).toBeCloseTo(at(1) * payoutAt(1, p), 6);
+    expect(at(4)).toBeCloseTo(at(0), 6);
+    expect(at(2)).toBeCloseTo(engine.value('E_Bonus', 'C5') as number, 6);
+    expect(at(3)).toBeCloseTo(at(0) - at(2), 6);
+    expect(at(3)).toBeLessThan(0); // the reps’ target incentive fits the sample’s budget
+    expect(v(`C${PO + 3}`)).toBe('OK');
+    expect(Object.values(engine.allValues()).flatMap((cells) => Object.values(cells)).filter((x) => isCellError(x))).toEqual([]);
+    engine.destroy();
+  });
+
+  it('follows the forecast: a rep far ahead is paid at the cap, one with nothing at 0; over budget the check warns (⚠), never ERR', () => {
+    const { engine, at, v, params } = run((g, b) => {
+      Object.assign(g, { B3: 2, [`C${W + 1}`]: 10000, [`D${W + 1}`]: 10000 }); // E01: far ahead of its quota
+      b.C4 = 0.001; // a tiny bonus budget
+    });
+    const p = params();
+    const quota = v(`B${L.repRow + 1}`) as number;
+    const fc1 = v(`S${W + 1}`) as number;
+    expect(fc1).toBeCloseTo(20000 / (2 / 12), 6);
+    expect(v(`V${W + 1}`) as number).toBeCloseTo(fc1 / quota, 9);
+    expect(v(`W${W + 1}`) as number).toBeCloseTo(payoutAt(fc1 / quota, p), 9);
+    expect(v(`W${W + 1}`) as number).toBeCloseTo(p.cap, 9);
+    expect(v(`W${W + 2}`)).toBe(0); // E02: no actuals in two closed months
+    const ti1 = engine.value('E_Bonus', 'F23') as number;
+    expect(at(0)).toBeCloseTo(p.cap * ti1, 6); // only E01 earns
+    expect(at(3)).toBeCloseTo(at(0) - at(2), 6);
+    expect(at(3)).toBeGreaterThan(0);
+    expect(checkState(v(`C${PO + 3}`))).toBe('warn');
+    engine.destroy();
+  });
+
+  it('the check is one of the notebook’s checks, labelled by its row, in both languages', () => {
+    const { nb, engine } = run();
+    const check = checkCells(nb).find((c) => c.sheet === 'G_Monthly' && c.addr === `C${PO + 3}`);
+    expect(check?.label).toEqual({ zh: '预测 − 预算 Forecast − budget', en: '预测 − 预算 Forecast − budget' });
+    engine.destroy();
+    const en = monthlyGenerator.generate({ shape: { ...SAMPLE_SHAPE, language: 'en' }, inputs: {}, names: new Map() }).sheets[0].cells;
+    const zh = monthlyGenerator.generate({ shape: SAMPLE_SHAPE, inputs: {}, names: new Map() }).sheets[0].cells;
+    expect(en[`A${PO + 3}`]).toBe('Forecast − budget');
+    expect(en[`C${PO + 3}`]).toContain('"⚠ over budget"');
+    expect(zh[`C${PO + 3}`]).toContain('"⚠ 预测奖金超预算 over budget"');
+    expect(String(zh[`C${PO + 3}`])).not.toContain('ERR');
+  });
+
+  it('shows as a KPI card with the budget gap as its sub-line, and on the presenter’s monthly review', () => {
+    const card = monthlyLayoutItems(4, 4).find((i) => i.id === 'G_Monthly.kpi.payout')!;
+    expect(card.ranges).toEqual({ value: 'PAYOUT_FORECAST', sub: 'PAYOUT_FORECAST_VS_BUDGET' });
+    expect(MONTHLY_KPIS.map((k) => k.id)).toContain('PAYOUT_FORECAST');
   });
 });

@@ -18,7 +18,8 @@ import { emptyPart, type SheetGenerator } from '../../templates/generators/types
 import { EngineNotebook } from '../../workers/engineCore';
 
 /** A stand-in for the target and bonus sheets: one line a product (its target an input), one a
- * region (its final target, and per line), one a rep (its quota) — the names G_Monthly reads. */
+ * region (its final target, and per line), one a rep (its quota, its target incentive in Z), the
+ * bonus budget and payout curve as constants — the names G_Monthly reads. */
 const lists: SheetGenerator = {
   sheets: ['Lists'],
   generate(ctx) {
@@ -37,6 +38,7 @@ const lists: SheetGenerator = {
       cells[`C${i + 1}`] = r.region;
       cells[`F${i + 1}`] = r.name;
       cells[`G${i + 1}`] = 10 * (i + 1);
+      cells[`Z${i + 1}`] = 2 * (i + 1); // the rep's target incentive
     });
     const part = emptyPart();
     part.sheets.push({ id: 'sheet_lists', name: 'Lists', cells, formats: {} });
@@ -51,6 +53,9 @@ const lists: SheetGenerator = {
       { name: 'REP_NAME', expression: `=Lists!$F$1:$F$${ctx.shape.reps.length}` },
       { name: 'REP_REGION', expression: `=Lists!$C$1:$C$${ctx.shape.reps.length}` },
       { name: 'REP_QUOTA', expression: `=Lists!$G$1:$G$${ctx.shape.reps.length}` },
+      { name: 'REP_TARGET_BONUS', expression: `=Lists!$Z$1:$Z$${ctx.shape.reps.length}` },
+      // The bonus plan's budget and payout curve (E_Bonus's names).
+      ...Object.entries({ BONUS_BUDGET: 1000, PO_THRESHOLD: 0.5, PO_AT_THRESHOLD: 0.5, PO_TARGET: 1, PO_ACCEL: 2, PO_CAP: 2, PO_SLOPE_LOW: 1 }).map(([name, v]) => ({ name, expression: `=${v}` })),
     );
     part.layout.push({ id: 'Lists.kpi.total', kind: 'kpi', sheet: 'Lists', ranges: { value: 'TARGET_TOTAL' } });
     return part;
