@@ -72,6 +72,8 @@ const MONTH_COL0 = 2; // C
 const mcol = (m: number) => columnLabel(MONTH_COL0 + m); // m = 0..11
 const A1 = (col: string, row0: number) => `${col}${row0 + 1}`;
 const abs = (col: string, row0: number) => `$${col}$${row0 + 1}`;
+/** Red/amber/green of an attainment, against the thresholds in B4 (green from) and B5 (amber from). */
+const ragFormula = (attainment: string) => `=IF(${attainment}>=${abs('B', 3)},"G",IF(${attainment}>=${abs('B', 4)},"A","R"))`;
 /** The bonus plan's attainment target (`PO_TARGET` = E_Bonus C8, the `target` of the payout curve). */
 const PAYOUT_TARGET = 'PO_TARGET';
 
@@ -173,7 +175,7 @@ export const monthlyGenerator: SheetGenerator = {
       ['ATTAINMENT_YTD', t('年累计达成率', 'YTD attainment'), `=IF(YTD_TARGET=0,0,YTD_ACTUAL/YTD_TARGET)`],
       ['FY_FORECAST', t('全年预测', 'FY forecast'), `=SUM(${abs('D', L.ytdRow)}:${abs('D', ytdEnd)})`],
       ['FY_GAP', t('全年差距', 'FY gap'), `=FY_FORECAST-TARGET_TOTAL`],
-      ['YTD_STATUS', t('状态', 'Status'), `=IF(ATTAINMENT_YTD>=${abs('B', 3)},"G",IF(ATTAINMENT_YTD>=${abs('B', 4)},"A","R"))`],
+      ['YTD_STATUS', t('状态', 'Status'), ragFormula('ATTAINMENT_YTD')],
     ] as const;
     const names: NamedExpression[] = [
       { name: 'CLOSED_MONTHS', expression: `=${S}!${closed}` },
@@ -241,7 +243,7 @@ export const monthlyGenerator: SheetGenerator = {
       cells[A1('C', row)] = `=SUM(${abs('O', first)}:${abs('O', first + P - 1)})`;
       cells[A1('D', row)] = `=IF(${A1('B', row)}=0,0,${A1('C', row)}/${A1('B', row)})`;
       formats[A1('D', row)] = '0.0%';
-      cells[A1('E', row)] = `=IF(${A1('D', row)}>=${abs('B', 3)},"G",IF(${A1('D', row)}>=${abs('B', 4)},"A","R"))`;
+      cells[A1('E', row)] = ragFormula(A1('D', row));
       // Σ over the region's lines of the region × line forecasts (column P of the region × line block).
       cells[A1('F', row)] = `=SUM(${A1('P', X + ri * P)}:${A1('P', X + ri * P + P - 1)})`;
       cells[A1('G', row)] = `=${A1('F', row)}-INDEX(REGION_FINAL,${ri + 1})`;
@@ -322,7 +324,7 @@ export const monthlyGenerator: SheetGenerator = {
       formats[A1('R', row)] = '0.0%';
       cells[A1('S', row)] = `=IF(R${r1}>0,O${r1}/R${r1},O${r1}+SUMPRODUCT((${months}>${closed})*${quotaMonths}))`;
       cells[A1('T', row)] = `=S${r1}-${abs('B', q)}`;
-      cells[A1('U', row)] = `=IF(Q${r1}>=${abs('B', 3)},"G",IF(Q${r1}>=${abs('B', 4)},"A","R"))`;
+      cells[A1('U', row)] = ragFormula(`Q${r1}`);
       // The payout accrual forecast: the bonus curve on the forecast attainment, times the rep's target incentive.
       cells[A1('V', row)] = `=IF(${abs('B', q)}=0,0,S${r1}/${abs('B', q)})`;
       formats[A1('V', row)] = '0.0%';
