@@ -8,16 +8,15 @@
  * edit re-renders what it touched and nothing else.
  */
 import { batch, createSignal } from 'solid-js';
-import { $RAW, createStore, produce, reconcile, unwrap } from 'solid-js/store';
+import { createStore, produce, reconcile, unwrap } from 'solid-js/store';
 import type { EditCommand, SheetValues, ValueChange } from '../model/commands';
 import { reachesEngine } from '../model/commands';
 import { applyEdits, EditError } from '../model/edit';
 import type { EditErrorCode } from '../model/edit';
 import { isStructureCommand, moveAddressMap } from '../model/structure';
-import type { DraftAccess } from '../model/structure';
 import type { Notebook } from '../model/notebook';
 import type { EngineClient } from './engineClient';
-import { markMap, markNotebookMaps, markValueMaps } from './storeRaw';
+import { markNotebookMaps, markValueMaps, STORE_DRAFT } from './storeRaw';
 
 interface HistoryEntry {
   label: string;
@@ -71,11 +70,6 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
   let closed = false;
 
   const plain = (): Notebook => unwrap(doc);
-  // How a structure edit reads and stores the document past the draft's proxies (see DraftAccess).
-  const draft: DraftAccess = {
-    raw: <T extends object>(value: T): T => ((value as Record<symbol, unknown>)[$RAW] as T | undefined) ?? value,
-    fresh: markMap,
-  };
 
   function workbook() {
     const nb = plain();
@@ -258,7 +252,7 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
     let inverse: EditCommand[] = [];
     batch(() => {
       setDoc(produce((d) => {
-        inverse = applyEdits(d, cmds, draft);
+        inverse = applyEdits(d, cmds, STORE_DRAFT);
         d.updatedAt = Date.now();
       }));
       if (moveNow) moveValues(cmds);

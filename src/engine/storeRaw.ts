@@ -10,17 +10,24 @@
 import { $RAW } from 'solid-js/store';
 import type { SheetValues } from '../model/commands';
 import type { Notebook } from '../model/notebook';
+import type { DraftAccess } from '../model/structure';
 
 function markRaw(map: object | undefined): void {
   // A store proxy (or a map marked already) answers `$RAW` itself: left as it is.
   if (map && !(map as Record<symbol, unknown>)[$RAW]) Object.defineProperty(map, $RAW, { value: map, configurable: true });
 }
 
-/** Marks one flat map (a sheet's cells or formats built by an edit) before it is stored. */
-export function markMap<T extends object>(map: T): T {
-  markRaw(map);
-  return map;
-}
+/**
+ * How a structure edit reads and stores a `produce` draft of the document (see `DraftAccess`):
+ * reads go to the object behind the proxy, and the maps it builds are marked before they are stored.
+ */
+export const STORE_DRAFT: DraftAccess = {
+  raw: <T extends object>(value: T): T => ((value as Record<symbol, unknown>)[$RAW] as T | undefined) ?? value,
+  fresh<T extends object>(map: T): T {
+    markRaw(map);
+    return map;
+  },
+};
 
 /** Marks each sheet's flat maps (cells, formats, widths) of a notebook about to become a store. */
 export function markNotebookMaps(nb: Notebook): Notebook {
