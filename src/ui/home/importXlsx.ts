@@ -55,7 +55,7 @@ defineMessages({
   },
 });
 
-/** How long one import may take before its worker is ended (a 500k-cell workbook takes a few seconds). */
+/** How long one import may take before its worker is ended (500k cells take about ten seconds here). */
 export const IMPORT_TIME_LIMIT_MS = 60_000;
 /** The limit in force: a test may shorten it (`window.__opsbookImportLimitMs`) to see the refusal. */
 const timeLimitMs = () => (globalThis as { __opsbookImportLimitMs?: number }).__opsbookImportLimitMs ?? IMPORT_TIME_LIMIT_MS;
