@@ -6,6 +6,7 @@
  * joins late asks the editor for the whole document.
  */
 import { createSignal } from 'solid-js';
+import { pushAll } from '../model/arrays';
 import type { EditCommand } from '../model/commands';
 import type { Notebook } from '../model/notebook';
 import type { NotebookMessage as Message } from '../model/protocol';
@@ -35,11 +36,9 @@ export function createTabLock(notebookId: string, h: TabLockHandlers) {
   // is no part of the edit the user waits for. Batches keep their order, and a whole document
   // never overtakes them.
   let outbox: EditCommand[] = [];
-  let posting = false;
   const idle: (fn: () => void) => void = (fn) =>
     typeof requestIdleCallback === 'function' ? void requestIdleCallback(fn, { timeout: 100 }) : void setTimeout(fn, 0);
   function flushEdits(): void {
-    posting = false;
     if (outbox.length && role() === 'editor') channel?.postMessage({ type: 'edits', cmds: outbox } satisfies Message);
     outbox = [];
   }
@@ -108,11 +107,9 @@ export function createTabLock(notebookId: string, h: TabLockHandlers) {
     /** Tells the followers about an edit this tab made. */
     publish(cmds: EditCommand[]): void {
       if (role() !== 'editor' || !channel) return;
-      for (const c of cmds) outbox.push(c);
-      if (!posting) {
-        posting = true;
-        idle(flushEdits);
-      }
+      // The first edit since the last post schedules the next one.
+      if (outbox.length === 0) idle(flushEdits);
+      pushAll(outbox, cmds);
     },
     publishDocument(nb: Notebook): void {
       outbox = [];
