@@ -27,6 +27,7 @@
  * (`PO_*`, with the attainment target `PO_TARGET`), so it plugs in after any target generator.
  */
 import { columnLabel } from '../../src/model/address';
+import { isFormula } from '../../src/model/cell';
 import type { RawContent } from '../../src/model/cell';
 import type { KpiDef } from '../../src/model/drivers';
 import type { LayoutItem, NamedExpression, Sheet } from '../../src/model/notebook';
@@ -72,6 +73,7 @@ const MONTH_COL0 = 2; // C
 const mcol = (m: number) => columnLabel(MONTH_COL0 + m); // m = 0..11
 const A1 = (col: string, row0: number) => `${col}${row0 + 1}`;
 const abs = (col: string, row0: number) => `$${col}$${row0 + 1}`;
+const MONEY = '#,##0.00';
 /** Red/amber/green of an attainment, against the thresholds in B4 (green from) and B5 (amber from). */
 const ragFormula = (attainment: string) => `=IF(${attainment}>=${abs('B', 3)},"G",IF(${attainment}>=${abs('B', 4)},"A","R"))`;
 /** The bonus plan's attainment target (`PO_TARGET` = E_Bonus C8, the `target` of the payout curve). */
@@ -162,6 +164,7 @@ export const monthlyGenerator: SheetGenerator = {
       cells[A1('A', row)] = `=${A1('A', s)}`;
       cells[A1('B', row)] = `=SUMIF(${abs('B', L.actualsRow)}:${abs('B', actualsEnd)},${A1('A', row)},${abs('O', L.actualsRow)}:${abs('O', actualsEnd)})`;
       cells[A1('C', row)] = `=SUMPRODUCT((${months}<=${closed})*${A1(mcol(0), s)}:${A1(mcol(11), s)})`;
+      formats[A1('C', row)] = '0.0%';
       cells[A1('D', row)] = `=IF(${A1('C', row)}>0,${A1('B', row)}/${A1('C', row)},${A1('B', row)}+${A1('B', s)}*(${A1('O', s)}-${A1('C', row)}))`;
       cells[A1('E', row)] = `=${A1('D', row)}-${A1('B', s)}`;
       // What a month still open earns per unit of seasonality: the run rate, or the target with nothing to go on.
@@ -367,6 +370,19 @@ export const monthlyGenerator: SheetGenerator = {
       { name: 'PAYOUT_FORECAST', expression: `=${S}!${abs('B', PO)}` },
       { name: 'PAYOUT_FORECAST_VS_BUDGET', expression: `=${S}!${abs('B', PO + 2)}` },
     );
+
+    // Every other number of the sheet is money, shown as the other sheets show it — but the closed
+    // months and the month numbers heading the blocks (a format on text changes nothing).
+    const counts = new Set([A1('B', 2), ...[L.monthRow, W - 1].flatMap((r) => Array.from({ length: 12 }, (_x, m) => A1(mcol(m), r)))]);
+    for (const [addr, raw] of Object.entries(cells)) {
+      if (formats[addr] || counts.has(addr) || /^A\d/.test(addr) || (typeof raw !== 'number' && !isFormula(raw))) continue;
+      formats[addr] = MONEY;
+    }
+    // The actuals are inputs, typed or imported later: they show as money too.
+    for (const first of [L.actualsRow, W]) {
+      const rows = first === W ? N : R * P;
+      for (let k = 0; k < rows; k++) for (let m = 0; m < 12; m++) formats[A1(mcol(m), first + k)] ??= MONEY;
+    }
 
     const sheet: Sheet = { id: 'sheet_g_monthly', name: S, cells, formats, frozen: { rows: 0, cols: 1 } };
     const part = emptyPart();
