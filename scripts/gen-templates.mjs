@@ -192,6 +192,14 @@ export function amendSpec(spec, amendments) {
       if (!cell) throw new Error(`amendment of ${name}!${addr}: no such spec cell`);
       out[addr] = 'formula' in change ? { formula: change.formula, expected: cell.expected } : { value: change.value };
     }
+    // Cells the product adds beside the spec's (issue 20's rep bottom-up): never over a spec cell;
+    // a formula brings its own expected value, a blank input only its format.
+    for (const [addr, add] of Object.entries(amendments.added?.[name] ?? {})) {
+      if (cells[addr]) throw new Error(`addition ${name}!${addr}: the spec has this cell`);
+      if ('formula' in add) out[addr] = { formula: add.formula, expected: add.expected, format: add.format };
+      else if ('value' in add) out[addr] = { value: add.value, format: add.format };
+      else out[addr] = { blank: true, format: add.format };
+    }
     sheets[name] = out;
   }
   return { ...spec, sheets };
@@ -208,10 +216,10 @@ export function generate(spec) {
       if ('formula' in cell) {
         raw[addr] = cell.formula;
         expected[name][addr] = cell.expected;
-      } else {
+      } else if (!cell.blank) {
         raw[addr] = cell.value;
       }
-      const format = formatFor(name, cells, addr);
+      const format = cell.format ?? (cell.blank ? null : formatFor(name, cells, addr));
       if (format) formats[addr] = format;
     }
     files[`${name}.json`] = { name, frozen: FROZEN[name] ?? { rows: 1, cols: 2 }, colWidths: columnWidths(cells), cells: raw, formats };

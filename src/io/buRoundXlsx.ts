@@ -19,12 +19,14 @@ const LABELS = {
     line: 'Product line', history: 'Last year', potential: 'Potential', td: 'Top-down target', bu: 'Your bottom-up (input)', comment: 'Comment',
     dev: 'Deviation', alert: 'Alert', total: 'Total', ok: 'OK', warn: '⚠ deviation',
     help: 'Type your bottom-up in the yellow cells (and a comment if you like), save, and send the file back.',
+    region: 'Region', measure: 'Measure', quota: 'Your quota (top-down)',
   },
   'zh-CN': {
     title: '自下而上提报 第 {n} 轮', recipient: '提报人', due: '截止', note: '说明', band: '偏差预警阈值', round: '轮次编号',
     line: '产品线', history: '去年实际', potential: '市场潜力', td: '自上而下目标', bu: '自下而上提报（输入）', comment: '备注',
     dev: '偏差', alert: '预警', total: '合计', ok: 'OK', warn: '⚠ 偏差过大',
     help: '请在黄色单元格填写提报值（可填写备注），保存后发回。',
+    region: '区域', measure: '指标', quota: '您的指标（自上而下）',
   },
 } as const;
 
@@ -53,7 +55,13 @@ export async function roundWorkbook(slice: BuSlice, locale: Locale): Promise<Uin
   ws.getCell('A6').value = L.round;
   ws.getCell('B6').value = slice.roundId;
   ws.getCell('D6').value = L.help;
-  const header = [L.line, L.history, L.potential, L.td, L.bu, L.comment, L.dev, L.alert];
+  // A rep answers one line, their quota, inside their own region (no other rep's figure).
+  const rep = slice.level === 'rep';
+  if (rep && slice.region !== undefined) {
+    ws.getCell('D2').value = L.region;
+    ws.getCell('E2').value = slice.region;
+  }
+  const header = [rep ? L.measure : L.line, L.history, L.potential, rep ? L.quota : L.td, L.bu, L.comment, L.dev, L.alert];
   header.forEach((h, i) => {
     const c = ws.getCell(FIRST - 1, i + 1);
     c.value = h;
@@ -166,3 +174,35 @@ export async function zipFiles(files: { name: string; bytes: Uint8Array }[]): Pr
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
+
+/** At most this many answers in one archive, each at most this big: a round has ≤ 500 recipients. */
+const MAX_ARCHIVE_ENTRIES = 1000;
+const MAX_ANSWER_BYTES = 20 * 1024 * 1024;
+
+/**
+ * The answer workbooks one picked file holds: itself when it is a workbook, or each `.xlsx`
+ * inside it when it is a zip of answers (the round's own zip sent back, or one the consultant
+ * made of the replies). Entries are named `archive.zip/inner.xlsx`; an archive that is damaged
+ * or inflates past its declared sizes gives no answers, and the reader then refuses it by name.
+ */
+export async function answerWorkbooks(file: string, bytes: Uint8Array): Promise<{ file: string; bytes: Uint8Array }[]> {
+  const { readZipDirectory, inflateEntry } = await import('./zipReader');
+  const dir = readZipDirectory(bytes, MAX_ARCHIVE_ENTRIES);
+  // A workbook is a zip too: one with a content-types part is an answer itself.
+  if (!dir.ok || dir.entries.some((e) => e.name === '[Content_Types].xml')) return [{ file, bytes }];
+  const inner = dir.entries.filter((e) => /\.xlsx$/i.test(e.name) && !/(^|\/)(__MACOSX\/|\.)/.test(e.name));
+  const out: { file: string; bytes: Uint8Array }[] = [];
+  for (const entry of inner) {
+    const name = `${file}/${entry.name.split('/').pop()}`;
+    if (entry.size > MAX_ANSWER_BYTES) {
+      out.push({ file: name, bytes: new Uint8Array() });
+      continue;
+    }
+    const chunks: Uint8Array[] = [];
+    const problem = await inflateEntry(bytes, entry, (c) => void chunks.push(c));
+    const whole = new Uint8Array(problem ? 0 : chunks.reduce((n, c) => n + c.length, 0));
+    if (!problem) chunks.reduce((at, c) => (whole.set(c, at), at + c.length), 0);
+    out.push({ file: name, bytes: whole });
+  }
+  return out.length ? out : [{ file, bytes }];
+}

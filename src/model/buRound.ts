@@ -1,11 +1,15 @@
 /**
  * Bottom-up rounds by file (step 6 of target setting: publish top-down, collect bottom-up).
- * A round sends each region its own slice of the plan as a workbook, and merges the answers
- * back: each answer is checked against what was sent, shown old → new, and accepted into
- * `REGION_BU` in one undoable step recorded in the decision log.
+ * A round sends each recipient their own slice of the plan as a workbook, and merges the answers
+ * back: each answer is checked against what was sent, shown old → new, and accepted into the
+ * bottom-up inputs in one undoable step recorded in the decision log.
+ *
+ * Rounds nest, level by level: a region round collects `REGION_BU` (each region × product line);
+ * a region's rep round splits that region's final target into its reps' quotas (`REP_QUOTA`)
+ * and collects each rep's bottom-up into `REP_BU` the same way. A level is a row of `LEVELS`.
  *
  * Everything here is pure: the slice is read from the plan's list names (`REGION_NAME`,
- * `REGION_TD`, `REGION_BU`, …, see templates/generators/listNames.ts) and the computed values,
+ * `REGION_TD`, `REP_QUOTA`, …, see templates/generators/listNames.ts) and the computed values,
  * never from addresses, so a generated plan of any shape runs rounds the same way. The round
  * itself lives in the notebook (`layout.buRounds`), so it is saved, exported and restored.
  */
@@ -31,14 +35,22 @@ export interface BuRecipient {
   acceptedAt?: number;
 }
 
+/** Who answers a round: each region (by product line), or each rep of one region. */
+export type RoundLevel = 'region' | 'rep';
+
 export interface BuRound {
   id: string;
   number: number;
+  /** Absent in rounds saved before rep rounds: a region round. */
+  level?: RoundLevel;
+  /** A rep round: the region whose reps answer, as `REGION_NAME` holds it. */
+  region?: string;
   createdAt: number;
   /** `YYYY-MM-DD`, or empty. */
   due: string;
   note: string;
-  /** The existing product lines, in plan order (the columns of `REGION_BU`). */
+  /** What each recipient answers, in order: the existing product lines (the columns of
+   *  `REGION_BU`) for a region, one line (their quota) for a rep. */
   lines: string[];
   recipients: BuRecipient[];
 }
@@ -47,7 +59,10 @@ export interface BuRound {
 export interface BuSlice {
   roundId: string;
   roundNumber: number;
+  level: RoundLevel;
   recipient: string;
+  /** A rep's own region (a rep round). */
+  region?: string;
   due: string;
   note: string;
   alertBand: number;
@@ -57,16 +72,29 @@ export interface BuSlice {
 /** The plan's cells a round reads, resolved through the list names. */
 interface RoundArea { sheet: string; range: RangePos }
 
-const NAMES = ['REGION_NAME', 'PRODUCT_NAME', 'REGION_TD', 'REGION_BU', 'REGION_HISTORY', 'REGION_POTENTIAL'] as const;
+/**
+ * The list names a level's round reads: who answers (`who`, one row each in the recipient ×
+ * line areas `td`, `bu`, `history`, `potential`) and `also`: the product lines across a region
+ * round's areas, the region of each rep in a rep round.
+ */
+const LEVELS = {
+  region: { who: 'REGION_NAME', td: 'REGION_TD', bu: 'REGION_BU', history: 'REGION_HISTORY', potential: 'REGION_POTENTIAL', also: 'PRODUCT_NAME' },
+  rep: { who: 'REP_NAME', td: 'REP_QUOTA', bu: 'REP_BU', history: 'REP_HISTORY', potential: 'REP_POTENTIAL', also: 'REP_REGION' },
+} as const satisfies Record<RoundLevel, Record<string, string>>;
+
+/** The one line a rep answers: their quota (in the plan's language, as the file shows it). */
+const REP_LINE = { en: 'Rep quota', 'zh-CN': '代表指标' } as const;
+
+const levelOf = (round: BuRound): RoundLevel => round.level ?? 'region';
 
 function area(nb: Notebook, name: string): RoundArea | null {
   const r = resolvePointer(nb, { name });
   return r ? { sheet: r.sheet, range: r.range } : null;
 }
 
-/** Whether the notebook can run rounds (it defines every list name a round reads). */
-export function supportsRounds(nb: Notebook): boolean {
-  return NAMES.every((n) => area(nb, n) !== null);
+/** Whether the notebook can run rounds at `level` (it defines every list name the level reads). */
+export function supportsRounds(nb: Notebook, level: RoundLevel = 'region'): boolean {
+  return Object.values(LEVELS[level]).every((n) => area(nb, n) !== null);
 }
 
 function num(v: CellValue | undefined): number {
@@ -97,24 +125,56 @@ export function planRegions(nb: Notebook, values: SheetValues): string[] {
   return a ? column(grid(values, a)).map(text) : [];
 }
 
-/** Starts a round for `recipients` (region names): records what each is sent. */
-export function createRound(nb: Notebook, values: SheetValues, opts: { recipients: string[]; due: string; note: string; now?: number }): BuRound {
-  const regions = planRegions(nb, values);
-  const td = grid(values, area(nb, 'REGION_TD')!);
-  const bu = grid(values, area(nb, 'REGION_BU')!);
+/** The reps of `region`, in roster order. */
+export function regionReps(nb: Notebook, values: SheetValues, region: string): string[] {
+  const names = area(nb, 'REP_NAME');
+  const regions = area(nb, LEVELS.rep.also);
+  if (!names || !regions) return [];
+  const of = column(grid(values, regions)).map(text);
+  return column(grid(values, names)).map(text).filter((_, i) => of[i] === region);
+}
+
+/** Who can answer at `level`: every region, or the reps of `region`. */
+export function planRecipients(nb: Notebook, values: SheetValues, level: RoundLevel, region?: string): string[] {
+  return level === 'rep' ? regionReps(nb, values, region ?? '') : planRegions(nb, values);
+}
+
+/** The rows of a level's areas, one per possible recipient, in list order. */
+function whoList(nb: Notebook, values: SheetValues, level: RoundLevel): string[] {
+  const a = area(nb, LEVELS[level].who);
+  return a ? column(grid(values, a)).map(text) : [];
+}
+
+/**
+ * Starts a round for `recipients` at `level` (region names, or the rep names of `region`):
+ * records what each is sent. A rep round's top-down is each rep's quota — the region's final
+ * target split by the plan's index — so it nests under the region round's outcome.
+ */
+export function createRound(
+  nb: Notebook,
+  values: SheetValues,
+  opts: { recipients: string[]; due: string; note: string; now?: number; level?: RoundLevel; region?: string },
+): BuRound {
+  const level = opts.level ?? 'region';
+  const L = LEVELS[level];
+  const who = whoList(nb, values, level);
+  const td = grid(values, area(nb, L.td)!);
+  const bu = grid(values, area(nb, L.bu)!);
   const buCols = bu[0]?.length ?? 0;
-  const lines = grid(values, area(nb, 'PRODUCT_NAME')!).map((r) => text(r[0])).slice(0, buCols);
+  const lines = level === 'rep' ? [REP_LINE[nb.locale] ?? REP_LINE.en] : grid(values, area(nb, LEVELS.region.also)!).map((r) => text(r[0])).slice(0, buCols);
+  const inRegion = level === 'rep' ? new Set(regionReps(nb, values, opts.region ?? '')) : null;
   const previous = roundsOf(nb);
   return {
     id: newId('round'),
     number: previous.reduce((m, r) => Math.max(m, r.number), 0) + 1,
+    ...(level === 'rep' ? { level, region: opts.region } : {}),
     createdAt: opts.now ?? Date.now(),
     due: opts.due,
     note: opts.note,
     lines,
     recipients: opts.recipients.map((name) => {
-      const index = regions.indexOf(name);
-      if (index < 0) throw new Error(`unknown region ${name}`);
+      const index = who.indexOf(name);
+      if (index < 0 || (inRegion && !inRegion.has(name))) throw new Error(`unknown ${level} ${name}`);
       return { name, index, td: td[index].map(num), bu: bu[index].map(num) };
     }),
   };
@@ -124,15 +184,17 @@ export function createRound(nb: Notebook, values: SheetValues, opts: { recipient
 export function sliceFor(nb: Notebook, values: SheetValues, round: BuRound, recipient: string): BuSlice {
   const r = round.recipients.find((x) => x.name === recipient);
   if (!r) throw new Error(`${recipient} is not in round ${round.number}`);
-  const history = grid(values, area(nb, 'REGION_HISTORY')!)[r.index] ?? [];
-  const potential = grid(values, area(nb, 'REGION_POTENTIAL')!)[r.index] ?? [];
-  const band = nb.names.find((n) => n.name.toUpperCase() === 'ALERT_DEV');
-  const bandArea = band ? area(nb, 'ALERT_DEV') : null;
+  const L = LEVELS[levelOf(round)];
+  const history = grid(values, area(nb, L.history)!)[r.index] ?? [];
+  const potential = grid(values, area(nb, L.potential)!)[r.index] ?? [];
+  const bandArea = area(nb, 'ALERT_DEV');
   const alertBand = bandArea ? num(grid(values, bandArea)[0]?.[0]) : 0.1;
   return {
     roundId: round.id,
     roundNumber: round.number,
+    level: levelOf(round),
     recipient: r.name,
+    ...(round.region !== undefined ? { region: round.region } : {}),
     due: round.due,
     note: round.note,
     alertBand,
@@ -240,19 +302,20 @@ export function takeAnswers(round: BuRound, answers: BuCheckedAnswer[], now = Da
 }
 
 /** One line of the diff preview: the plan's bottom-up now → the answer's. */
-export function answerDiff(nb: Notebook, values: SheetValues, r: BuRecipient): { line: number; old: CellValue; new: number }[] {
-  const bu = grid(values, area(nb, 'REGION_BU')!)[r.index] ?? [];
+export function answerDiff(nb: Notebook, values: SheetValues, round: BuRound, r: BuRecipient): { line: number; old: CellValue; new: number }[] {
+  const bu = grid(values, area(nb, LEVELS[levelOf(round)].bu)!)[r.index] ?? [];
   return (r.answer?.bu ?? []).map((v, i) => ({ line: i, old: bu[i] ?? null, new: v }));
 }
 
 /**
  * The commands that accept the answers of `names` into the plan: their bottom-up rows of
- * `REGION_BU`, the round's record, and one decision-log entry per recipient — one undo step.
+ * `REGION_BU` (or cells of `REP_BU`), the round's record, and one decision-log entry per
+ * recipient — one undo step.
  */
 export function acceptCommands(nb: Notebook, values: SheetValues, roundId: string, names: string[], now = Date.now()): EditCommand[] {
   const rounds = roundsOf(nb);
   const round = rounds.find((r) => r.id === roundId);
-  const bu = area(nb, 'REGION_BU');
+  const bu = round ? area(nb, LEVELS[levelOf(round)].bu) : null;
   if (!round || !bu) return [];
   const cells = nb.sheets.find((s) => s.name === bu.sheet)?.cells ?? {};
   const writes: { addr: string; raw: RawContent | null }[] = [];
@@ -277,7 +340,7 @@ export function acceptCommands(nb: Notebook, values: SheetValues, roundId: strin
       target: `${bu.sheet}!${first}:${last}`,
       old: before.reduce((a, b) => a + b, 0),
       new: r.answer.bu.reduce((a, b) => a + b, 0),
-      note: `round ${round.number} · ${r.name} answered · Δ ${dev >= 0 ? '+' : '−'}${Math.abs(dev * 100).toFixed(1)} %`,
+      note: `round ${round.number}${round.region !== undefined ? ` (${round.region})` : ''} · ${r.name} answered · Δ ${dev >= 0 ? '+' : '−'}${Math.abs(dev * 100).toFixed(1)} %`,
     });
     accepted.add(r.name);
   }

@@ -56,6 +56,8 @@ const BuRoundsSchema = v.pipe(
     v.strictObject({
       id: text(64),
       number: v.pipe(v.number(), v.integer(), v.minValue(1)),
+      level: v.optional(v.picklist(['region', 'rep'])),
+      region: v.optional(text(255)),
       createdAt: finite,
       due: v.union([v.literal(''), v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))]),
       note: text(2000),

@@ -169,7 +169,8 @@ export function targetLayout(shape: Pick<ClientShape, 'products' | 'regions' | '
     rollupTotalRow,
     accountBlocks,
     /** Roster columns: name A, region B, level C, actual D, potential E, shares F G, index H, region final I, quota J, new-account quota K. */
-    repCols: { name: 0, region: 1, level: 2, actual: 3, potential: 4, histShare: 5, potShare: 6, index: 7, regionFinal: 8, quota: 9, newAccounts: 10 },
+    // Column 11 holds the row's sample-value mark; the rep round's bottom-up sits after it.
+    repCols: { name: 0, region: 1, level: 2, actual: 3, potential: 4, histShare: 5, potShare: 6, index: 7, regionFinal: 8, quota: 9, newAccounts: 10, bu: 12, buDev: 13 },
   };
 }
 export type TargetLayout = ReturnType<typeof targetLayout>;

@@ -13,6 +13,7 @@
  * | `REGION_BU` | bottom-up inputs, regions down × lines with history across | `B_Target!$C$70:$E$73` |
  * | `REGION_TD`, `REGION_HISTORY`, `REGION_POTENTIAL` | top-down targets, last year's revenue, potential — same shape as `REGION_BU` | `B_Target!$C$64:$E$67`, `$C$32:$E$35`, `$C$52:$E$55` |
  * | `REP_NAME`, `REP_REGION`, `REP_LEVEL`, `REP_QUOTA` | the roster and each rep's quota | `B_Target!$A$97:$A$108` … |
+ * | `REP_HISTORY`, `REP_POTENTIAL`, `REP_BU` | each rep's last-year revenue, potential and bottom-up (a rep round's answer; blank until one is accepted) | `B_Target!$D$97:$D$108`, `$E$97:$E$108`, `$M$97:$M$108` |
  * | `LEVEL_NAME`, `LEVEL_BASE` | the reps' levels (not the managers') and their base salary | `E_Bonus!$A$17:$A$18`, `$D$17:$D$18` |
  * | `REP_TARGET_BONUS` | each rep's target incentive (OTE − base of the rep's level), roster order | `E_Bonus!$F$23:$F$34` |
  *
@@ -63,6 +64,9 @@ export const LIST_NAME_IDS = [
   'REP_REGION',
   'REP_LEVEL',
   'REP_QUOTA',
+  'REP_HISTORY',
+  'REP_POTENTIAL',
+  'REP_BU',
   'LEVEL_NAME',
   'LEVEL_BASE',
   'REP_TARGET_BONUS',
@@ -90,6 +94,9 @@ export function listNames(l: ListLayout): NamedExpression[] {
     REP_REGION: col(1, l.repRows),
     REP_LEVEL: col(2, l.repRows),
     REP_QUOTA: col(9, l.repRows),
+    REP_HISTORY: col(3, l.repRows),
+    REP_POTENTIAL: col(4, l.repRows),
+    REP_BU: col(12, l.repRows),
     LEVEL_NAME: col(0, l.repLevelRows, 'E_Bonus'),
     LEVEL_BASE: col(3, l.repLevelRows, 'E_Bonus'),
     REP_TARGET_BONUS: col(5, l.bonusRepRows, 'E_Bonus'),

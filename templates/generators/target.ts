@@ -366,6 +366,8 @@ export const targetGenerator: SheetGenerator = {
     pair(L.repHeaderRow - 1, '指标分解：区域→层级→代表', 'Decomposition: region → level → rep');
     [['代表', 'Rep'], ['区域', 'Region'], ['职级', 'Level'], [`${prev} 实际`, 'Actual'], ['辖区潜力', 'Potential'], ['历史占比', 'Hist share'], ['潜力占比', 'Pot share'], ['分配指数', 'Index'], ['区域最终目标', 'Region final'], ['代表指标', 'Rep quota'], ['新客户指标', 'New-acct quota']]
       .forEach(([zh, e], col) => set(col, L.repHeaderRow, lb.t(zh, e)));
+    [[RC.bu, '代表自下而上（输入）', 'Rep bottom-up (input)'], [RC.buDev, '偏差 BU/指标−1', 'Deviation']]
+      .forEach(([col, zh, e]) => set(col as number, L.repHeaderRow, lb.t(zh as string, e as string)));
     const repSpan = (col: number) => absSpan(col, R0, R1);
     const finalTotals = absSpan(T, L.finalRows.first, L.finalRows.last);
     const finalNames = absSpan(0, L.finalRows.first, L.finalRows.last);
@@ -408,6 +410,12 @@ export const targetGenerator: SheetGenerator = {
       set(RC.regionFinal, row, `=INDEX(${finalTotals},MATCH(${r(RC.region)},${finalNames},0))`, MONEY);
       set(RC.quota, row, `=${r(RC.regionFinal)}*${r(RC.index)}*(1+OVERASSIGN)`, MONEY);
       set(RC.newAccounts, row, repInput(RC.newAccounts, 'newAccounts', d.sample), COUNT);
+      // The rep's bottom-up (a rep round's accepted answer): blank until there is one, never a sample.
+      // Its alert is the round board's, not a check: a check per rep would flood the checks panel.
+      const bu = ctx.inputs[targetInputKey(`rep|${rep.name}`, 'bu')];
+      if (bu !== undefined && bu !== null) set(RC.bu, row, bu);
+      formats[a1(RC.bu, row)] = MONEY;
+      set(RC.buDev, row, `=IF(${r(RC.bu)}="","",IF(${r(RC.quota)}=0,0,${r(RC.bu)}/${r(RC.quota)}-1))`, PCT);
     });
     // A region whose reps' actuals (or potentials) are all zero — typed so, or the accounts pasted
     // say so: its reps share equally on that measure instead of dividing by zero.
@@ -421,7 +429,7 @@ export const targetGenerator: SheetGenerator = {
       });
     }
     pair(L.repTotalRow, '合计', 'Total');
-    for (const [col, fmt] of [[RC.actual, MONEY], [RC.potential, MONEY], [RC.quota, MONEY], [RC.newAccounts, COUNT]] as const) {
+    for (const [col, fmt] of [[RC.actual, MONEY], [RC.potential, MONEY], [RC.quota, MONEY], [RC.newAccounts, COUNT], [RC.bu, MONEY]] as const) {
       set(col, L.repTotalRow, sumDown(c(col), R0, R1), fmt);
     }
     pair(L.repCheckRow, '检查：Σ代表指标=目标×(1+超额)', 'Check');
@@ -430,7 +438,7 @@ export const targetGenerator: SheetGenerator = {
     // Roll-up per region: manager quota, Σ rep quotas, new-account quotas against A's new hospitals.
     pair(L.rollupRows.first - 2, '层级汇总', 'Level roll-up');
     set(0, L.rollupRows.first - 1, lb.t('区域', 'Region'));
-    [['经理指标', 'Manager quota'], ['Σ代表指标', 'Σ rep quotas'], ['超额比例', 'Over-assign'], ['Σ新客户指标', 'Σ new-acct quotas'], ['区域新增医院(A)', 'New hospitals'], ['检查', 'Check']]
+    [['经理指标', 'Manager quota'], ['Σ代表指标', 'Σ rep quotas'], ['超额比例', 'Over-assign'], ['Σ新客户指标', 'Σ new-acct quotas'], ['区域新增医院(A)', 'New hospitals'], ['检查', 'Check'], ['Σ代表自下而上', 'Σ rep bottom-up']]
       .forEach(([zh, e], i) => set(2 + i, L.rollupRows.first - 1, lb.t(zh, e)));
     shape.regions.forEach((region, r) => {
       const row = L.rollupRows.first + r;
@@ -442,6 +450,7 @@ export const targetGenerator: SheetGenerator = {
       set(5, row, `=SUMIF(${repSpan(RC.region)},A${n1(row)},${repSpan(RC.newAccounts)})`, COUNT);
       set(6, row, `=SUM(A_Market!${a1(M.lineCols.first, nh)}:${a1(M.lineCols.last, nh)})`, COUNT);
       set(7, row, `=IF(F${n1(row)}=G${n1(row)},"OK","ERR")`);
+      set(8, row, `=SUMIF(${repSpan(RC.region)},A${n1(row)},${repSpan(RC.bu)})`, MONEY);
     });
     const U0 = L.rollupRows.first;
     const U1 = L.rollupRows.last;
@@ -451,6 +460,7 @@ export const targetGenerator: SheetGenerator = {
     set(4, L.rollupTotalRow, `=D${n1(L.rollupTotalRow)}/C${n1(L.rollupTotalRow)}-1`, PCT);
     set(5, L.rollupTotalRow, sumDown('F', U0, U1), COUNT);
     set(6, L.rollupTotalRow, sumDown('G', U0, U1), COUNT);
+    set(8, L.rollupTotalRow, sumDown('I', U0, U1), MONEY);
 
     // Key accounts: one block per rep who has them; the rep's quota split by weighted revenue.
     for (const block of L.accountBlocks) {
@@ -494,6 +504,7 @@ export const targetGenerator: SheetGenerator = {
     for (let col = 2; col <= Math.max(T + 1, RC.newAccounts); col++) {
       colWidths[c(col)] = col <= T ? 180 : col === T + 1 ? 110 : col === RC.quota ? 138 : 180;
     }
+    for (const col of [RC.bu, RC.buDev]) colWidths[c(col)] = 180;
     const sheet: Sheet = { id: 'sheet_b_target', name: S, cells, formats, frozen: { rows: 1, cols: 2 }, colWidths };
     const names: NamedExpression[] = [
       ...params.map(([id]) => ({ name: id, expression: `=${S}!${abs(2, L.params[id])}` })),

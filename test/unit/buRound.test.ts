@@ -10,8 +10,8 @@ import type { SheetValues } from '../../src/model/commands';
 import { templateById } from '../../templates';
 import { EngineNotebook } from '../../workers/engineCore';
 import { applyEdits } from '../../src/model/edit';
-import { acceptCommands, checkAnswers, createRound, deviation, planRegions, recipientStatus, saveRoundCommand, sliceFor, sliceNumbers, supportsRounds, takeAnswers, roundsOf } from '../../src/model/buRound';
-import { readRoundAnswer, roundWorkbook } from '../../src/io/buRoundXlsx';
+import { acceptCommands, answerDiff, checkAnswers, createRound, deviation, planRecipients, planRegions, recipientStatus, regionReps, saveRoundCommand, sliceFor, sliceNumbers, supportsRounds, takeAnswers, roundsOf } from '../../src/model/buRound';
+import { answerWorkbooks, readRoundAnswer, roundFileName, roundWorkbook, zipFiles } from '../../src/io/buRoundXlsx';
 import { layoutKeyProblem } from '../../src/model/layoutKeys';
 
 function plan(): { nb: Notebook; engine: EngineNotebook; values: () => SheetValues } {
@@ -140,6 +140,96 @@ describe('bottom-up rounds', () => {
     const { decisions: _d, ...now } = nb;
     const { decisions: _b, ...then } = JSON.parse(before) as Notebook;
     expect(JSON.stringify(now) === JSON.stringify(then), 'undo restores cells, rounds and layout exactly').toBe(true);
+  });
+
+  it("a region's rep round splits its final target into the reps' quotas, one file per rep with nothing of another", async () => {
+    const { nb, engine, values } = plan();
+    expect(supportsRounds(nb, 'rep')).toBe(true);
+    const regions = planRegions(nb, values());
+    const east = regions[0];
+    const reps = regionReps(nb, values(), east);
+    expect(reps).toEqual(['E01', 'E02', 'E03']);
+    expect(planRecipients(nb, values(), 'rep', regions[3])).toEqual(['W01', 'W02', 'W03']);
+    expect(() => createRound(nb, values(), { recipients: ['S01'], due: '', note: '', level: 'rep', region: east })).toThrow();
+    const round = createRound(nb, values(), { recipients: reps, due: '', note: '', level: 'rep', region: east });
+    expect(round).toMatchObject({ level: 'rep', region: east });
+    expect(layoutKeyProblem('buRounds', [round])).toBeNull();
+    // The top-down of each rep is their quota; together they are the region's final target × (1 + over-assign).
+    const quotas = round.recipients.map((r) => r.td[0]);
+    quotas.forEach((q, i) => expect(q).toBeCloseTo(engine.value('B_Target', `J${97 + i}`) as number, 9));
+    const regionFinal = engine.value('B_Target', 'G88') as number;
+    const over = engine.hf.calculateFormula('=OVERASSIGN', 0) as number;
+    expect(quotas.reduce((a, b) => a + b, 0)).toBeCloseTo(regionFinal * (1 + over), 6);
+    const slices = reps.map((r) => sliceFor(nb, values(), round, r));
+    expect(slices[0].lines).toHaveLength(1);
+    expect(slices[0].lines[0]).toMatchObject({ history: 3000, potential: 14000 });
+    expect(slices[0].region).toBe(east);
+    const everyRep = (nb.sheets.find((x) => x.name === 'B_Target')!.cells);
+    const otherReps = Object.values(everyRep).filter((v) => typeof v === 'string' && /^[ESNW]0\d$/.test(v) && !reps.includes(v));
+    for (const [i, s] of slices.entries()) {
+      const all = await everything(await roundWorkbook(s, nb.locale));
+      expect(all.texts).toContain(east);
+      for (const name of [...reps.filter((r) => r !== s.recipient), ...otherReps, ...regions.slice(1)]) {
+        expect(all.texts.some((t) => t.includes(name as string)), `${s.recipient}'s file names ${String(name)}`).toBe(false);
+      }
+      for (const [j, other] of slices.entries()) {
+        if (j === i) continue;
+        for (const n of sliceNumbers(other)) if (!sliceNumbers(s).includes(n)) expect(all.numbers.some((x) => near(x, n))).toBe(false);
+      }
+      expect(all.numbers.some((x) => near(x, regionFinal))).toBe(false); // the region's total is not a rep's
+    }
+  });
+
+  it('takes rep answers from one zip, refuses a tampered quota, and accepts them into REP_BU; the roll-up follows', async () => {
+    const { nb, engine, values } = plan();
+    const east = planRegions(nb, values())[0];
+    const reps = regionReps(nb, values(), east);
+    const round = createRound(nb, values(), { recipients: reps, due: '', note: '', level: 'rep', region: east });
+    applyEdits(nb, [saveRoundCommand(nb, round)]);
+    const file = (r: string) => roundWorkbook(sliceFor(nb, values(), round, r), nb.locale);
+    const a1 = await answer(await file('E01'), (ws) => void (ws.getCell('E8').value = 3500));
+    const a2 = await answer(await file('E02'), (ws) => void (ws.getCell('E8').value = 2000));
+    const a3 = await answer(await file('E03'), (ws) => void (ws.getCell('D8').value = 1));
+    const zip = await zipFiles([a1, a2, a3].map((bytes, i) => ({ name: roundFileName(round.number, reps[i]), bytes })));
+    const books = await answerWorkbooks('answers.zip', zip);
+    expect(books.map((b) => b.file)).toEqual(reps.map((r) => `answers.zip/${roundFileName(round.number, r)}`));
+    // A workbook is itself, not an archive of answers.
+    expect((await answerWorkbooks('e01.xlsx', a1)).map((b) => b.file)).toEqual(['e01.xlsx']);
+    const checked = checkAnswers(nb, await Promise.all(books.map((b) => readRoundAnswer(b.file, b.bytes))));
+    expect(checked.map((c) => c.problems.map((p) => p.code))).toEqual([[], [], ['tampered']]);
+    const taken = takeAnswers(roundsOf(nb)[0], checked);
+    applyEdits(nb, [saveRoundCommand(nb, taken)]);
+    expect(answerDiff(nb, values(), taken, taken.recipients[0])).toEqual([{ line: 0, old: null, new: 3500 }]);
+    const cmds = acceptCommands(nb, values(), round.id, ['E01', 'E02']);
+    applyEdits(nb, cmds);
+    expect(engine.apply(cmds).ok).toBe(true);
+    expect(engine.value('B_Target', 'M97')).toBe(3500);
+    expect(engine.value('B_Target', 'M98')).toBe(2000);
+    expect(engine.value('B_Target', 'M99')).toBeNull();
+    expect(engine.value('B_Target', 'N97')).toBeCloseTo(3500 / (engine.value('B_Target', 'J97') as number) - 1, 9);
+    expect(engine.value('B_Target', 'N99')).toBe('');
+    expect(engine.value('B_Target', 'I114')).toBe(5500); // Σ rep bottom-up of the region
+    // The region's own numbers are untouched: a rep round informs, the region round decides.
+    expect(engine.value('B_Target', 'C70')).toBe(4300);
+    expect(nb.decisions!.filter((d) => d.kind === 'round').map((d) => d.note)).toEqual([
+      expect.stringMatching(new RegExp(`^round 1 \\(${east}\\) · E01 answered · Δ [+−]`)),
+      expect.stringContaining('· E02 answered'),
+    ]);
+  });
+
+  it('an archive that lies about its sizes gives no answer, and is refused by name', async () => {
+    const { nb, values } = plan();
+    const round = createRound(nb, values(), { recipients: planRegions(nb, values()), due: '', note: '' });
+    applyEdits(nb, [saveRoundCommand(nb, round)]);
+    const zip = await zipFiles([{ name: 'a.xlsx', bytes: await roundWorkbook(sliceFor(nb, values(), round, round.recipients[0].name), nb.locale) }]);
+    // Declare a smaller uncompressed size in the central directory: inflating passes it.
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    let cd = -1;
+    for (let i = zip.length - 22; i >= 0; i--) if (view.getUint32(i, true) === 0x02014b50) { cd = i; break; }
+    view.setUint32(cd + 24, 10, true);
+    const books = await answerWorkbooks('bomb.zip', zip);
+    expect(books.map((b) => b.file)).toEqual(['bomb.zip/a.xlsx']);
+    expect(checkAnswers(nb, [await readRoundAnswer(books[0].file, books[0].bytes)])[0].problems).toEqual([{ code: 'notRound' }]);
   });
 
   it('refuses a saved round of the wrong shape', () => {

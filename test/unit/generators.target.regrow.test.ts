@@ -45,6 +45,7 @@ const typing: Record<string, RawContent> = {
   [targetInputKey('judgement', 'P1')]: 0.13,
   [targetInputKey('rep|W02', 'newAccounts')]: 8,
   [targetInputKey('rep|S01', 'actual')]: 1999,
+  [targetInputKey('rep|W01', 'bu')]: 777, // a rep round's accepted answer (blank by default)
   [targetInputKey('W_TREND', 'value')]: 0.35,
 };
 

@@ -19,7 +19,8 @@ interface Spec {
 const spec: Spec = JSON.parse(readFileSync(new URL('../../../shared/spec/workbook.json', import.meta.url), 'utf8'));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The product's amendments to the spec's sheets (issue 16's salary line), which the data carries instead. */
-const amendments: { sheets: Record<string, Record<string, { formula?: string; value?: string }>> } = JSON.parse(
+type Added = { formula?: string; value?: string; expected?: string | number; format?: string };
+const amendments: { sheets: Record<string, Record<string, { formula?: string; value?: string }>>; added: Record<string, Record<string, Added>> } = JSON.parse(
   readFileSync(new URL('../../templates/amendments.json', import.meta.url), 'utf8'),
 );
 
@@ -40,6 +41,7 @@ describe('template data', () => {
         const change = amendments.sheets[name]?.[addr];
         want[addr] = change ? (change.formula ?? change.value!) : 'formula' in cell ? cell.formula : cell.value;
       }
+      for (const [addr, add] of Object.entries(amendments.added[name] ?? {})) if (add.formula ?? add.value) want[addr] = add.formula ?? add.value!;
       expect(cells, name).toEqual(want);
       // Both label columns are kept: 中文 in A, English in B.
       expect(cells.A5 ?? cells.A4, name).toBeTypeOf('string');
@@ -48,7 +50,8 @@ describe('template data', () => {
     expect(templateSheetData('A_Market').cells.B5).toBe('Base revenue R0');
     // The salary line is the managers' base plus the staffing plan's personnel cost (issue 16).
     expect(templateSheetData('D_Expense').cells.C42).toBe('=SUM(E_Bonus!$D$39:$D$42)+PERSONNEL_COST');
-    // Amendments change formulas of cells the spec has, never add cells; formula stays formula.
+    // Amendments change formulas of cells the spec has; formula stays formula. Additions sit beside
+    // the spec's cells, never over one (issue 20's rep bottom-up: B_Target!M96:N109, I113:I118).
     for (const [name, changes] of Object.entries(amendments.sheets)) {
       for (const [addr, change] of Object.entries(changes)) {
         const cell = spec.sheets[name][addr];
@@ -56,12 +59,18 @@ describe('template data', () => {
         expect('formula' in cell, `${name}!${addr}`).toBe(change.formula !== undefined);
       }
     }
+    for (const [name, added] of Object.entries(amendments.added)) {
+      for (const addr of Object.keys(added)) expect(spec.sheets[name][addr], `${name}!${addr}`).toBeUndefined();
+    }
+    expect(templateSheetData('B_Target').cells.M97).toBeUndefined(); // a rep's bottom-up starts blank
+    expect(templateSheetData('B_Target').formats.M97).toBe('#,##0.00');
   });
 
   it('records the expected value of every formula cell, and sample values for stubs', () => {
     for (const name of TEMPLATE_SHEET_NAMES) {
       const want: Record<string, string | number> = {};
       for (const [addr, cell] of Object.entries(spec.sheets[name])) if ('formula' in cell) want[addr] = cell.expected;
+      for (const [addr, add] of Object.entries(amendments.added[name] ?? {})) if (add.formula) want[addr] = add.expected!;
       expect(expectedValues(name), name).toEqual(want);
     }
     expect(sampleValue('B_Target', 'G45')).toBeCloseTo(21211.408, 3); // a formula: its expected value

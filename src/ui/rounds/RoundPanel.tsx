@@ -6,8 +6,8 @@
  */
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { unwrap } from 'solid-js/store';
-import type { BuCheckedAnswer, BuProblem, BuRound } from '../../model/buRound';
-import { acceptCommands, answerDiff, checkAnswers, createRound, deviation, planRegions, recipientStatus, roundsOf, saveRoundCommand, sliceFor, supportsRounds, takeAnswers } from '../../model/buRound';
+import type { BuCheckedAnswer, BuProblem, BuRound, RoundLevel } from '../../model/buRound';
+import { acceptCommands, answerDiff, checkAnswers, createRound, deviation, planRecipients, planRegions, recipientStatus, roundsOf, saveRoundCommand, sliceFor, supportsRounds, takeAnswers } from '../../model/buRound';
 import { locale, t } from '../../i18n';
 import { download, notify } from '../services';
 import { SidePanel } from '../notebook/SidePanel';
@@ -30,9 +30,15 @@ export default function RoundPanel(props: NotebookContext & { close(): void }) {
     void session.doc.layout.buRounds; // tracked
     return roundsOf(nb());
   });
+  const repsSupported = createMemo(() => supportsRounds(session.doc, 'rep'));
   const regions = createMemo(() => (supported() ? planRegions(nb(), values()) : []));
+  // Who answers: each region, or each rep of one region (a round nested a level down).
+  const [level, setLevel] = createSignal<RoundLevel>('region');
+  const [repRegion, setRepRegion] = createSignal<string | null>(null);
+  const region = () => repRegion() ?? regions()[0] ?? '';
+  const candidates = createMemo(() => (supported() ? planRecipients(nb(), values(), level(), region()) : []));
   const [picked, setPicked] = createSignal<Set<string> | null>(null);
-  const chosen = () => picked() ?? new Set(regions());
+  const chosen = () => picked() ?? new Set(candidates());
   const [due, setDue] = createSignal('');
   const [note, setNote] = createSignal('');
   const [lastImport, setLastImport] = createSignal<BuCheckedAnswer[]>([]);
@@ -47,14 +53,14 @@ export default function RoundPanel(props: NotebookContext & { close(): void }) {
       files.push({ name: roundFileName(round.number, name), bytes });
     }
     if (files.length === 1) download(files[0].name, files[0].bytes as BlobPart, XLSX);
-    else download(`bottom-up-round-${round.number}.zip`, (await zipFiles(files)) as BlobPart, 'application/zip');
+    else download(roundFileName(round.number, round.region ?? '').replace(/-?\.xlsx$/, '.zip'), (await zipFiles(files)) as BlobPart, 'application/zip');
   }
 
   async function start() {
-    const names = regions().filter((r) => chosen().has(r));
+    const names = candidates().filter((r) => chosen().has(r));
     if (names.length === 0) return notify('error', t('bu.noneChosen'));
     if (due() && !/^\d{4}-\d{2}-\d{2}$/.test(due())) return notify('error', t('bu.badDue'));
-    const round = createRound(nb(), values(), { recipients: names, due: due(), note: note().trim() });
+    const round = createRound(nb(), values(), { recipients: names, due: due(), note: note().trim(), level: level(), region: level() === 'rep' ? region() : undefined });
     session.edit([saveRoundCommand(nb(), round)], 'buRound');
     await writeFiles(round, names);
     notify('info', t('bu.started', { n: round.number, count: names.length }));
@@ -62,8 +68,10 @@ export default function RoundPanel(props: NotebookContext & { close(): void }) {
 
   async function importAnswers(list: File[]) {
     if (list.length === 0) return;
-    const { readRoundAnswer } = await import('../../io/buRoundXlsx');
-    const read = await Promise.all(list.map(async (f) => readRoundAnswer(f.name, new Uint8Array(await f.arrayBuffer()))));
+    const { answerWorkbooks, readRoundAnswer } = await import('../../io/buRoundXlsx');
+    // A zip of answers (the round's own zip sent back, say) counts as the workbooks inside it.
+    const books = (await Promise.all(list.map(async (f) => answerWorkbooks(f.name, new Uint8Array(await f.arrayBuffer()))))).flat();
+    const read = await Promise.all(books.map((b) => readRoundAnswer(b.file, b.bytes)));
     const checked = checkAnswers(nb(), read);
     setLastImport(checked);
     const before = roundsOf(nb());
@@ -90,7 +98,26 @@ export default function RoundPanel(props: NotebookContext & { close(): void }) {
           <h4>{t('bu.startTitle')}</h4>
           <fieldset>
             <legend>{t('bu.who')}</legend>
-            <For each={regions()}>
+            <Show when={repsSupported()}>
+              <div class="bu-level">
+                <label>
+                  <input type="radio" name="bu-level" data-level="region" checked={level() === 'region'} onChange={() => { setLevel('region'); setPicked(null); }} /> {t('bu.level.region')}
+                </label>
+                <label>
+                  <input type="radio" name="bu-level" data-level="rep" checked={level() === 'rep'} onChange={() => { setLevel('rep'); setPicked(null); }} /> {t('bu.level.rep')}
+                </label>
+                <Show when={level() === 'rep'}>
+                  <label>
+                    {t('bu.repRegion')}{' '}
+                    <select data-field="rep-region" value={region()} onChange={(e) => { setRepRegion(e.currentTarget.value); setPicked(null); }}>
+                      <For each={regions()}>{(r) => <option value={r}>{r}</option>}</For>
+                    </select>
+                  </label>
+                </Show>
+              </div>
+            </Show>
+            <Show when={candidates().length === 0}><p class="muted">{t('bu.noReps')}</p></Show>
+            <For each={candidates()}>
               {(r) => (
                 <label>
                   <input
@@ -117,7 +144,7 @@ export default function RoundPanel(props: NotebookContext & { close(): void }) {
           <section class="bu-import">
             <label class="file-button file-pick">
               {t('bu.import')}
-              <input type="file" multiple accept=".xlsx" data-testid="bu-round-import" title={t('bu.importTitle')} disabled={session.readOnly()} onChange={(e) => { const files = [...(e.currentTarget.files ?? [])]; e.currentTarget.value = ''; void importAnswers(files); }} />
+              <input type="file" multiple accept=".xlsx,.zip" data-testid="bu-round-import" title={t('bu.importTitle')} disabled={session.readOnly()} onChange={(e) => { const files = [...(e.currentTarget.files ?? [])]; e.currentTarget.value = ''; void importAnswers(files); }} />
             </label>
             <ul class="bu-import-result">
               <For each={lastImport()}>
@@ -132,8 +159,8 @@ export default function RoundPanel(props: NotebookContext & { close(): void }) {
         </Show>
         <For each={[...rounds()].reverse()}>
           {(round) => (
-            <section class="bu-board" data-testid="bu-round-board" data-round={round.number}>
-              <h4>{t('bu.round', { n: round.number })}</h4>
+            <section class="bu-board" data-testid="bu-round-board" data-round={round.number} data-level={round.level ?? 'region'}>
+              <h4>{t('bu.round', { n: round.number })}{round.region !== undefined ? ` · ${t('bu.repsOf', { region: round.region })}` : ''}</h4>
               <p class="muted">{t('bu.roundMeta', { date: new Date(round.createdAt).toLocaleDateString(locale()), due: round.due ? t('bu.dueOn', { due: round.due }) : '' })}</p>
               <table>
                 <thead><tr><th>{t('bu.recipient')}</th><th>{t('bu.status')}</th><th>{t('bu.deviation')}</th><th /></tr></thead>
@@ -161,7 +188,7 @@ export default function RoundPanel(props: NotebookContext & { close(): void }) {
                           <Show when={status() === 'answered'}>
                             <tr class="bu-diff" data-diff-of={r.name}>
                               <td colSpan={4}>
-                                <For each={answerDiff(nb(), values(), r)}>
+                                <For each={answerDiff(nb(), values(), round, r)}>
                                   {(d) => <div data-line={round.lines[d.line]}>{t('bu.diff', { line: round.lines[d.line], old: typeof d.old === 'number' ? fmt(d.old) : '—', new: fmt(d.new) })}</div>}
                                 </For>
                                 <For each={(r.answer?.comments ?? []).map((c, i) => [round.lines[i], c] as const).filter(([, c]) => c)}>
