@@ -62,6 +62,8 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
   // Bumped when cells appear or disappear (not when a value changes): views that depend on a
   // sheet's shape — its used extent — listen to this instead of scanning on every edit.
   const [shapeTick, setShapeTick] = createSignal(0);
+  /** The commands of the edit that last bumped `shapeTick`; null when the document was replaced. */
+  let lastReshape: EditCommand[] | null = null;
   const undoStack: HistoryEntry[] = [];
   const redoStack: HistoryEntry[] = [];
   const limit = opts.historyLimit ?? 500;
@@ -256,7 +258,10 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
         d.updatedAt = Date.now();
       }));
       if (moveNow) moveValues(cmds);
-      if (reshapes) setShapeTick((n) => n + 1);
+      if (reshapes) {
+        lastReshape = cmds;
+        setShapeTick((n) => n + 1);
+      }
       // Posted before the batch ends: the worker computes while the views update on this thread.
       void sendToEngine(cmds, moveNow);
     });
@@ -352,6 +357,7 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
   /** Replaces the whole document (restore a snapshot, follow another tab): history starts over. */
   async function replaceDocument(nb: Notebook): Promise<void> {
     setDoc(reconcile(markNotebookMaps(structuredClone(nb))));
+    lastReshape = null;
     setShapeTick((n) => n + 1);
     undoStack.length = 0;
     redoStack.length = 0;
@@ -379,6 +385,8 @@ export function createNotebookSession(initial: Notebook, opts: SessionOptions) {
     readOnly,
     setReadOnly,
     shapeTick,
+    /** What changed the shape at the last `shapeTick`: the edit's commands, or null (a new document). */
+    lastReshape: () => lastReshape,
     start: startEngine,
     close,
     plain,

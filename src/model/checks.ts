@@ -9,6 +9,8 @@ import type { CellValue, RawContent } from './cell';
 import { parseA1 } from './address';
 import type { Notebook, Sheet } from './notebook';
 import type { Bilingual } from './bilingual';
+import type { StructureCommand } from './structure';
+import { moveAddressMap } from './structure';
 
 export type CheckState = 'ok' | 'warn' | 'err';
 
@@ -117,4 +119,24 @@ export function summarizeChecks(cells: readonly CheckCell[], valueOf: (sheet: st
     summary.results.push({ ...cell, state, value });
   }
   return summary;
+}
+
+/**
+ * The check list after rows or columns were inserted or deleted: each check moves with its cell,
+ * one deleted drops out. Cheap (no formula is read), so it runs in the edit's own update; a full
+ * scan later refreshes labels and sections.
+ */
+export function moveCheckCells(list: readonly CheckCell[], cmds: readonly StructureCommand[]): CheckCell[] {
+  let out = [...list];
+  for (const cmd of cmds) {
+    const sheet = cmd.sheet.toLowerCase();
+    const at: Record<string, number> = {};
+    out.forEach((c, i) => {
+      if (c.sheet.toLowerCase() === sheet) at[c.addr] = i;
+    });
+    const moved = moveAddressMap(at, cmd);
+    const next = new Map(Object.entries(moved).map(([addr, i]) => [i, addr]));
+    out = out.flatMap((c, i) => (c.sheet.toLowerCase() !== sheet ? [c] : next.has(i) ? [{ ...c, addr: next.get(i)! }] : []));
+  }
+  return out;
 }

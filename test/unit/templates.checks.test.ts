@@ -4,7 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isCheckFormula } from '../../src/model/checks';
+import { isCheckFormula, moveCheckCells } from '../../src/model/checks';
+import type { EditCommand } from '../../src/model/commands';
+import { applyEdits } from '../../src/model/edit';
+import type { StructureCommand } from '../../src/model/structure';
 import type { CellValue } from '../../src/model/cell';
 import { checkCells, checkState, summarizeChecks, templateById } from '../../templates';
 import { EngineNotebook } from '../../workers/engineCore';
@@ -127,4 +130,25 @@ describe('checks of a single template', () => {
     const engine = new EngineNotebook(nb);
     expect(summarizeChecks(checkCells(nb), (s, a) => engine.value(s, a)).err).toBe(0);
   });
+});
+
+describe('the check list when rows or columns move', () => {
+  // What the list becomes at once must be where a full scan of the moved notebook finds the checks.
+  const cases: [string, EditCommand][] = [
+    ['a row inserted above checks of B_Target', { type: 'insertRows', sheet: 'B_Target', at: 35, count: 2 }],
+    ['rows deleted that hold a check (B_Target row 110)', { type: 'deleteRows', sheet: 'b_target', at: 108, count: 3 }],
+    ['a column inserted before the checks of E_Bonus', { type: 'insertColumns', sheet: 'E_Bonus', at: 2, count: 1 }],
+    ['a column deleted that holds checks (B_Target H)', { type: 'deleteColumns', sheet: 'B_Target', at: 7, count: 1 }],
+  ];
+  for (const [what, cmd] of cases) {
+    it(`moves with them: ${what}`, () => {
+      const nb = templateById('annual-plan')!.create();
+      const before = checkCells(nb);
+      applyEdits(nb, [cmd]);
+      const at = (list: { sheet: string; addr: string }[]) => list.map((c) => `${c.sheet}!${c.addr}`).sort();
+      const moved = moveCheckCells(before, [cmd as StructureCommand]);
+      expect(at(moved)).toEqual(at(checkCells(nb)));
+      expect(moved.length === before.length).toBe(cmd.type.startsWith('insert'));
+    });
+  }
 });
