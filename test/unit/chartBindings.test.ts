@@ -44,7 +44,7 @@ describe('the resolver', () => {
     const r = resolveBindings(item({ one: 'TOTAL', many: 'both' }), B, reader, 'en');
     expect(r.data.one).toEqual({ sheet: 'Other', addr: 'B2', value: 250, format: '#,##0' });
     expect(r.data.many.map((c) => `${c.sheet}!${c.addr}=${String(c.value)}`)).toEqual(['Other!B2=250', 'Other!B3=7']);
-    expect(r.format.one).toBe('#,##0');
+    expect(r.formats.one).toBe('#,##0');
     expect(r.ref).toEqual({ one: 'TOTAL', many: 'both', names: undefined, table: undefined });
   });
 
@@ -74,8 +74,8 @@ describe('the resolver', () => {
   });
 
   it('the format of a binding is that of its first cell holding a number', () => {
-    expect(resolveBindings(item({ many: 'A1:C1' }), B, reader, 'en').format.many).toBe('#,##0.00');
-    expect(resolveBindings(item({ many: 'A1,C1' }), B, reader, 'en').format.many).toBe('0.0%');
+    expect(resolveBindings(item({ many: 'A1:C1' }), B, reader, 'en').formats.many).toBe('#,##0.00');
+    expect(resolveBindings(item({ many: 'A1,C1' }), B, reader, 'en').formats.many).toBe('0.0%');
   });
 });
 

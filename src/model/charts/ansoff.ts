@@ -47,6 +47,6 @@ export const ansoffModel = chartModel(
       risk: d.risk[i] ?? '',
       cells: Object.fromEntries(TILE_FIELDS.map((k) => [k, d[k][i]])),
     }));
-    return { tiles, formats: Object.fromEntries(TILE_FIELDS.map((k) => [k, r.format[k]])), problems: r.problems };
+    return { tiles, formats: Object.fromEntries(TILE_FIELDS.map((k) => [k, r.formats[k]])), problems: r.problems };
   },
 );

@@ -43,10 +43,10 @@ export interface RoleData {
 }
 
 /** An item's ranges read by a declaration. A binding the item does not set reads as empty. */
-export interface Resolved<B extends KindBindings> {
+export interface ResolvedBindings<B extends KindBindings> {
   data: { [K in keyof B]: RoleData[B[K]['role']] };
   /** Each binding's number format: that of its first cell holding a number. */
-  format: { [K in keyof B]: string | undefined };
+  formats: { [K in keyof B]: string | undefined };
   /** Each binding's reference as the item stores it (undefined when unset). */
   ref: { [K in keyof B]: string | undefined };
   /** The errors in the cells of the `checked` bindings. */
@@ -56,10 +56,10 @@ export interface Resolved<B extends KindBindings> {
 /** A chart kind's data side: what it reads, and the pure step from the cells read to what it draws. */
 export interface ChartModel<B extends KindBindings = KindBindings, D = unknown> {
   bindings: B;
-  build(r: Resolved<B>, item: LayoutItem, locale: Locale): D;
+  build(r: ResolvedBindings<B>, item: LayoutItem, locale: Locale): D;
 }
 
 /** Declares a kind's model, keeping the roles' literal types so `build` sees each binding's data type. */
-export function chartModel<const B extends KindBindings, D>(bindings: B, build: (r: Resolved<B>, item: LayoutItem, locale: Locale) => D): ChartModel<B, D> {
+export function chartModel<const B extends KindBindings, D>(bindings: B, build: (r: ResolvedBindings<B>, item: LayoutItem, locale: Locale) => D): ChartModel<B, D> {
   return { bindings, build };
 }

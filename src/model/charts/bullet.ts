@@ -16,6 +16,6 @@ export const bulletModel = chartModel({ value: amount, budget: amount, target: a
   value: toNumber(r.data.value?.value) ?? 0,
   budget: toNumber(r.data.budget?.value) ?? 0,
   target: toNumber(r.data.target?.value) ?? 0,
-  format: r.format.value ?? r.format.budget ?? r.format.target,
+  format: r.formats.value ?? r.formats.budget ?? r.formats.target,
   problems: r.problems,
 }));

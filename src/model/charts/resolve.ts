@@ -5,7 +5,7 @@
  */
 import { pushAll } from '../arrays';
 import type { LayoutItem, Locale } from '../notebook';
-import type { ChartModel, KindBindings, Resolved } from './bindings';
+import type { ChartModel, KindBindings, ResolvedBindings } from './bindings';
 import type { Cell, CellReader } from './cells';
 import { firstFormat, problemsOf, readRanges } from './cells';
 import { cellLabel } from './labels';
@@ -21,9 +21,9 @@ function joinGrid(parts: Cell[][][], join: 'rows' | 'cols'): Cell[][] {
   return grid;
 }
 
-export function resolveBindings<B extends KindBindings>(item: LayoutItem, bindings: B, reader: CellReader, locale: Locale): Resolved<B> {
+export function resolveBindings<B extends KindBindings>(item: LayoutItem, bindings: B, reader: CellReader, locale: Locale): ResolvedBindings<B> {
   const data: Record<string, unknown> = {};
-  const format: Record<string, string | undefined> = {};
+  const formats: Record<string, string | undefined> = {};
   const ref: Record<string, string | undefined> = {};
   const problems: string[] = [];
   for (const [key, spec] of Object.entries(bindings)) {
@@ -39,10 +39,10 @@ export function resolveBindings<B extends KindBindings>(item: LayoutItem, bindin
       if (spec.role === 'cell') cells = cells.slice(0, 1);
       data[key] = spec.role === 'cell' ? cells[0] : spec.role === 'labels' ? cells.map((c) => cellLabel(c, locale)) : cells;
     }
-    format[key] = firstFormat(cells);
+    formats[key] = firstFormat(cells);
     if (spec.checked) pushAll(problems, problemsOf(cells));
   }
-  return { data, format, ref, problems } as Resolved<B>;
+  return { data, formats, ref, problems } as ResolvedBindings<B>;
 }
 
 /** A chart's data: its item's ranges resolved by the kind's bindings, then built. */

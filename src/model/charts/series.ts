@@ -10,7 +10,7 @@ import { maxOf } from '../arrays';
 import type { Bilingual } from '../bilingual';
 import { pickText } from '../bilingual';
 import type { LayoutItem, Locale } from '../notebook';
-import type { KindBindings, Resolved } from './bindings';
+import type { KindBindings, ResolvedBindings } from './bindings';
 import { chartModel } from './bindings';
 import type { Cell } from './cells';
 import { toNumber } from './cells';
@@ -46,7 +46,7 @@ function opt<T>(item: LayoutItem, key: string): T | undefined {
   return item.options?.[key] as T | undefined;
 }
 
-function seriesOf(r: Resolved<typeof SERIES_BINDINGS>, dir: 'rows' | 'cols', item: LayoutItem, locale: Locale): SeriesData {
+function seriesOf(r: ResolvedBindings<typeof SERIES_BINDINGS>, dir: 'rows' | 'cols', item: LayoutItem, locale: Locale): SeriesData {
   const { values: grid, rowLabels, colLabels } = r.data;
   const nRows = grid.length;
   const nCols = maxOf(grid.map((row) => row.length), 0);
@@ -68,10 +68,10 @@ function seriesOf(r: Resolved<typeof SERIES_BINDINGS>, dir: 'rows' | 'cols', ite
       cells,
     };
   });
-  const out: SeriesData = { categories, series, format: r.format.values, problems: r.problems };
+  const out: SeriesData = { categories, series, format: r.formats.values, problems: r.problems };
   if (r.ref.line) {
     const cells = r.data.line;
-    out.line = { label: pickText(opt<Bilingual>(item, 'lineLabel'), locale), values: categories.map((_, i) => toNumber(cells[i]?.value)), format: r.format.line };
+    out.line = { label: pickText(opt<Bilingual>(item, 'lineLabel'), locale), values: categories.map((_, i) => toNumber(cells[i]?.value)), format: r.formats.line };
   }
   if (r.ref.colors) out.colors = r.data.colors;
   const dashed = opt<number[]>(item, 'dashed');

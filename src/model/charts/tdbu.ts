@@ -39,6 +39,6 @@ export const tdBuModel = chartModel(
       const d = toNumber(dev[i]?.value) ?? (t === 0 ? 0 : b / t - 1);
       return { label: labels[i] || c.addr, td: t, bu: b, dev: d, alert: band > 0 && Math.abs(d) > band };
     });
-    return { rows, band, format: r.format.td ?? r.format.bu, devFormat: r.format.dev, problems: r.problems };
+    return { rows, band, format: r.formats.td ?? r.formats.bu, devFormat: r.formats.dev, problems: r.problems };
   },
 );

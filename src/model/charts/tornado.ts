@@ -42,6 +42,6 @@ export const tornadoModel = chartModel(
     });
     // Stable: equal swings keep the sheet's order.
     const order = bars.map((b, i) => ({ b, i })).sort((x, y) => y.b.swing - x.b.swing || x.i - y.i).map((x) => x.b);
-    return { base: toNumber(base?.value) ?? 0, bars: order, format: r.format.base ?? r.format.low ?? r.format.high, problems: r.problems };
+    return { base: toNumber(base?.value) ?? 0, bars: order, format: r.formats.base ?? r.formats.low ?? r.formats.high, problems: r.problems };
   },
 );

@@ -74,6 +74,6 @@ export const waterfallModel = chartModel(
       const last = steps[steps.length - 1].end;
       steps.push({ label: option('endLabel') || 'Σ', kind: 'total', start: 0, end: last, value: last });
     }
-    return { steps, balance, format: r.format.start ?? r.format.end ?? r.format.values, problems: r.problems };
+    return { steps, balance, format: r.formats.start ?? r.formats.end ?? r.formats.values, problems: r.problems };
   },
 );
