@@ -1,7 +1,7 @@
 /**
  * The default notebook view of each template sheet, as data: a title and notes, KPI cards for the
  * headline numbers, and the charts the spec names (templates.md §4–8, "Charts"), each bound to the
- * spec's cell ranges. `src/ui/charts` interprets the `kind`s; `src/model/layout.ts` extracts the data.
+ * spec's cell ranges. `src/ui/charts` interprets the `kind`s; `src/model/charts` extracts the data.
  *
  * A notebook created from the gallery gets these items in its `layout` (`createFromTemplate`).
  * A template sheet that has no items at all (added later with "Add template…", or saved before

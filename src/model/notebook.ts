@@ -113,6 +113,12 @@ export function findSheet(nb: Notebook, name: string): Sheet | undefined {
   return nb.sheets.find((s) => s.name.toLowerCase() === lower);
 }
 
+/** The layout items shown on a sheet, in layout order. */
+export function itemsOfSheet(items: readonly LayoutItem[], sheet: string): LayoutItem[] {
+  const lower = sheet.toLowerCase();
+  return items.filter((i) => i.sheet.toLowerCase() === lower);
+}
+
 /** Sheet names as Excel allows them (see `sheetNameRuleProblem`), unique (case-insensitive). */
 export function sheetNameProblem(nb: Notebook, name: string, except?: string): 'empty' | 'tooLong' | 'badChar' | 'taken' | null {
   const n = name.trim();

@@ -14,6 +14,7 @@
 import { columnIndex, columnLabel, parseRange, qualify, rangeToA1, splitSheetRef } from './address';
 import type { RangePos } from './address';
 import type { NamedExpression } from './notebook';
+import { splitList } from './charts/cells';
 
 export type Axis = 'rows' | 'cols';
 
@@ -221,22 +222,6 @@ export function moveCellKey(key: string, change: StructureChange): string | null
   if (sheet === undefined || !parseRange(ref)) return key;
   const next = moveFormula(key, undefined, change);
   return next.includes('#REF!') ? null : next;
-}
-
-/** Splits a binding's comma list, keeping commas inside quoted sheet names. */
-function splitList(ref: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (const ch of ref) {
-    if (ch === "'") quoted = !quoted;
-    if (ch === ',' && !quoted) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out.map((s) => s.trim()).filter((s) => s !== '');
 }
 
 /**

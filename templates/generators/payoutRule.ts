@@ -6,9 +6,9 @@
  * engine's values of the first.
  */
 
-import type { PayoutParams, PayoutRule } from '../../src/model/layout';
+import type { PayoutParams, PayoutRule } from '../../src/model/charts/payout';
 
-export type { PayoutParams } from '../../src/model/layout';
+export type { PayoutParams } from '../../src/model/charts/payout';
 
 /**
  * The formula on the attainment in `cell`, `target` the cell of the attainment target: 0 below the
@@ -52,5 +52,5 @@ export function payoutCurve(p: PayoutParams, xMin: number, xMax: number): { x: n
   return points;
 }
 
-/** What the payout-curve chart asks of the rule (`src/model/layout.ts` stays free of it). */
+/** What the payout-curve chart asks of the rule (`src/model/charts/payout.ts` stays free of it). */
 export const PAYOUT_RULE: PayoutRule = { curve: payoutCurve, capAt: capAttainment };

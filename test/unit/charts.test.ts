@@ -7,11 +7,20 @@
 import { describe, expect, it } from 'vitest';
 import type { EditCommand } from '../../src/model/commands';
 import { applyEdits } from '../../src/model/edit';
-import {
-  ansoffTiles, bulletData, kpiData, localizedLabel, payoutData, resolveRange, seriesData,
-  sortedByValue, tableRanges, tdBuData, tornadoData, waterfallData, waterfallSteps,
-} from '../../src/model/layout';
-import type { CellReader, PayoutParams } from '../../src/model/layout';
+import { ansoffModel } from '../../src/model/charts/ansoff';
+import { bulletModel } from '../../src/model/charts/bullet';
+import { resolveRange } from '../../src/model/charts/cells';
+import type { CellReader } from '../../src/model/charts/cells';
+import { kpiModel } from '../../src/model/charts/kpi';
+import { localizedLabel } from '../../src/model/charts/labels';
+import { payoutModel } from '../../src/model/charts/payout';
+import type { PayoutParams } from '../../src/model/charts/payout';
+import { chartData } from '../../src/model/charts/resolve';
+import { seriesModel } from '../../src/model/charts/series';
+import { tableRanges } from '../../src/model/charts/table';
+import { tdBuModel } from '../../src/model/charts/tdbu';
+import { tornadoModel } from '../../src/model/charts/tornado';
+import { waterfallModel, waterfallSteps } from '../../src/model/charts/waterfall';
 import { capAttainment, PAYOUT_RULE, payoutAt, payoutCurve } from '../../templates/generators/payoutRule';
 import type { LayoutItem, Notebook } from '../../src/model/notebook';
 import { findSheet } from '../../src/model/notebook';
@@ -75,7 +84,7 @@ describe('default layouts', () => {
 describe('monthly tracking chart', () => {
   it('cumulative plan vs actual, the forecast dashed from the last closed month to FY_FORECAST, moving with an actual', () => {
     const { nb, engine, reader, edit } = annualPlan();
-    const cum = () => seriesData(item(nb, 'G_Monthly.cumulative'), reader, 'en');
+    const cum = () => chartData(seriesModel, item(nb, 'G_Monthly.cumulative'), reader, 'en');
     const before = cum();
     expect(before.series.map((s) => s.label)).toEqual(['Plan', 'Actual', 'Forecast']);
     expect(before.dashed).toEqual([2]);
@@ -97,7 +106,7 @@ describe('monthly tracking chart', () => {
 describe('monthly variance heatmap', () => {
   it('region × month: blank until a month closes, then each region\'s actual minus its final target × the company seasonality', () => {
     const { nb, engine, reader, edit } = annualPlan();
-    const heat = () => seriesData(item(nb, 'G_Monthly.variance'), reader, 'en');
+    const heat = () => chartData(seriesModel, item(nb, 'G_Monthly.variance'), reader, 'en');
     expect(item(nb, 'G_Monthly.variance').kind).toBe('heatmap');
     const before = heat();
     expect(before.series.map((s) => s.label)).toEqual(['East', 'South', 'North', 'West']);
@@ -117,9 +126,9 @@ describe('monthly variance heatmap', () => {
 describe('staffing charts', () => {
   it('capacity vs target per region, monthly capacity vs target and the headcount waterfall move with a hire', () => {
     const { nb, engine, reader, edit } = annualPlan();
-    const regions = () => seriesData(item(nb, 'F_Staffing.regions'), reader, 'en');
-    const months = () => seriesData(item(nb, 'F_Staffing.months'), reader, 'en');
-    const heads = () => waterfallData(item(nb, 'F_Staffing.headcount'), reader, 'en');
+    const regions = () => chartData(seriesModel, item(nb, 'F_Staffing.regions'), reader, 'en');
+    const months = () => chartData(seriesModel, item(nb, 'F_Staffing.months'), reader, 'en');
+    const heads = () => chartData(waterfallModel, item(nb, 'F_Staffing.headcount'), reader, 'en');
     const before = regions();
     expect(before.categories).toEqual(['East', 'South', 'North', 'West']);
     expect(before.series.map((x) => x.label)).toEqual(['Capacity', 'Final target']);
@@ -158,7 +167,7 @@ describe('layout edits', () => {
 describe('waterfall', () => {
   it('A_Market growth bridge: steps on the running base (D52:D55) and ending on the FY2026 total', () => {
     const { nb, engine, reader } = annualPlan();
-    const d = waterfallData(item(nb, 'A_Market.bridge'), reader, 'en');
+    const d = chartData(waterfallModel, item(nb, 'A_Market.bridge'), reader, 'en');
     expect(d.steps.map((s) => s.kind)).toEqual(['total', 'delta', 'delta', 'delta', 'delta', 'total']);
     expect(d.steps.map((s) => s.label)).toEqual(['FY2025 Actual', 'Volume', 'Share gain', 'Upgrade', 'New customers', 'FY2026 Market model']);
     expect(d.steps.map((s) => s.value)).toEqual(['B51', 'B52', 'B53', 'B54', 'B55', 'B56'].map((a) => num(engine, 'A_Market', a)));
@@ -174,7 +183,7 @@ describe('waterfall', () => {
 
   it('C_Ansoff gap bridge: BASE_TOTAL + four quadrants reconciles to TARGET_TOTAL', () => {
     const { nb, engine, reader } = annualPlan();
-    const d = waterfallData(item(nb, 'C_Ansoff.bridge'), reader, 'zh-CN');
+    const d = chartData(waterfallModel, item(nb, 'C_Ansoff.bridge'), reader, 'zh-CN');
     expect(d.steps.map((s) => s.label)).toEqual(['FY2025 实际', '市场渗透', '市场开发', '产品开发', '多元化', '年度目标']);
     expect(d.steps[0].end).toBe(17500);
     const quadrants = ['B55', 'B56', 'B57', 'B58'].map((a) => num(engine, 'C_Ansoff', a));
@@ -187,7 +196,7 @@ describe('waterfall', () => {
   it('a bridge that does not reconcile says by how much', () => {
     const { nb, reader, edit } = annualPlan();
     edit([{ type: 'setCells', sheet: 'A_Market', writes: [{ addr: 'B56', raw: 21000 }] }]);
-    expect(waterfallData(item(nb, 'A_Market.bridge'), reader, 'en').balance).toBeCloseTo(-475, 9);
+    expect(chartData(waterfallModel, item(nb, 'A_Market.bridge'), reader, 'en').balance).toBeCloseTo(-475, 9);
   });
 
   it('a user waterfall starts from the first value and closes on a computed total', () => {
@@ -203,7 +212,7 @@ describe('waterfall', () => {
       format: () => undefined,
       nameExpression: () => undefined,
     };
-    const d = waterfallData({ id: 'u', kind: 'waterfall', sheet: 'S', ranges: { labels: 'A1:A3', values: 'B1:B3' }, options: { endLabel: { zh: '合计', en: 'Total' } } }, reader, 'en');
+    const d = chartData(waterfallModel, { id: 'u', kind: 'waterfall', sheet: 'S', ranges: { labels: 'A1:A3', values: 'B1:B3' }, options: { endLabel: { zh: '合计', en: 'Total' } } }, reader, 'en');
     expect(d.steps.map((s) => [s.label, s.kind, s.start, s.end])).toEqual([['Q1', 'total', 0, 10], ['Q2', 'delta', 10, 15], ['Q3', 'delta', 15, 12], ['Total', 'total', 0, 12]]);
   });
 });
@@ -211,7 +220,7 @@ describe('waterfall', () => {
 describe('tornado', () => {
   it('D_Expense: bars ordered by swing (the rank column G29:G34), around the contribution profit', () => {
     const { nb, engine, reader } = annualPlan();
-    const d = tornadoData(item(nb, 'D_Expense.tornado'), reader, 'en');
+    const d = chartData(tornadoModel, item(nb, 'D_Expense.tornado'), reader, 'en');
     expect(d.base).toBeCloseTo(8546.5223, 3);
     const byRank = [29, 30, 31, 32, 33, 34].sort((a, b) => num(engine, 'D_Expense', `G${a}`) - num(engine, 'D_Expense', `G${b}`));
     expect(d.bars.map((b) => b.label)).toEqual(byRank.map((r) => localizedLabel(String(engine.value('D_Expense', `A${r}`)), 'en')));
@@ -225,7 +234,7 @@ describe('tornado', () => {
     const { nb, reader, edit } = annualPlan();
     // fixed expense ±10% → ±300%: its swing (2 × 3 × 1478) now tops price
     edit([{ type: 'setCells', sheet: 'D_Expense', writes: [{ addr: 'B33', raw: 3 }] }]);
-    expect(tornadoData(item(nb, 'D_Expense.tornado'), reader, 'en').bars[0].label).toBe('Fixed expense');
+    expect(chartData(tornadoModel, item(nb, 'D_Expense.tornado'), reader, 'en').bars[0].label).toBe('Fixed expense');
   });
 });
 
@@ -234,7 +243,7 @@ describe('payout curve', () => {
 
   it('E_Bonus: parameters from C6:C13 and the vertices of the curve formula', () => {
     const { nb, reader } = annualPlan();
-    const d = payoutData(item(nb, 'E_Bonus.payout'), reader, 'en', PAYOUT_RULE);
+    const d = chartData(payoutModel(PAYOUT_RULE), item(nb, 'E_Bonus.payout'), reader, 'en');
     expect(d.params).toEqual(spec);
     expect(d.capAt).toBeCloseTo(1.5, 12);
     // threshold 80% → 50% (a jump), target 100% → 100%, slope 2 above, cap 200% from 150%
@@ -245,7 +254,7 @@ describe('payout curve', () => {
 
   it('the sheet’s curve table (A65:B77) and every rep (G23:G34 → I23:I34) lie on the curve', () => {
     const { nb, reader } = annualPlan();
-    const d = payoutData(item(nb, 'E_Bonus.payout'), reader, 'en', PAYOUT_RULE);
+    const d = chartData(payoutModel(PAYOUT_RULE), item(nb, 'E_Bonus.payout'), reader, 'en');
     expect(d.table).toHaveLength(13);
     for (const t of d.table) expect(payoutAt(t.x, d.params)).toBeCloseTo(t.y, 12);
     expect(d.table.map((t) => t.y)).toEqual([0, 0, 0, 0.5, 0.75, 1, 1.2, 1.4, 1.6, 1.8, 2, 2, 2].map((y) => expect.closeTo(y, 12)));
@@ -266,7 +275,7 @@ describe('payout curve', () => {
   it('a new threshold (E_Bonus!C6) moves the jump, the derived slope and the reps’ payouts', () => {
     const { nb, reader, edit } = annualPlan();
     edit([{ type: 'setCells', sheet: 'E_Bonus', writes: [{ addr: 'C6', raw: 0.9 }] }]);
-    const d = payoutData(item(nb, 'E_Bonus.payout'), reader, 'en', PAYOUT_RULE);
+    const d = chartData(payoutModel(PAYOUT_RULE), item(nb, 'E_Bonus.payout'), reader, 'en');
     expect(d.params.threshold).toBe(0.9);
     expect(d.params.slopeLow).toBeCloseTo(5, 12); // (1 − 0.5) / (1 − 0.9)
     expect(d.curve.slice(0, 4).map((p) => [+p.x.toFixed(6), +p.y.toFixed(6)])).toEqual([[0.5, 0], [0.9, 0], [0.9, 0.5], [1, 1]]);
@@ -290,7 +299,7 @@ describe('payout curve', () => {
 describe('series', () => {
   it('A_Market sources by product: four series (rows C31:E34) over P1–P3, stacking to Σ sources', () => {
     const { nb, engine, reader } = annualPlan();
-    const d = seriesData(item(nb, 'A_Market.sources'), reader, 'en');
+    const d = chartData(seriesModel, item(nb, 'A_Market.sources'), reader, 'en');
     expect(d.categories).toEqual(['P1', 'P2', 'P3']);
     expect(d.series.map((s) => s.label)).toEqual(['① Volume', '② Share gain', '③ HV substitution', '④ New customers']);
     expect(d.series[0].values).toEqual([500, 440, 200]);
@@ -299,11 +308,11 @@ describe('series', () => {
 
   it('B_Target forecasts: two ranges joined as five method rows; final targets stack to each region’s total', () => {
     const { nb, engine, reader } = annualPlan();
-    const f = seriesData(item(nb, 'B_Target.forecasts'), reader, 'zh-CN');
+    const f = chartData(seriesModel, item(nb, 'B_Target.forecasts'), reader, 'zh-CN');
     expect(f.series.map((s) => s.label)).toEqual(['趋势', '市场模型', '定量', '判断', '目标']);
     expect(f.categories).toEqual(['P1', 'P2', 'P3']);
     expect(f.series[4].values).toEqual(['C45', 'D45', 'E45'].map((a) => num(engine, 'B_Target', a)));
-    const t = seriesData(item(nb, 'B_Target.final'), reader, 'en');
+    const t = chartData(seriesModel, item(nb, 'B_Target.final'), reader, 'en');
     expect(t.categories).toEqual(['East', 'South', 'North', 'West']);
     expect(t.series).toHaveLength(4);
     t.categories.forEach((_, i) => expectNear(sum(t.series.map((s) => s.values[i])), num(engine, 'B_Target', `G${88 + i}`)));
@@ -311,7 +320,7 @@ describe('series', () => {
 
   it('rep quotas sorted largest first, each coloured by its region', () => {
     const { nb, reader } = annualPlan();
-    const d = sortedByValue(seriesData(item(nb, 'B_Target.quotas'), reader, 'en'));
+    const d = chartData(seriesModel, item(nb, 'B_Target.quotas'), reader, 'en');
     expect(d.categories.slice(0, 3)).toEqual(['E01', 'E02', 'E03']);
     const v = d.series[0].values as number[];
     for (let i = 1; i < v.length; i++) expect(v[i - 1]).toBeGreaterThanOrEqual(v[i]);
@@ -320,7 +329,7 @@ describe('series', () => {
 
   it('D_Expense by region: pool/projects/salaries/bonus stack to the region totals, with the ratio line', () => {
     const { nb, engine, reader } = annualPlan();
-    const d = seriesData(item(nb, 'D_Expense.regions'), reader, 'en');
+    const d = chartData(seriesModel, item(nb, 'D_Expense.regions'), reader, 'en');
     expect(d.series.map((s) => s.label)).toEqual(['Pool', 'Projects', 'Salaries', 'Bonus']);
     expect(d.categories).toEqual(['East', 'South', 'North', 'West', 'National']);
     d.categories.forEach((_, i) => expectNear(sum(d.series.map((s) => s.values[i])), num(engine, 'D_Expense', `G${72 + i}`)));
@@ -330,7 +339,7 @@ describe('series', () => {
 
   it('E_Bonus target incentive vs bonus: two columns joined side by side', () => {
     const { nb, reader } = annualPlan();
-    const d = seriesData(item(nb, 'E_Bonus.repBonus'), reader, 'en');
+    const d = chartData(seriesModel, item(nb, 'E_Bonus.repBonus'), reader, 'en');
     expect(d.categories).toHaveLength(12);
     expect(d.series.map((s) => s.label)).toEqual(['Target incentive', 'Bonus']);
     expect(d.series[0].values[0]).toBe(16);
@@ -341,7 +350,7 @@ describe('series', () => {
 describe('Ansoff, TD vs BU, bullet, KPI', () => {
   it('the four tiles sit in the classic 2×2 and sum to the growth gap', () => {
     const { nb, engine, reader } = annualPlan();
-    const { tiles } = ansoffTiles(item(nb, 'C_Ansoff.grid'), reader, 'en');
+    const { tiles } = chartData(ansoffModel, item(nb, 'C_Ansoff.grid'), reader, 'en');
     expect(tiles.map((t) => [t.label, t.row, t.col])).toEqual([
       ['Market penetration', 0, 0],
       ['Market development', 0, 1],
@@ -355,7 +364,7 @@ describe('Ansoff, TD vs BU, bullet, KPI', () => {
 
   it('TD vs BU: West deviates beyond ALERT_DEV and is flagged', () => {
     const { nb, reader } = annualPlan();
-    const d = tdBuData(item(nb, 'B_Target.tdbu'), reader, 'en');
+    const d = chartData(tdBuModel, item(nb, 'B_Target.tdbu'), reader, 'en');
     expect(d.band).toBe(0.1);
     expect(d.rows.map((r) => [r.label, r.alert])).toEqual([['East', false], ['South', false], ['North', false], ['West', true]]);
     expect(d.rows[3].dev).toBeCloseTo(-0.1113, 4);
@@ -363,21 +372,21 @@ describe('Ansoff, TD vs BU, bullet, KPI', () => {
 
   it('bullet: projected payout, budget and Σ target incentive', () => {
     const { nb, reader } = annualPlan();
-    expect(bulletData(item(nb, 'E_Bonus.budget'), reader)).toMatchObject({ value: expect.closeTo(249.6142, 3), budget: expect.closeTo(318.1711, 3), target: 232 });
+    expect(chartData(bulletModel, item(nb, 'E_Bonus.budget'), reader, 'en')).toMatchObject({ value: expect.closeTo(249.6142, 3), budget: expect.closeTo(318.1711, 3), target: 232 });
   });
 
   it('a KPI bound to a name reports the name; one bound to a cell reports Sheet!A1', () => {
     const { nb, reader } = annualPlan();
-    const byName = kpiData(item(nb, 'B_Target.kpi.target'), reader);
+    const byName = chartData(kpiModel, item(nb, 'B_Target.kpi.target'), reader, 'en');
     expect(byName.key).toBe('TARGET_TOTAL');
     expect(byName.cell).toMatchObject({ sheet: 'B_Target', addr: 'G45', format: '#,##0.00' });
-    expect(kpiData(item(nb, 'E_Bonus.kpi.projected'), reader).key).toBe('E_Bonus!C48');
+    expect(chartData(kpiModel, item(nb, 'E_Bonus.kpi.projected'), reader, 'en').key).toBe('E_Bonus!C48');
   });
 
   it('an error in a bound cell is reported with its address', () => {
     const { nb, reader, edit } = annualPlan();
     edit([{ type: 'setCells', sheet: 'A_Market', writes: [{ addr: 'B53', raw: '=1/0' }] }]);
-    expect(waterfallData(item(nb, 'A_Market.bridge'), reader, 'en').problems).toEqual(['A_Market!B53 #DIV/0!']);
+    expect(chartData(waterfallModel, item(nb, 'A_Market.bridge'), reader, 'en').problems).toEqual(['A_Market!B53 #DIV/0!']);
   });
 });
 
@@ -398,7 +407,7 @@ describe('labels and a user’s own range', () => {
     expect(tableRanges('A1:C3', 'S', reader)).toEqual({ values: 'B2:C3', rowLabels: 'A2:A3', colLabels: 'B1:C1' });
     expect(tableRanges('B2:C3', 'S', reader)).toEqual({ values: 'B2:C3' });
     expect(tableRanges('Other!A1:C3', 'S', reader)).toEqual({ values: 'Other!B2:C3', rowLabels: 'Other!A2:A3', colLabels: 'Other!B1:C1' });
-    const d = seriesData({ id: 'u', kind: 'bar', sheet: 'S', ranges: { values: 'B2:C3', rowLabels: 'A2:A3', colLabels: 'B1:C1' } }, reader, 'en');
+    const d = chartData(seriesModel, { id: 'u', kind: 'bar', sheet: 'S', ranges: { values: 'B2:C3', rowLabels: 'A2:A3', colLabels: 'B1:C1' } }, reader, 'en');
     expect(d.categories).toEqual(['East', 'West']);
     expect(d.series.map((s) => [s.label, s.values])).toEqual([['FY25', [1, 3]], ['FY26', [2, 4]]]);
   });

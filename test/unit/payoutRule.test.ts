@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { HyperFormula } from 'hyperformula';
 import { describe, expect, it } from 'vitest';
 import { payoutAt, payoutFormula } from '../../templates/generators/payoutRule';
-import type { PayoutParams } from '../../src/model/layout';
+import type { PayoutParams } from '../../src/model/charts/payout';
 import E_BONUS from '../../templates/data/E_Bonus.json';
 
 const NAMES = ['PO_THRESHOLD', 'PO_AT_THRESHOLD', 'PO_SLOPE_LOW', 'PO_ACCEL', 'PO_CAP'] as const;

@@ -13,6 +13,7 @@ import type { JSX } from 'solid-js';
 import type { NotebookSession } from '../../engine/session';
 import type { LayoutItem } from '../../model/notebook';
 import { locale, t } from '../../i18n';
+import { chartData } from '../../model/charts/resolve';
 import { CHART_KINDS, itemTitle } from './kinds';
 import type { LegendEntry, PlotModule } from './plotKit';
 import { createContext, fmt, loadPlot, projectorFormats } from './plotKit';
@@ -56,7 +57,7 @@ export function ChartView(props: ChartViewProps): JSX.Element {
       const k = kind();
       if (!k) return { error: `unknown chart kind: ${props.item.kind}` };
       try {
-        return { data: k.extract(props.item, reader, locale()) };
+        return { data: chartData(k.model, props.item, reader, locale()) };
       } catch (e) {
         return { error: e instanceof Error ? e.message : String(e) };
       }

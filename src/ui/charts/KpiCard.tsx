@@ -10,7 +10,8 @@ import { valueToContract } from '../../model/cell';
 import { checkState } from '../../model/checks';
 import type { Bilingual } from '../../model/bilingual';
 import { pickText } from '../../model/bilingual';
-import { kpiData, readOne } from '../../model/layout';
+import { kpiModel } from '../../model/charts/kpi';
+import { chartData } from '../../model/charts/resolve';
 import type { LayoutItem } from '../../model/notebook';
 import { formatValue } from '../../i18n/numberFormat';
 import { locale, t } from '../../i18n';
@@ -28,8 +29,8 @@ export interface KpiCardProps {
 
 export function KpiCard(props: KpiCardProps): JSX.Element {
   const reader = sessionReader(props.session);
-  const kpi = createMemo(() => kpiData(props.item, reader));
-  const sub = createMemo(() => readOne(props.item.ranges.sub, props.item.sheet, reader));
+  const kpi = createMemo(() => chartData(kpiModel, props.item, reader, locale()));
+  const sub = () => kpi().sub;
   const label = () => props.item.title || pickText(props.item.options?.label as Bilingual | undefined, locale()) || kpi().key;
   const unit = () => {
     const u = props.item.options?.unit as string | undefined;

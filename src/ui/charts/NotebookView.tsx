@@ -9,10 +9,11 @@
  */
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
-import { parseRange, qualify, rangeToA1, splitSheetRef } from '../../model/address';
+import { qualify, rangeToA1 } from '../../model/address';
 import type { Bilingual } from '../../model/bilingual';
 import { pickText } from '../../model/bilingual';
-import { resolveRange, tableRanges } from '../../model/layout';
+import { resolveRange } from '../../model/charts/cells';
+import { userChartRanges } from '../../model/charts/table';
 import type { LayoutItem } from '../../model/notebook';
 import { newId } from '../../model/notebook';
 import { locale, t } from '../../i18n';
@@ -96,19 +97,10 @@ export default function NotebookView(props: { ctx: NotebookContext; view: ViewSt
     }
     if (result.mode !== 'add') return;
     const sheet = wb.sheetName();
-    const ranges = tableRanges(result.range, sheet, reader);
+    const ranges = userChartRanges(result.kind, result.range, sheet, reader);
     if (!ranges) {
       notify('error', t('chart.badRange', { ref: result.range }));
       return;
-    }
-    if (result.kind === 'waterfall') {
-      // a waterfall reads one column: the first column of values, labelled by the first column
-      const { sheet: s, ref } = splitSheetRef(ranges.values);
-      const r = parseRange(ref)!;
-      ranges.values = (s ? `${qualify(s, '')}` : '') + rangeToA1({ start: r.start, end: { row: r.end.row, col: r.start.col } });
-      if (ranges.rowLabels) ranges.labels = ranges.rowLabels;
-      delete ranges.rowLabels;
-      delete ranges.colLabels;
     }
     const item: LayoutItem = {
       id: newId('c'),

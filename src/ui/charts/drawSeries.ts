@@ -4,7 +4,7 @@
  * a right-hand axis), grouped bars, lines, and paired FY-vs-FY bars.
  */
 import type * as PlotNS from '@observablehq/plot';
-import type { SeriesData } from '../../model/layout';
+import type { PairedData, SeriesData } from '../../model/charts/series';
 import type { DrawContext, Drawn, LegendEntry } from './plotKit';
 import { INK, MUTED, PALETTE, asSvg, axisFormat, colorScale, fmt, keysOf, maxTextWidth, niceTicks, columnFrame } from './plotKit';
 import { maxOf, minOf } from '../../model/arrays';
@@ -178,7 +178,7 @@ export function drawLine(data: SeriesData, ctx: DrawContext): Drawn {
  * penetration, HV share); one panel per group, the earlier year as a wide light bar and the later
  * one as a narrower dark bar in front, labelled.
  */
-export function drawPaired(data: SeriesData & { groups: string[]; pair: string[] }, ctx: DrawContext): Drawn {
+export function drawPaired(data: PairedData, ctx: DrawContext): Drawn {
   const { Plot } = ctx;
   const keys = keysOf(data.categories.length);
   const rows = data.series.flatMap((s, si) =>

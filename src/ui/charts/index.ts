@@ -5,16 +5,15 @@
  * lists a sheet's items (its default layout when it has none of its own).
  */
 import type { NotebookSession } from '../../engine/session';
-import { itemsOfSheet } from '../../model/layout';
 import type { LayoutItem } from '../../model/notebook';
-import { findSheet } from '../../model/notebook';
+import { findSheet, itemsOfSheet } from '../../model/notebook';
 import { defaultLayout } from '../../../templates/layouts';
 
 export { ChartView } from './ChartView';
 export type { ChartAction, ChartViewProps } from './ChartView';
 export { KpiCard } from './KpiCard';
 export type { KpiCardProps } from './KpiCard';
-export { CHART_KINDS, USER_KINDS, isChart, itemTitle } from './kinds';
+export { CHART_KINDS, USER_KINDS, isChart, itemTitle, withoutPersonal } from './kinds';
 export { standaloneSvg, downloadPng, downloadSvg } from './exportChart';
 
 /** The items a sheet shows (reactive when called in a tracking scope), hidden ones included. */

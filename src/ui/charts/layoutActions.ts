@@ -8,8 +8,8 @@
  */
 import { createMemo } from 'solid-js';
 import type { NotebookSession } from '../../engine/session';
-import { itemsOfSheet } from '../../model/layout';
 import type { LayoutItem, Sheet } from '../../model/notebook';
+import { itemsOfSheet } from '../../model/notebook';
 import { defaultLayout } from '../../../templates/layouts';
 import { isChart } from './kinds';
 

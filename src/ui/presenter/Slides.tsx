@@ -248,10 +248,8 @@ function ChartSlot(props: { session: NotebookSession; id: string; mask: boolean 
     const sheet = props.id.slice(0, props.id.indexOf('.'));
     const it = m.layoutItemsOf(props.session, sheet).find((i) => i.id === props.id && !i.hidden);
     if (!it) return null;
-    if (!props.mask || !it.ranges.repLabels) return it;
     // Privacy: the reps stay as dots, without their names.
-    const { repLabels: _names, ...ranges } = it.ranges;
-    return { ...it, ranges };
+    return props.mask ? m.withoutPersonal(it) : it;
   });
   const [height, setHeight] = createSignal(0);
   let ro: ResizeObserver | undefined;
