@@ -12,7 +12,6 @@ import type { RawContent } from './cell';
 import type { EditCommand } from './commands';
 import type { Notebook } from './notebook';
 import { findSheet } from './notebook';
-import { formatNumber } from '../i18n/numberFormat';
 
 export type DecisionKind = 'driver' | 'scenario' | 'replay' | 'edit' | 'round';
 
@@ -111,14 +110,15 @@ export function decisionValueText(v: RawContent | null | undefined): string {
 
 /**
  * How a value reads in the log as the sheet shows it: a number in its cell's number format
- * (`78.0%`, `21,500.00`), so the CSV reads like the grid; other values as `decisionValueText`.
+ * (`78.0%`, `21,500.00`, by `format`: the grid's formatter, which lives in src/i18n), so the CSV
+ * reads like the grid; other values as `decisionValueText`.
  */
-export function formattedValueText(nb: Notebook): (target: string, v: RawContent | null | undefined) => string {
+export function formattedValueText(nb: Notebook, format: (v: number, code: string) => string): (target: string, v: RawContent | null | undefined) => string {
   return (target, v) => {
     const bang = target.lastIndexOf('!');
     const sheet = bang > 0 ? target.slice(0, bang).replace(/^'(.*)'$/, '$1') : '';
     const code = sheet ? findSheet(nb, sheet)?.formats[target.slice(bang + 1).replace(/\$/g, '')] : undefined;
-    return typeof v === 'number' && code ? formatNumber(v, code) : decisionValueText(v);
+    return typeof v === 'number' && code ? format(v, code) : decisionValueText(v);
   };
 }
 

@@ -14,7 +14,7 @@
 import { columnIndex, columnLabel, parseRange, qualify, rangeToA1, splitSheetRef } from './address';
 import type { RangePos } from './address';
 import type { NamedExpression } from './notebook';
-import { splitList } from './charts/cells';
+import { splitList } from './bindingCells';
 
 export type Axis = 'rows' | 'cols';
 

@@ -8,7 +8,7 @@
  * nearest text above the cell). A cell a workbook name points at is shown by that name.
  */
 import { splitSheetRef } from './address';
-import { localizedLabel } from './charts/labels';
+import { localizedLabel } from './cellLabels';
 import type { Locale, Notebook, Sheet } from './notebook';
 import { findSheet } from './notebook';
 

@@ -12,7 +12,7 @@
 import { columnIndex, parseA1, splitSheetRef } from './address';
 import type { RawContent } from './cell';
 import type { EditCommand } from './commands';
-import { resolveRange } from './charts/cells';
+import { resolveRange } from './bindingCells';
 import { DATE_LIMIT_MS, ENGINE_LIMITS, EXCEL_LIMITS, VIEW_LIMITS } from './limits';
 import type { LayoutItem, NamedExpression, Notebook, Sheet } from './notebook';
 import { findSheet, usedExtent } from './notebook';

@@ -26,7 +26,7 @@
 import { columnLabel } from '../../src/model/address';
 import type { RawContent } from '../../src/model/cell';
 import type { DriverDef, KpiDef } from '../../src/model/drivers';
-import { localizedLabel } from '../../src/model/charts/labels';
+import { localizedLabel } from '../../src/model/cellLabels';
 import type { LayoutItem, NamedExpression, Sheet } from '../../src/model/notebook';
 import { managerLevel, repLevels, type ClientShape } from './shape';
 import { unitOption } from './ansoffView';

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../src/model/cell';
 import type { KindBindings } from '../../src/model/charts/bindings';
-import type { CellReader } from '../../src/model/charts/cells';
+import type { CellReader } from '../../src/model/bindingCells';
 import { kpiModel } from '../../src/model/charts/kpi';
 import { chartData, resolveBindings } from '../../src/model/charts/resolve';
 import { seriesModel } from '../../src/model/charts/series';

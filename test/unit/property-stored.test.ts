@@ -16,7 +16,7 @@ import { exportXlsx } from '../../src/io/xlsxExport';
 import { workshopSheets } from '../../src/io/workshopSheets';
 import { decisionRows } from '../../src/model/decisionLog';
 import { importXlsx } from '../../src/io/xlsxImport';
-import { readRanges } from '../../src/model/charts/cells';
+import { readRanges } from '../../src/model/bindingCells';
 import { minimalXlsx, sheetXml } from './ioFixtures';
 
 const deep = (n: number) => `${'('.repeat(n)}1${')'.repeat(n)}`;

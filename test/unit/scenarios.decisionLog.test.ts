@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../src/model/edit';
 import { decisionRows, effectiveDecisions, formattedValueText, logCommand, newDecision, noteCommand } from '../../src/model/decisionLog';
+import { formatNumber } from '../../src/i18n/numberFormat';
 import { readOpsbookText, serializeOpsbook } from '../../src/model/fileFormat';
 import { emptyNotebook } from '../../src/model/notebook';
 
@@ -61,7 +62,7 @@ describe('decision log', () => {
     nb.sheets[0].formats.A1 = '0.0%';
     nb.sheets[0].formats.B2 = '#,##0.00';
     applyEdits(nb, [logCommand(entry('d1', 0.8, 0.775), newDecision({ id: 'd2', at: 0, kind: 'edit', target: 'Sheet1!B2', old: 21500, new: 1234567.891 }), newDecision({ id: 'd3', at: 0, kind: 'edit', target: 'Sheet1!C3', old: 'x', new: 0.5 }))]);
-    const rows = decisionRows(nb.decisions, (id) => id ?? 'Base', formattedValueText(nb));
+    const rows = decisionRows(nb.decisions, (id) => id ?? 'Base', formattedValueText(nb, formatNumber));
     expect(rows[1].slice(5, 7)).toEqual(['80.0%', '77.5%']);
     expect(rows[2].slice(5, 7)).toEqual(['21,500.00', '1,234,567.89']);
     expect(rows[3].slice(5, 7)).toEqual(['x', '0.5']); // no format: as typed

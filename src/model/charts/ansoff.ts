@@ -5,8 +5,8 @@
  * revenue, `share` of the gap, `cost`, `riskAdj` revenue, `prob`ability and `risk`.
  */
 import { chartModel } from './bindings';
-import type { Cell } from './cells';
-import { toNumber } from './cells';
+import type { Cell } from '../bindingCells';
+import { toNumber } from '../bindingCells';
 
 export interface AnsoffTile {
   label: string;

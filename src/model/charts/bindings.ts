@@ -8,7 +8,7 @@
  * The keys are the layout's own (`values`, `rowLabels`, `tableX`…): stored notebooks name them.
  */
 import type { LayoutItem, Locale } from '../notebook';
-import type { Cell } from './cells';
+import type { Cell } from '../bindingCells';
 
 /**
  * How a binding is read and what the resolver hands over for it:

@@ -1,6 +1,6 @@
 /** The bullet: the projected payout (`value`) against the `budget` and the Σ target incentive (`target`). */
 import { chartModel } from './bindings';
-import { toNumber } from './cells';
+import { toNumber } from '../bindingCells';
 
 export interface BulletData {
   value: number;

@@ -1,8 +1,8 @@
 /** A KPI card: the headline cell (`value`) and a secondary figure (`sub`). */
 import { parseRange } from '../address';
 import { chartModel } from './bindings';
-import type { Cell } from './cells';
-import { NAME } from './cells';
+import type { Cell } from '../bindingCells';
+import { NAME } from '../bindingCells';
 
 export interface KpiData {
   /** The `data-kpi` key: the name as bound (`TARGET_TOTAL`) or `Sheet!A1`. */

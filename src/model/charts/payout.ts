@@ -6,8 +6,8 @@
  */
 import { minOf } from '../arrays';
 import { chartModel } from './bindings';
-import type { Cell } from './cells';
-import { toNumber } from './cells';
+import type { Cell } from '../bindingCells';
+import { toNumber } from '../bindingCells';
 
 /** The curve's parameters, as the bonus sheet holds them. */
 export interface PayoutParams {

@@ -6,9 +6,9 @@
 import { pushAll } from '../arrays';
 import type { LayoutItem, Locale } from '../notebook';
 import type { ChartModel, KindBindings, ResolvedBindings } from './bindings';
-import type { Cell, CellReader } from './cells';
-import { firstFormat, problemsOf, readRanges } from './cells';
-import { cellLabel } from './labels';
+import type { Cell, CellReader } from '../bindingCells';
+import { firstFormat, problemsOf, readRanges } from '../bindingCells';
+import { cellLabel } from '../cellLabels';
 
 /**
  * The ranges of a list as one grid: `'rows'` puts them one under the other (`C38:E40,C44:E45` → 5

@@ -12,8 +12,8 @@ import { pickText } from '../bilingual';
 import type { LayoutItem, Locale } from '../notebook';
 import type { KindBindings, ResolvedBindings } from './bindings';
 import { chartModel } from './bindings';
-import type { Cell } from './cells';
-import { toNumber } from './cells';
+import type { Cell } from '../bindingCells';
+import { toNumber } from '../bindingCells';
 
 export interface Series {
   label: string;

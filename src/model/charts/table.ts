@@ -4,8 +4,8 @@
  * reads the first column of values, labelled by the label column.
  */
 import { parseRange, qualify, rangeToA1, splitSheetRef, toA1 } from '../address';
-import type { CellReader } from './cells';
-import { resolveRange } from './cells';
+import type { CellReader } from '../bindingCells';
+import { resolveRange } from '../bindingCells';
 
 /** Bindings (`values`, `rowLabels`, `colLabels`) for a chart of the table at `ref`, or null. */
 export function tableRanges(ref: string, sheet: string, reader: CellReader): Record<string, string> | null {

@@ -3,7 +3,7 @@
  * flagged beyond the ± alert `band` (e.g. ALERT_DEV); `labels` name the rows.
  */
 import { chartModel } from './bindings';
-import { toNumber } from './cells';
+import { toNumber } from '../bindingCells';
 
 export interface TdBuRow {
   label: string;

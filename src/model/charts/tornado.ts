@@ -4,8 +4,8 @@
  * (`delta`) for the bar's label.
  */
 import { chartModel } from './bindings';
-import type { Cell } from './cells';
-import { toNumber } from './cells';
+import type { Cell } from '../bindingCells';
+import { toNumber } from '../bindingCells';
 
 export interface TornadoChartBar {
   label: string;

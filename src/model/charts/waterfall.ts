@@ -8,9 +8,9 @@
 import type { Bilingual } from '../bilingual';
 import { pickText } from '../bilingual';
 import { chartModel } from './bindings';
-import type { Cell } from './cells';
-import { toNumber } from './cells';
-import { cellLabel } from './labels';
+import type { Cell } from '../bindingCells';
+import { toNumber } from '../bindingCells';
+import { cellLabel } from '../cellLabels';
 
 export type StepKind = 'total' | 'delta';
 

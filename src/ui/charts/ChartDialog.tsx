@@ -4,8 +4,8 @@
  */
 import { createSignal, For, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
-import { resolveRange } from '../../model/charts/cells';
-import type { CellReader } from '../../model/charts/cells';
+import { resolveRange } from '../../model/bindingCells';
+import type { CellReader } from '../../model/bindingCells';
 import type { LayoutItem } from '../../model/notebook';
 import { t } from '../../i18n';
 import { USER_KINDS } from './kinds';

@@ -12,7 +12,7 @@ import type { JSX } from 'solid-js';
 import { qualify, rangeToA1 } from '../../model/address';
 import type { Bilingual } from '../../model/bilingual';
 import { pickText } from '../../model/bilingual';
-import { resolveRange } from '../../model/charts/cells';
+import { resolveRange } from '../../model/bindingCells';
 import { userChartRanges } from '../../model/charts/table';
 import type { LayoutItem } from '../../model/notebook';
 import { newId } from '../../model/notebook';

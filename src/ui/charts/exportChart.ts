@@ -3,8 +3,8 @@
  * fonts named inline) and a PNG made from it (the SVG drawn onto a canvas at 2×).
  */
 import { download, fileStem } from '../services';
-import type { LegendEntry } from './plotKit';
-import { FONT_FAMILY, INK, textWidth } from './plotKit';
+import type { LegendEntry } from './draw/plotKit';
+import { FONT_FAMILY, INK, textWidth } from './draw/plotKit';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

@@ -4,7 +4,7 @@
  * so an edit redraws the charts it touched and no others.
  */
 import type { NotebookSession } from '../../engine/session';
-import type { CellReader } from '../../model/charts/cells';
+import type { CellReader } from '../../model/bindingCells';
 import { findSheet } from '../../model/notebook';
 
 export function sessionReader(session: NotebookSession): CellReader {

@@ -7,6 +7,7 @@ import { createSignal, For, onCleanup, Show } from 'solid-js';
 import type { NotebookSession } from '../../engine/session';
 import type { RawContent } from '../../model/cell';
 import type { Decision } from '../../model/decisionLog';
+import { formatNumber } from '../../i18n/numberFormat';
 import { decisionRows, effectiveDecisions, formattedValueText, logCommand, newDecision } from '../../model/decisionLog';
 import { findSheet } from '../../model/notebook';
 import { driverByName } from '../../model/drivers';
@@ -51,7 +52,7 @@ export function applyDecisionValue(session: NotebookSession, d: Decision, which:
 
 export function exportDecisionsCsv(session: NotebookSession): void {
   const nb = session.plain();
-  const rows = decisionRows(nb.decisions, (id) => scenarioName(session.doc, id), formattedValueText(nb));
+  const rows = decisionRows(nb.decisions, (id) => scenarioName(session.doc, id), formattedValueText(nb, formatNumber));
   download(`${fileStem(session.doc.title)}-decisions.csv`, toCsv(rows), 'text/csv;charset=utf-8');
 }
 

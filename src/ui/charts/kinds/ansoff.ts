@@ -2,8 +2,8 @@
 import type { AnsoffData } from '../../../model/charts/ansoff';
 import { ansoffModel } from '../../../model/charts/ansoff';
 import { t } from '../../../i18n';
-import { drawAnsoff } from '../drawGrid';
-import { fmt } from '../plotKit';
+import { drawAnsoff } from '../draw/drawGrid';
+import { fmt } from '../draw/plotKit';
 import type { ChartKind } from './kind';
 
 export const ansoffGridKind: ChartKind<AnsoffData> = {

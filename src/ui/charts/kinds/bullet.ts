@@ -2,8 +2,8 @@
 import type { BulletData } from '../../../model/charts/bullet';
 import { bulletModel } from '../../../model/charts/bullet';
 import { t } from '../../../i18n';
-import { drawBullet } from '../drawBonus';
-import { fmt } from '../plotKit';
+import { drawBullet } from '../draw/drawBonus';
+import { fmt } from '../draw/plotKit';
 import type { ChartKind } from './kind';
 
 export const bulletKind: ChartKind<BulletData> = {

@@ -4,7 +4,7 @@
  * readers (the chart's `aria-label` and `<title>`).
  */
 import type { ChartModel, KindBindings } from '../../../model/charts/bindings';
-import type { DrawContext, Drawn } from '../plotKit';
+import type { DrawContext, Drawn } from '../draw/plotKit';
 
 export interface ChartKind<D extends { problems: string[] } = { problems: string[] }> {
   model: ChartModel<KindBindings, D>;

@@ -2,8 +2,8 @@
 import type { PairedData } from '../../../model/charts/series';
 import { pairedModel } from '../../../model/charts/series';
 import { t } from '../../../i18n';
-import { drawPaired } from '../drawSeries';
-import { fmt } from '../plotKit';
+import { drawPaired } from '../draw/drawSeries';
+import { fmt } from '../draw/plotKit';
 import type { ChartKind } from './kind';
 import { list } from './kind';
 

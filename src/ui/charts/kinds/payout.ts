@@ -3,8 +3,8 @@ import type { PayoutData } from '../../../model/charts/payout';
 import { payoutModel } from '../../../model/charts/payout';
 import { t } from '../../../i18n';
 import { PAYOUT_RULE } from '../../../../templates/generators/payoutRule';
-import { drawPayout } from '../drawBonus';
-import { fmt } from '../plotKit';
+import { drawPayout } from '../draw/drawBonus';
+import { fmt } from '../draw/plotKit';
 import type { ChartKind } from './kind';
 import { list } from './kind';
 

@@ -2,10 +2,10 @@
 import type { SeriesData } from '../../../model/charts/series';
 import { seriesModel } from '../../../model/charts/series';
 import { t } from '../../../i18n';
-import { drawBar, drawGrouped, drawLine, drawStacked } from '../drawSeries';
-import { drawHeatmap } from '../drawHeatmap';
-import type { DrawContext, Drawn } from '../plotKit';
-import { fmt } from '../plotKit';
+import { drawBar, drawGrouped, drawLine, drawStacked } from '../draw/drawSeries';
+import { drawHeatmap } from '../draw/drawHeatmap';
+import type { DrawContext, Drawn } from '../draw/plotKit';
+import { fmt } from '../draw/plotKit';
 import type { ChartKind } from './kind';
 import { list } from './kind';
 

@@ -2,8 +2,8 @@
 import type { TdBuData } from '../../../model/charts/tdbu';
 import { tdBuModel } from '../../../model/charts/tdbu';
 import { t } from '../../../i18n';
-import { drawTdBu } from '../drawGrid';
-import { fmt } from '../plotKit';
+import { drawTdBu } from '../draw/drawGrid';
+import { fmt } from '../draw/plotKit';
 import type { ChartKind } from './kind';
 
 export const tdbuKind: ChartKind<TdBuData> = {

@@ -2,8 +2,8 @@
 import type { TornadoData } from '../../../model/charts/tornado';
 import { tornadoModel } from '../../../model/charts/tornado';
 import { t } from '../../../i18n';
-import { drawTornado } from '../drawBridge';
-import { fmt } from '../plotKit';
+import { drawTornado } from '../draw/drawBridge';
+import { fmt } from '../draw/plotKit';
 import type { ChartKind } from './kind';
 import { list } from './kind';
 

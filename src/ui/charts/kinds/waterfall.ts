@@ -2,8 +2,8 @@
 import type { WaterfallData } from '../../../model/charts/waterfall';
 import { waterfallModel } from '../../../model/charts/waterfall';
 import { t } from '../../../i18n';
-import { drawWaterfall } from '../drawBridge';
-import { fmt, signed } from '../plotKit';
+import { drawWaterfall } from '../draw/drawBridge';
+import { fmt, signed } from '../draw/plotKit';
 import type { ChartKind } from './kind';
 import { list } from './kind';
 

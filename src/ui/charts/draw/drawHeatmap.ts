@@ -3,7 +3,7 @@
  * zero and green above on a scale symmetric around zero, the value written in the cell; empty cells
  * (months not closed yet) stay blank.
  */
-import type { SeriesData } from '../../model/charts/series';
+import type { SeriesData } from '../../../model/charts/series';
 import type { DrawContext, Drawn } from './plotKit';
 import { asSvg, fmt, INK, keysOf, maxTextWidth, NEGATIVE, POSITIVE } from './plotKit';
 

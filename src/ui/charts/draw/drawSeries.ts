@@ -4,10 +4,10 @@
  * a right-hand axis), grouped bars, lines, and paired FY-vs-FY bars.
  */
 import type * as PlotNS from '@observablehq/plot';
-import type { PairedData, SeriesData } from '../../model/charts/series';
+import type { PairedData, SeriesData } from '../../../model/charts/series';
 import type { DrawContext, Drawn, LegendEntry } from './plotKit';
 import { INK, MUTED, PALETTE, asSvg, axisFormat, colorScale, fmt, keysOf, maxTextWidth, niceTicks, columnFrame } from './plotKit';
-import { maxOf, minOf } from '../../model/arrays';
+import { maxOf, minOf } from '../../../model/arrays';
 
 interface Row {
   key: string;

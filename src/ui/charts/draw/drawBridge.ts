@@ -2,12 +2,12 @@
  * Bridges and swings: the waterfall (totals from 0, deltas from the running base, dotted
  * connectors) and the tornado (bars from the base to the result at −Δ and +Δ, largest swing on top).
  */
-import type { TornadoData } from '../../model/charts/tornado';
-import type { WaterfallData } from '../../model/charts/waterfall';
+import type { TornadoData } from '../../../model/charts/tornado';
+import type { WaterfallData } from '../../../model/charts/waterfall';
 import type { DrawContext, Drawn } from './plotKit';
 import { INK, MUTED, NEGATIVE, PALETTE, POSITIVE, TOTAL, asSvg, axisFormat, fmt, keysOf, maxTextWidth, signed, textWidth } from './plotKit';
-import { t } from '../../i18n';
-import { maxOf, minOf } from '../../model/arrays';
+import { t } from '../../../i18n';
+import { maxOf, minOf } from '../../../model/arrays';
 
 const stepText = (s: WaterfallData['steps'][number], format?: string) => (s.kind === 'total' ? fmt(s.value, format) : signed(s.value, format));
 

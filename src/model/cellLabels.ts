@@ -2,9 +2,9 @@
  * Labels read from cells in the UI language: the template cells hold both languages ("华东 East"),
  * a chart shows the words of one.
  */
-import { isCellError } from '../cell';
-import type { Locale } from '../notebook';
-import type { Cell } from './cells';
+import { isCellError } from './cell';
+import type { Locale } from './notebook';
+import type { Cell } from './bindingCells';
 
 const HAN = /[\u2E80-\u9FFF\u3000-\u303F\uFF00-\uFFEF]/;
 const LATIN_WORD = /[A-Za-z]{2,}/;

@@ -3,12 +3,12 @@
  * cap marked and the reps as dots at their attainment; and a bullet of projected payout against
  * the budget and the Σ target incentive.
  */
-import type { BulletData } from '../../model/charts/bullet';
-import type { PayoutData } from '../../model/charts/payout';
+import type { BulletData } from '../../../model/charts/bullet';
+import type { PayoutData } from '../../../model/charts/payout';
 import type { DrawContext, Drawn } from './plotKit';
 import { INK, MUTED, NEGATIVE, PALETTE, WARN, asSvg, axisFormat, fmt, textWidth } from './plotKit';
-import { t } from '../../i18n';
-import { maxOf } from '../../model/arrays';
+import { t } from '../../../i18n';
+import { maxOf } from '../../../model/arrays';
 
 const PCT = '0%';
 

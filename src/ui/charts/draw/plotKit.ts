@@ -4,10 +4,10 @@
  * Plot is imported with `import()` only, so it lands in its own chunk and the app shell stays small.
  */
 import type * as PlotNS from '@observablehq/plot';
-import type { Locale } from '../../model/notebook';
-import { formatNumber } from '../../i18n/numberFormat';
-import { t } from '../../i18n';
-import { maxOf } from '../../model/arrays';
+import type { Locale } from '../../../model/notebook';
+import { formatNumber } from '../../../i18n/numberFormat';
+import { t } from '../../../i18n';
+import { maxOf } from '../../../model/arrays';
 
 export type PlotModule = typeof PlotNS;
 

@@ -3,12 +3,12 @@
  * tiles shaded by planned revenue and labelled with share of gap, cost, probability and risk),
  * and top-down vs bottom-up bars per region inside the ± alert band.
  */
-import type { AnsoffTile } from '../../model/charts/ansoff';
-import type { TdBuRow } from '../../model/charts/tdbu';
+import type { AnsoffTile } from '../../../model/charts/ansoff';
+import type { TdBuRow } from '../../../model/charts/tdbu';
 import type { DrawContext, Drawn } from './plotKit';
 import { FONT_FAMILY, INK, MUTED, NEGATIVE, PALETTE, asSvg, axisFormat, fmt, columnFrame, textWidth } from './plotKit';
-import { t } from '../../i18n';
-import { maxOf } from '../../model/arrays';
+import { t } from '../../../i18n';
+import { maxOf } from '../../../model/arrays';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

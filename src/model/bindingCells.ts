@@ -11,11 +11,11 @@
  * reference (`TARGET_TOTAL` → `=B_Target!$G$45`), or a comma-separated list of those; a bare
  * reference is on the item's own sheet.
  */
-import { forEachInRange, parseRange, splitSheetRef, toA1 } from '../address';
-import type { RangePos } from '../address';
-import { isCellError } from '../cell';
-import type { CellValue } from '../cell';
-import { pushAll } from '../arrays';
+import { forEachInRange, parseRange, splitSheetRef, toA1 } from './address';
+import type { RangePos } from './address';
+import { isCellError } from './cell';
+import type { CellValue } from './cell';
+import { pushAll } from './arrays';
 
 /** What extraction needs of a notebook: computed values, number formats and names. */
 export interface CellReader {
