@@ -66,8 +66,16 @@ export function drawBar(data: SeriesData, ctx: DrawContext): Drawn {
     });
     return { svg: asSvg(svg), legend };
   }
+  const frame = columnFrame(ctx, data.line ? 34 : 22);
+  // A bound line's value labels each bar with its name ("毛利率 70.0%"); where that is wider than
+  // a bar's slot (a wide CJK font, many bars) each bar keeps the value and the name goes to the legend.
+  const slot = (ctx.width - frame.marginLeft - 10) / Math.max(1, rows.length);
+  if (data.line?.label && maxTextWidth(rows.map((r) => r.note), ctx.fontSize * 0.9, Infinity) > slot * 0.9) {
+    for (const [i, r] of rows.entries()) r.note = fmt(data.line.values[i], data.line.format);
+    legend.push({ label: data.line.label, color: MUTED, shape: 'dot' });
+  }
   const svg = Plot.plot({
-    ...columnFrame(ctx, data.line ? 34 : 22),
+    ...frame,
     x: { domain: keys, tickFormat: label, label: null, padding: 0.3, tickSize: 0 },
     y: { grid: true, nice: true, label: ctx.unit || null, tickFormat: axisFormat(data.format) },
     color: color ?? undefined,
