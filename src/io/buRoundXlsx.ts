@@ -175,9 +175,13 @@ export async function zipFiles(files: { name: string; bytes: Uint8Array }[]): Pr
 }
 
 
-/** At most this many answers in one archive, each at most this big: a round has ≤ 500 recipients. */
+/**
+ * At most this many answers in one archive, each at most this big, and this much in all: a round
+ * has ≤ 500 recipients and an answer is a few kilobytes, so anything past these is not a round's.
+ */
 const MAX_ARCHIVE_ENTRIES = 1000;
-const MAX_ANSWER_BYTES = 20 * 1024 * 1024;
+const MAX_ANSWER_BYTES = 5 * 1024 * 1024;
+const MAX_ARCHIVE_BYTES = 100 * 1024 * 1024;
 
 /**
  * The answer workbooks one picked file holds: itself when it is a workbook, or each `.xlsx`
@@ -192,9 +196,11 @@ export async function answerWorkbooks(file: string, bytes: Uint8Array): Promise<
   if (!dir.ok || dir.entries.some((e) => e.name === '[Content_Types].xml')) return [{ file, bytes }];
   const inner = dir.entries.filter((e) => /\.xlsx$/i.test(e.name) && !/(^|\/)(__MACOSX\/|\.)/.test(e.name));
   const out: { file: string; bytes: Uint8Array }[] = [];
+  let total = 0;
   for (const entry of inner) {
     const name = `${file}/${entry.name.split('/').pop()}`;
-    if (entry.size > MAX_ANSWER_BYTES) {
+    total += entry.size;
+    if (entry.size > MAX_ANSWER_BYTES || total > MAX_ARCHIVE_BYTES) {
       out.push({ file: name, bytes: new Uint8Array() });
       continue;
     }

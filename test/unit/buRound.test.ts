@@ -230,6 +230,10 @@ describe('bottom-up rounds', () => {
     const books = await answerWorkbooks('bomb.zip', zip);
     expect(books.map((b) => b.file)).toEqual(['bomb.zip/a.xlsx']);
     expect(checkAnswers(nb, [await readRoundAnswer(books[0].file, books[0].bytes)])[0].problems).toEqual([{ code: 'notRound' }]);
+    // An entry far bigger than any answer is not inflated at all, and is refused by name too.
+    const big = await zipFiles([{ name: 'big.xlsx', bytes: new Uint8Array(6 * 1024 * 1024) }]);
+    const bigBooks = await answerWorkbooks('big.zip', big);
+    expect(bigBooks.map((b) => [b.file, b.bytes.length])).toEqual([['big.zip/big.xlsx', 0]]);
   });
 
   it('refuses a saved round of the wrong shape', () => {
