@@ -8,6 +8,7 @@
 import type { BuAnswerFile, BuSlice } from '../model/buRound';
 import type { Locale } from '../model/notebook';
 import { loadExcelJs } from './exceljs';
+import type { XlsxLimits } from './xlsxPrecheck';
 
 const SHEET = 'BU';
 /** Row of the first product line (1-based, as Excel counts). */
@@ -111,6 +112,17 @@ export async function roundWorkbook(slice: BuSlice, locale: Locale): Promise<Uin
 
 type CellLike = { value: unknown };
 
+/** An answer is one small sheet: limits far below an import's, far above any real answer. */
+const ANSWER_LIMITS: XlsxLimits = {
+  maxFileBytes: 5 * 1024 * 1024,
+  maxInflatedBytes: 50 * 1024 * 1024,
+  maxEntries: 200,
+  maxSheets: 20,
+  maxRows: 10_000,
+  maxColumns: 200,
+  maxCells: 200_000,
+};
+
 function plain(v: unknown): unknown {
   if (v && typeof v === 'object') {
     const o = v as { result?: unknown; richText?: { text: string }[]; text?: string };
@@ -127,6 +139,11 @@ export async function readRoundAnswer(file: string, bytes: ArrayBuffer | Uint8Ar
   const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   const empty: BuAnswerFile = { file, roundId: null, recipient: null, lines: [], td: [], bu: [], comments: [] };
+  // Vetted as an import is (sizes, cells, bombs) before exceljs builds anything, with an answer's
+  // own small limits: a hostile file is refused, it never hangs the page.
+  const { precheckXlsx } = await import('./xlsxPrecheck');
+  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  if (!(await precheckXlsx(view, ANSWER_LIMITS)).ok) return empty;
   try {
     await wb.xlsx.load(bytes instanceof Uint8Array ? (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer) : bytes);
   } catch {

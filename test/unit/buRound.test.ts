@@ -13,6 +13,7 @@ import { applyEdits } from '../../src/model/edit';
 import { acceptCommands, answerDiff, checkAnswers, createRound, deviation, planRecipients, planRegions, recipientStatus, regionReps, saveRoundCommand, sliceFor, sliceNumbers, supportsRounds, takeAnswers, roundsOf } from '../../src/model/buRound';
 import { answerWorkbooks, readRoundAnswer, roundFileName, roundWorkbook, zipFiles } from '../../src/io/buRoundXlsx';
 import { layoutKeyProblem } from '../../src/model/layoutKeys';
+import { minimalXlsx, sheetXml } from './ioFixtures';
 
 function plan(): { nb: Notebook; engine: EngineNotebook; values: () => SheetValues } {
   const nb = templateById('annual-plan')!.create();
@@ -234,6 +235,22 @@ describe('bottom-up rounds', () => {
     const big = await zipFiles([{ name: 'big.xlsx', bytes: new Uint8Array(6 * 1024 * 1024) }]);
     const bigBooks = await answerWorkbooks('big.zip', big);
     expect(bigBooks.map((b) => [b.file, b.bytes.length])).toEqual([['big.zip/big.xlsx', 0]]);
+  });
+
+  it('refuses an answer that is no answer by its size before reading it (12,000 rows), naming it', async () => {
+    const { nb, values } = plan();
+    const round = createRound(nb, values(), { recipients: planRegions(nb, values()), due: '', note: '' });
+    applyEdits(nb, [saveRoundCommand(nb, round)]);
+    const rows = Array.from({ length: 12_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`);
+    const names = `<definedName name="ROUND_ID">BU!$A$1</definedName><definedName name="RECIPIENT">BU!$A$2</definedName><definedName name="BU_INPUT">BU!$A$3:$A$5</definedName>`;
+    const hostile = minimalXlsx([{ name: 'BU', xml: sheetXml(rows) }], names);
+    const read = await readRoundAnswer('huge.xlsx', hostile);
+    expect(read).toMatchObject({ file: 'huge.xlsx', roundId: null });
+    expect(checkAnswers(nb, [read])[0].problems).toEqual([{ code: 'notRound' }]);
+    // The same shape small enough is read (and then fails as an answer of no round of this notebook).
+    const small = await readRoundAnswer('small.xlsx', minimalXlsx([{ name: 'BU', xml: sheetXml(rows.slice(0, 10)) }], names));
+    expect(small.roundId).toBe('0');
+    expect(checkAnswers(nb, [small])[0].problems).toEqual([{ code: 'otherRound' }]);
   });
 
   it('refuses a saved round of the wrong shape', () => {
