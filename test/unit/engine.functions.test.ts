@@ -241,6 +241,17 @@ describe('CONVERT (expected values cached in the compat workbooks)', () => {
   });
 });
 
+describe('COMPLEX (expected values cached in the compat workbooks)', () => {
+  it('an empty suffix (an empty cell or "") is "i"; parts written as Excel writes them', () => {
+    const data = { A1: 1.23, B1: 9.5121, A2: 1, B2: 2, C2: '', A3: 1e-18, A4: 1e-20, A5: 0, B5: -1, A6: 1, B6: -2, C6: 'j' };
+    expect(compute(data, ['=COMPLEX(A1,B1,C1)', '=COMPLEX(A2,B2,C2)', '=COMPLEX(A3,0)', '=COMPLEX(A4,0)', '=COMPLEX(A5,B5,C5)', '=COMPLEX(A6,B6,C6)', '=COMPLEX(-23.1234,-45.899)', '=COMPLEX(0,0)']))
+      .toEqual(['1.23+9.5121i', '1+2i', '0.000000000000000001', '1E-20', '-i', '1-2j', '-23.1234-45.899i', '0']);
+    const [bad, badNumber] = compute({ C1: 'k', C2: 0 }, ['=COMPLEX(1,2,C1)', '=COMPLEX(1,2,C2)']);
+    expect(bad).toMatchObject({ error: '#VALUE!' });
+    expect(badNumber).toMatchObject({ error: '#VALUE!' });
+  });
+});
+
 describe('INDIRECT (expected values cached in the compat workbooks)', () => {
   function book(formulas: Record<string, string>) {
     const nb = new EngineNotebook({
