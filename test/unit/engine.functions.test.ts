@@ -252,6 +252,47 @@ describe('COMPLEX (expected values cached in the compat workbooks)', () => {
   });
 });
 
+describe('TEXT with Excel format codes (expected values cached in the compat workbooks unless noted)', () => {
+  const text = (value: number | string, code: string) => compute({ A1: value, B1: code }, ['=TEXT(A1,B1)'])[0];
+
+  it('dates: day and month names, two- and four-digit years, literals', () => {
+    expect(text(41181, 'dddd/mmmm/yyyyy')).toBe('Saturday/September/2012');
+    expect(text(41181, 'ddd--/--mmm--/++yyy')).toBe('Sat--/--Sep--/++2012');
+    expect(text(41181, 'ddddd/mmmmm/yyyyy')).toBe('Saturday/S/2012');
+    expect(text(41181, 'm/d/y')).toBe('9/29/12');
+    expect(text(100, 'dd/mm--yy')).toBe('09/04--00');
+    expect(text(2958465, 'ddd--/--mmm--/++yyy')).toBe('Fri--/--Dec--/++9999');
+    for (const bad of [text(2958466, 'm/d/y'), text(-1, 'm/d/y'), text(41181, 'mm###')]) expect(bad).toMatchObject({ error: '#VALUE!' });
+  });
+
+  it('dates and times with locale tags, CJK literals, AM/PM and elapsed hours (Excel’s documented results)', () => {
+    expect(text(45356, '[$-409]mmmm d, yyyy')).toBe('March 5, 2024');
+    expect(text(45356, 'yyyy年m月')).toBe('2024年3月');
+    expect(text(0.6041666666666666, 'h:mm AM/PM')).toBe('2:30 PM');
+    expect(text(0.6041666666666666, 'hh:mm:ss')).toBe('14:30:00');
+    expect(text(1.5, '[h]:mm')).toBe('36:00');
+  });
+
+  it('numbers: sections, grouping, scaling commas, percent, scientific, General', () => {
+    expect(text(12, '#,##0_);(#,##0)')).toBe('12 ');
+    expect(text(-12345.6789, '$#,##0_);($#,##0)')).toBe('($12,346)');
+    expect(text(-2.7e-18, '#,##0_);(#,##0)')).toBe('(0)');
+    expect(text(-0.3333333333333333, '0')).toBe('0');
+    expect(text(123456789012, '00-00-00-00')).toBe('123456-78-90-12');
+    expect(text(12, '00-00-00-00')).toBe('00-00-00-12');
+    expect(text(123456789012, '#,##,, "Millions"')).toBe('123,457 Millions');
+    expect(text(12345.6789, '#,#.00 "Millions!"')).toBe('12,345.68 Millions!');
+    expect(text(0.3333333333333333, '[Red]#.#')).toBe('.3');
+    expect(text(12345.6789, '0.00%')).toBe('1234567.89%');
+    expect(text(1.2e-16, '0.00E+0')).toBe('1.20E-16');
+    expect(text(12345600000000000000, '0.00')).toBe('12345600000000000000.00');
+    expect([0.3333333333333333, 250000000000, 25000000000, -2.5e-9, -1e-8, 123456789012].map((n) => text(n, 'General'))).toEqual(['0.333333333', '2.5E+11', '25000000000', '-2.5E-09', '-0.00000001', '1.23457E+11']);
+    expect(text(150, '[>=100]"big";"small"')).toBe('big');
+    expect(text('12', '0.00')).toBe('12.00');
+    expect(text('abc', '0.00;-0.00;0;"<"@">"')).toBe('<abc>');
+  });
+});
+
 describe('INDIRECT (expected values cached in the compat workbooks)', () => {
   function book(formulas: Record<string, string>) {
     const nb = new EngineNotebook({
