@@ -22,10 +22,28 @@ import { TextPlugin } from './functions/text';
 
 let installed = false;
 
+/**
+ * Excel reads empty text ("") as no number: `=""+1`, `FLOOR(10,"")` are #VALUE!, and `"<5"` does
+ * not count a "" cell. The engine reads it as 0; its one coercion of a value to a number is
+ * corrected here (an empty cell is the engine's empty value, not "", and stays 0).
+ */
+function emptyTextIsNoNumber(): void {
+  const probe = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
+  const helper = (probe as unknown as { _evaluator?: { interpreter?: { arithmeticHelper?: object } } })._evaluator?.interpreter?.arithmeticHelper;
+  probe.destroy();
+  const proto = helper && (Object.getPrototypeOf(helper) as { coerceToMaybeNumber?: (arg: unknown) => unknown });
+  const original = proto?.coerceToMaybeNumber;
+  if (!proto || !original) return;
+  proto.coerceToMaybeNumber = function (this: unknown, arg: unknown) {
+    return arg === '' ? undefined : original.call(this, arg);
+  };
+}
+
 /** Adds the functions to the engine's registry (idempotent; none of them is the engine's own). */
 export function installExcelFunctions(): void {
   if (installed) return;
   installed = true;
+  emptyTextIsNoNumber();
   const plugins: FunctionPluginDefinition[] = [TextPlugin, LookupPlugin, StatisticsPlugin, EngineeringPlugin, FinancialPlugin, BondsPlugin, OddBondsPlugin, InformationPlugin, ReferencePlugin, ArrayFunctionsPlugin, AggregatePlugin, RegressionPlugin, averageIfsPlugin()];
   const have = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
   for (const plugin of plugins) {

@@ -23,8 +23,9 @@ const TAKES_RANGES = new Set(['AND', 'OR', 'XOR', 'COUNTBLANK', 'DAVERAGE', 'DCO
  */
 export function scalarArgument(name: string, index: number): boolean {
   if (TAKES_RANGES.has(name)) return false;
-  const plugin = HyperFormula.getFunctionPlugin(name) as { implementedFunctions?: Record<string, unknown> } | undefined;
-  const meta = plugin?.implementedFunctions?.[name] as
+  const plugin = HyperFormula.getFunctionPlugin(name) as { implementedFunctions?: Record<string, unknown>; aliases?: Record<string, string> } | undefined;
+  // ISO.CEILING is the engine's alias of CEILING.PRECISE.
+  const meta = plugin?.implementedFunctions?.[plugin.aliases?.[name] ?? name] as
     | { parameters?: { argumentType: string }[]; repeatLastArgs?: number; arrayFunction?: boolean; expandRanges?: boolean; vectorizationForbidden?: boolean; doesNotNeedArgumentsToBeComputed?: boolean }
     | undefined;
   if (!meta || meta.arrayFunction || meta.expandRanges || meta.vectorizationForbidden || meta.doesNotNeedArgumentsToBeComputed) return false;

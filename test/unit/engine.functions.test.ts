@@ -293,6 +293,14 @@ describe('TEXT with Excel format codes (expected values cached in the compat wor
   });
 });
 
+describe('empty text is no number (expected values cached in the compat workbooks)', () => {
+  it('"" in arithmetic and number arguments is #VALUE!; an empty cell is still 0', () => {
+    const got = compute({ A1: '=""', A2: 10 }, ['=A1+1', '=FLOOR(A2,A1)', '=CEILING.MATH(A2,A1)', '=SIGN(A1)', '=A3+1', '=COUNTIF(A1:A2,"<5")']);
+    for (const v of got.slice(0, 4)) expect(v).toMatchObject({ error: '#VALUE!' });
+    expect(got.slice(4)).toEqual([1, 0]);
+  });
+});
+
 describe('INDIRECT (expected values cached in the compat workbooks)', () => {
   function book(formulas: Record<string, string>) {
     const nb = new EngineNotebook({

@@ -20,6 +20,7 @@ describe('implicit intersection rewritten at import', () => {
     expect(at('=FLOOR($A3,$AD$47:$AH$47)', 2, 32)).toBe('=FLOOR($A3,AG$47)');
     expect(at('=CEILING($AM:$AM,B$2)', 4, 1)).toBe('=CEILING($AM5,B$2)');
     expect(at('=EXP(2:2)', 9, 2)).toBe('=EXP(C2)');
+    expect(at('=ISO.CEILING($A175,$47:$47)', 174, 32)).toBe('=ISO.CEILING($A175,AG$47)');
     expect(at("='My sheet'!B1:B9+Other!$C$1:$C$9", 3, 5)).toBe("='My sheet'!B4+Other!$C4");
   });
 
