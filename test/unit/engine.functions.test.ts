@@ -301,6 +301,20 @@ describe('empty text is no number (expected values cached in the compat workbook
   });
 });
 
+describe('CEILING and FLOOR families (expected values cached in the compat workbooks)', () => {
+  it('quotients at 15 significant digits, a zero significance, any non-zero mode', () => {
+    const got = compute({ A1: 7.1, A2: -7.1, A3: -10 }, [
+      '=FLOOR.MATH(A1,0.1)', '=CEILING.MATH(A2,0.1)', '=FLOOR(A1,0.1)', '=CEILING(A2,-0.1)', '=FLOOR.PRECISE(A1,0.1)', '=ISO.CEILING(A2,0.1)',
+      '=CEILING(10,0)', '=CEILING(-10,0)', '=FLOOR.MATH(A3,0.21,0.01)', '=CEILING.MATH(A3,0.21,0.01)', '=FLOOR.MATH(A3,0.21)', '=CEILING(-2.5,2)', '=FLOOR(-2.5,2)', '=FLOOR(-2.5,-2)',
+    ]);
+    const excel = [7.1000000000000005, -7.1000000000000005, 7.1000000000000005, -7.1000000000000005, 7.1000000000000005, -7.1000000000000005, 0, 0, -9.87, -10.08, -10.08, -2, -4, -2];
+    got.forEach((v, i) => expect(v as number).toBeCloseTo(excel[i], 12));
+    const [div0, signs] = compute({}, ['=FLOOR(10,0)', '=CEILING(10,-1)']);
+    expect(div0).toMatchObject({ error: '#DIV/0!' });
+    expect(signs).toMatchObject({ error: '#NUM!' });
+  });
+});
+
 describe('INDIRECT (expected values cached in the compat workbooks)', () => {
   function book(formulas: Record<string, string>) {
     const nb = new EngineNotebook({
