@@ -17,6 +17,7 @@ import { LookupPlugin } from './functions/lookup';
 import { OddBondsPlugin } from './functions/oddBonds';
 import { ReferencePlugin } from './functions/reference';
 import { RegressionPlugin } from './functions/regression';
+import { RomanPlugin } from './functions/roman';
 import { RoundingPlugin } from './functions/rounding';
 import { StatisticsPlugin } from './functions/statistics';
 import { TextPlugin } from './functions/text';
@@ -45,7 +46,7 @@ export function installExcelFunctions(): void {
   if (installed) return;
   installed = true;
   emptyTextIsNoNumber();
-  const plugins: FunctionPluginDefinition[] = [TextPlugin, LookupPlugin, StatisticsPlugin, EngineeringPlugin, FinancialPlugin, BondsPlugin, OddBondsPlugin, InformationPlugin, ReferencePlugin, ArrayFunctionsPlugin, AggregatePlugin, RegressionPlugin, RoundingPlugin, averageIfsPlugin()];
+  const plugins: FunctionPluginDefinition[] = [TextPlugin, LookupPlugin, StatisticsPlugin, EngineeringPlugin, FinancialPlugin, BondsPlugin, OddBondsPlugin, InformationPlugin, ReferencePlugin, ArrayFunctionsPlugin, AggregatePlugin, RegressionPlugin, RoundingPlugin, RomanPlugin, averageIfsPlugin()];
   const have = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
   for (const plugin of plugins) {
     const ids = Object.keys(plugin.implementedFunctions);

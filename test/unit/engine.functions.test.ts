@@ -315,6 +315,15 @@ describe('CEILING and FLOOR families (expected values cached in the compat workb
   });
 });
 
+describe('ROMAN (expected values cached in the compat workbooks)', () => {
+  it('truncates; below 1 is "", negative or 4000 and more is #VALUE!', () => {
+    const [a, b, c, d, e, f] = compute({}, ['=ROMAN(3999.9999999)', '=ROMAN(0.3)', '=ROMAN(0)', '=ROMAN(4000)', '=ROMAN(-13)', '=ROMAN(1999,2)']);
+    expect([a, b, c, f]).toEqual(['MMMCMXCIX', '', '', 'MXMIX']);
+    expect(d).toMatchObject({ error: '#VALUE!' });
+    expect(e).toMatchObject({ error: '#VALUE!' });
+  });
+});
+
 describe('INDIRECT (expected values cached in the compat workbooks)', () => {
   function book(formulas: Record<string, string>) {
     const nb = new EngineNotebook({
