@@ -21,6 +21,7 @@ import { RomanPlugin } from './functions/roman';
 import { RoundingPlugin } from './functions/rounding';
 import { StatisticsPlugin } from './functions/statistics';
 import { TextPlugin } from './functions/text';
+import { XlookupPlugin } from './functions/xlookup';
 
 let installed = false;
 
@@ -46,7 +47,7 @@ export function installExcelFunctions(): void {
   if (installed) return;
   installed = true;
   emptyTextIsNoNumber();
-  const plugins: FunctionPluginDefinition[] = [TextPlugin, LookupPlugin, StatisticsPlugin, EngineeringPlugin, FinancialPlugin, BondsPlugin, OddBondsPlugin, InformationPlugin, ReferencePlugin, ArrayFunctionsPlugin, AggregatePlugin, RegressionPlugin, RoundingPlugin, RomanPlugin, averageIfsPlugin()];
+  const plugins: FunctionPluginDefinition[] = [TextPlugin, LookupPlugin, StatisticsPlugin, EngineeringPlugin, FinancialPlugin, BondsPlugin, OddBondsPlugin, InformationPlugin, ReferencePlugin, ArrayFunctionsPlugin, AggregatePlugin, RegressionPlugin, RoundingPlugin, RomanPlugin, XlookupPlugin, averageIfsPlugin()];
   const have = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
   for (const plugin of plugins) {
     const ids = Object.keys(plugin.implementedFunctions);

@@ -324,6 +324,16 @@ describe('ROMAN (expected values cached in the compat workbooks)', () => {
   });
 });
 
+describe('XLOOKUP with arguments left empty (expected values cached in the compat workbooks)', () => {
+  it('an empty if-not-found or match mode takes its default: #N/A, exact match', () => {
+    const data = { A1: 1, A2: 2, A3: 3, B1: 'a', B2: 'b', B3: 'c' };
+    const [missing, missingLast, found, exact] = compute(data, ['=XLOOKUP(9,A1:A3,B1:B3,,,2)', '=XLOOKUP(9,A1:A3,B1:B3,,,-1)', '=XLOOKUP(2,A1:A3,B1:B3,,,2)', '=XLOOKUP(3,A1:A3,B1:B3,,,-1)']);
+    expect(missing).toMatchObject({ error: '#N/A' });
+    expect(missingLast).toMatchObject({ error: '#N/A' });
+    expect([found, exact]).toEqual(['b', 'c']);
+  });
+});
+
 describe('INDIRECT (expected values cached in the compat workbooks)', () => {
   function book(formulas: Record<string, string>) {
     const nb = new EngineNotebook({
