@@ -13,6 +13,7 @@ import { averageIfsPlugin } from './functions/conditional';
 import { EngineeringPlugin } from './functions/engineering';
 import { FinancialPlugin } from './functions/financial';
 import { InformationPlugin } from './functions/information';
+import { LogicalPlugin } from './functions/logical';
 import { LookupPlugin } from './functions/lookup';
 import { OddBondsPlugin } from './functions/oddBonds';
 import { ReferencePlugin } from './functions/reference';
@@ -47,7 +48,7 @@ export function installExcelFunctions(): void {
   if (installed) return;
   installed = true;
   emptyTextIsNoNumber();
-  const plugins: FunctionPluginDefinition[] = [TextPlugin, LookupPlugin, StatisticsPlugin, EngineeringPlugin, FinancialPlugin, BondsPlugin, OddBondsPlugin, InformationPlugin, ReferencePlugin, ArrayFunctionsPlugin, AggregatePlugin, RegressionPlugin, RoundingPlugin, RomanPlugin, XlookupPlugin, averageIfsPlugin()];
+  const plugins: FunctionPluginDefinition[] = [TextPlugin, LookupPlugin, StatisticsPlugin, EngineeringPlugin, FinancialPlugin, BondsPlugin, OddBondsPlugin, InformationPlugin, ReferencePlugin, ArrayFunctionsPlugin, AggregatePlugin, RegressionPlugin, RoundingPlugin, RomanPlugin, XlookupPlugin, LogicalPlugin, averageIfsPlugin()];
   const have = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
   for (const plugin of plugins) {
     const ids = Object.keys(plugin.implementedFunctions);

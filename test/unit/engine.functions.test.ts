@@ -334,6 +334,21 @@ describe('XLOOKUP with arguments left empty (expected values cached in the compa
   });
 });
 
+describe('AND, OR, XOR and CHAR (expected values cached in the compat workbooks)', () => {
+  it('references count only logicals and numbers; nothing to test is #VALUE!', () => {
+    const data = { A1: true, B1: true, A2: 'TRUE', A3: '=""', A4: 1, A5: 0 };
+    const got = compute(data, ['=AND(A1:B1)', '=AND(A1:B1,X90:Z99)', '=AND("",TRUE())', '=OR(A4:A5)', '=XOR(A1,A4)', '=AND(A2)', '=OR(A3)', '=AND("")', '=OR(X90:Z99)', '=AND(Z99,TRUE())']);
+    expect(got.slice(0, 5)).toEqual([true, true, true, true, false]);
+    for (const v of got.slice(5, 9)) expect(v).toMatchObject({ error: '#VALUE!' });
+    expect(got[9]).toBe(true);
+  });
+
+  it('CHAR uses Windows-1252 for 128–159', () => {
+    expect(compute({}, ['=CHAR(128)', '=CHAR(150)', '=CHAR(65)', '=CHAR(233)'])).toEqual(['€', '–', 'A', 'é']);
+    expect(compute({}, ['=CHAR(0)'])[0]).toMatchObject({ error: '#VALUE!' });
+  });
+});
+
 describe('INDIRECT (expected values cached in the compat workbooks)', () => {
   function book(formulas: Record<string, string>) {
     const nb = new EngineNotebook({
