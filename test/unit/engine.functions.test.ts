@@ -334,13 +334,21 @@ describe('XLOOKUP with arguments left empty (expected values cached in the compa
   });
 });
 
-describe('AND, OR, XOR and CHAR (expected values cached in the compat workbooks)', () => {
+describe('AND, OR, XOR, LCM, GCD and CHAR (expected values cached in the compat workbooks)', () => {
   it('references count only logicals and numbers; nothing to test is #VALUE!', () => {
     const data = { A1: true, B1: true, A2: 'TRUE', A3: '=""', A4: 1, A5: 0 };
     const got = compute(data, ['=AND(A1:B1)', '=AND(A1:B1,X90:Z99)', '=AND("",TRUE())', '=OR(A4:A5)', '=XOR(A1,A4)', '=AND(A2)', '=OR(A3)', '=AND("")', '=OR(X90:Z99)', '=AND(Z99,TRUE())']);
     expect(got.slice(0, 5)).toEqual([true, true, true, true, false]);
     for (const v of got.slice(5, 9)) expect(v).toMatchObject({ error: '#VALUE!' });
     expect(got[9]).toBe(true);
+  });
+
+  it('LCM and GCD skip empty cells and truncate; nothing to take is #VALUE!, negatives #NUM!', () => {
+    const data = { A1: 10, B1: 3, A2: 7.5, B2: 4.5, C2: 7.7, A3: -7.5, B3: 5 };
+    expect(compute(data, ['=LCM(A1,B1,C1)', '=GCD(A1,B1,C1)', '=LCM(A2,B2,C2)', '=GCD(A2:C2)', '=LCM(123456789000,1000)'])).toEqual([30, 1, 28, 1, 123456789000]);
+    const [none, negative] = compute(data, ['=LCM(D1,E1)', '=GCD(A3,B3)']);
+    expect(none).toMatchObject({ error: '#VALUE!' });
+    expect(negative).toMatchObject({ error: '#NUM!' });
   });
 
   it('CHAR uses Windows-1252 for 128–159', () => {

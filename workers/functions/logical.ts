@@ -1,5 +1,5 @@
 /**
- * AND, OR and XOR as Excel reads their arguments, and CHAR with Windows-1252 (Excel's code page
+ * AND, OR and XOR as Excel reads their arguments, LCM and GCD, which skip empty cells, and CHAR with Windows-1252 (Excel's code page
  * for CHAR on Windows) for 128–159. In a reference (a cell or a range) only logicals and numbers
  * count — text, even "TRUE", and empty cells are skipped; given directly, "TRUE"/"FALSE" are
  * logicals and "" is skipped; other text is #VALUE!. With nothing left to test the answer is
@@ -7,7 +7,7 @@
  */
 import { CellError, FunctionArgumentType, SimpleRangeValue } from 'hyperformula';
 import type { ImplementedFunctions } from 'hyperformula';
-import { ExcelPlugin, plain, value } from './values';
+import { ExcelPlugin, num, plain, value } from './values';
 
 const REFERENCE_NODES = new Set(['CELL_REFERENCE', 'CELL_RANGE', 'COLUMN_RANGE', 'ROW_RANGE', 'NAMED_EXPRESSION']);
 
@@ -43,6 +43,45 @@ function char(x: number): string | CellError {
   return String.fromCharCode(CP1252[n] ?? n);
 }
 
+/**
+ * The integers LCM and GCD take: empty cells skipped, numbers (and numeric text) truncated,
+ * logicals and other text #VALUE!, negatives or 2^53 and beyond #NUM!; none at all is #VALUE!.
+ */
+function integers(args: unknown[]): number[] | CellError {
+  const out: number[] = [];
+  for (const arg of args) {
+    const cells = arg instanceof SimpleRangeValue ? arg.valuesFromTopLeftCorner().map(plain) : [plain(arg)];
+    for (const v of cells) {
+      if (v instanceof CellError) return v;
+      if (v === null || v === undefined) continue;
+      const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+      if (!Number.isFinite(n)) return value('LCM and GCD take numbers.');
+      if (n < 0 || n >= 2 ** 53) return num('LCM and GCD take numbers from 0 to 2^53.');
+      out.push(Math.trunc(n));
+    }
+  }
+  return out.length ? out : value('LCM and GCD take numbers.');
+}
+
+const gcd2 = (a: number, b: number): number => (b === 0 ? a : gcd2(b, a % b));
+
+function gcd(...args: unknown[]): number | CellError {
+  const xs = integers(args);
+  return xs instanceof CellError ? xs : xs.reduce(gcd2, 0);
+}
+
+function lcm(...args: unknown[]): number | CellError {
+  const xs = integers(args);
+  if (xs instanceof CellError) return xs;
+  let r = 1;
+  for (const x of xs) {
+    if (x === 0) return 0;
+    r = (r / gcd2(r, x)) * x;
+    if (r >= 2 ** 53) return num('The least common multiple is 2^53 or more.');
+  }
+  return r;
+}
+
 const ANY = [{ argumentType: FunctionArgumentType.ANY }];
 
 export class LogicalPlugin extends ExcelPlugin {
@@ -51,7 +90,17 @@ export class LogicalPlugin extends ExcelPlugin {
     OR: { method: 'or', parameters: ANY, repeatLastArgs: 1 },
     XOR: { method: 'xor', parameters: ANY, repeatLastArgs: 1 },
     CHAR: { method: 'char', parameters: [{ argumentType: FunctionArgumentType.NUMBER }] },
+    GCD: { method: 'gcd', parameters: ANY, repeatLastArgs: 1 },
+    LCM: { method: 'lcm', parameters: ANY, repeatLastArgs: 1 },
   };
+
+  gcd(ast: unknown, state: unknown) {
+    return this.run('GCD', ast, state, gcd);
+  }
+
+  lcm(ast: unknown, state: unknown) {
+    return this.run('LCM', ast, state, lcm);
+  }
 
   private logical(name: string, ast: unknown, state: unknown, combine: (xs: boolean[]) => boolean) {
     const nodes = ((ast as { args?: { type?: string }[] }).args ?? []).map((a) => REFERENCE_NODES.has(String(a?.type)));
