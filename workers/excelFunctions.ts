@@ -22,6 +22,7 @@ import { RomanPlugin } from './functions/roman';
 import { RoundingPlugin } from './functions/rounding';
 import { StatisticsPlugin } from './functions/statistics';
 import { TextPlugin } from './functions/text';
+import { TextSplitPlugin } from './functions/textsplit';
 import { XlookupPlugin } from './functions/xlookup';
 
 let installed = false;
@@ -48,7 +49,7 @@ export function installExcelFunctions(): void {
   if (installed) return;
   installed = true;
   emptyTextIsNoNumber();
-  const plugins: FunctionPluginDefinition[] = [TextPlugin, LookupPlugin, StatisticsPlugin, EngineeringPlugin, FinancialPlugin, BondsPlugin, OddBondsPlugin, InformationPlugin, ReferencePlugin, ArrayFunctionsPlugin, AggregatePlugin, RegressionPlugin, RoundingPlugin, RomanPlugin, XlookupPlugin, LogicalPlugin, averageIfsPlugin()];
+  const plugins: FunctionPluginDefinition[] = [TextPlugin, LookupPlugin, StatisticsPlugin, EngineeringPlugin, FinancialPlugin, BondsPlugin, OddBondsPlugin, InformationPlugin, ReferencePlugin, ArrayFunctionsPlugin, AggregatePlugin, RegressionPlugin, RoundingPlugin, RomanPlugin, XlookupPlugin, LogicalPlugin, TextSplitPlugin, averageIfsPlugin()];
   const have = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
   for (const plugin of plugins) {
     const ids = Object.keys(plugin.implementedFunctions);

@@ -357,6 +357,20 @@ describe('AND, OR, XOR, LCM, GCD and CHAR (expected values cached in the compat 
   });
 });
 
+describe('TEXTSPLIT (expected values cached in the compat workbooks)', () => {
+  it('splits into columns and rows, pads short rows, drops empty pieces when asked; an empty delimiter is #VALUE!', () => {
+    const cells = { A1: 'Orange,Apple', A2: '1,2;3', Z1: '=TEXTSPLIT("1,2;3",",",";")' };
+    const book = new EngineNotebook({ sheets: [{ name: 'S', cells }], names: [] });
+    const v = book.allValues().S;
+    book.destroy();
+    expect([v.Z1, v.AA1, v.Z2]).toEqual(['1', '2', '3']);
+    expect(v.AA2).toMatchObject({ error: '#N/A' });
+    const [first, row, empty, ignored] = compute({ A1: 'Orange,Apple', A2: '1,2;3', A3: ',,a,b' }, ['=TEXTSPLIT(A1,",")', '=TEXTSPLIT(A2,",",";")', '=TEXTSPLIT(A1,"")', '=TEXTSPLIT(A3,",",,TRUE())']);
+    expect([first, row, ignored]).toEqual(['Orange', '1', 'a']);
+    expect(empty).toMatchObject({ error: '#VALUE!' });
+  });
+});
+
 describe('INDIRECT (expected values cached in the compat workbooks)', () => {
   function book(formulas: Record<string, string>) {
     const nb = new EngineNotebook({
