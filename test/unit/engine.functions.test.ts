@@ -371,6 +371,14 @@ describe('TEXTSPLIT (expected values cached in the compat workbooks)', () => {
   });
 });
 
+describe('criteria as Excel reads them (expected values cached in the compat workbooks)', () => {
+  it('an empty criterion cell is 0; ">c" compares text, ignoring case', () => {
+    const data = { A1: 13, A2: 17, A3: 5, A4: 7, B1: 'red', B2: 'BLUE', B3: 'brown', B4: 0 };
+    const got = compute(data, ['=SUMIF(B1:B4,C1,A1:A4)', '=COUNTIF(B1:B4,C1)', '=COUNTIF(B1:B4,">c")', '=SUMIFS(A1:A4,B1:B4,"<C")', '=COUNTIFS(B1:B4,">=red")']);
+    expect(got).toEqual([7, 1, 1, 22, 1]);
+  });
+});
+
 describe('INDIRECT (expected values cached in the compat workbooks)', () => {
   function book(formulas: Record<string, string>) {
     const nb = new EngineNotebook({
