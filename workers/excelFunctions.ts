@@ -17,6 +17,7 @@ import { LogicalPlugin } from './functions/logical';
 import { LookupPlugin } from './functions/lookup';
 import { OddBondsPlugin } from './functions/oddBonds';
 import { ReferencePlugin } from './functions/reference';
+import { PaymentsPlugin } from './functions/payments';
 import { RegressionPlugin } from './functions/regression';
 import { RomanPlugin } from './functions/roman';
 import { RoundingPlugin } from './functions/rounding';
@@ -82,7 +83,7 @@ export function installExcelFunctions(): void {
   const helpers = interpreterHelpers();
   emptyTextIsNoNumber(helpers.arithmeticHelper);
   excelCriteria(helpers.criterionBuilder);
-  const plugins: FunctionPluginDefinition[] = [TextPlugin, LookupPlugin, StatisticsPlugin, EngineeringPlugin, FinancialPlugin, BondsPlugin, OddBondsPlugin, InformationPlugin, ReferencePlugin, ArrayFunctionsPlugin, AggregatePlugin, RegressionPlugin, RoundingPlugin, RomanPlugin, XlookupPlugin, LogicalPlugin, TextSplitPlugin, averageIfsPlugin()];
+  const plugins: FunctionPluginDefinition[] = [TextPlugin, LookupPlugin, StatisticsPlugin, EngineeringPlugin, FinancialPlugin, BondsPlugin, OddBondsPlugin, InformationPlugin, ReferencePlugin, ArrayFunctionsPlugin, AggregatePlugin, RegressionPlugin, RoundingPlugin, RomanPlugin, XlookupPlugin, LogicalPlugin, TextSplitPlugin, PaymentsPlugin, averageIfsPlugin()];
   const have = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
   for (const plugin of plugins) {
     const ids = Object.keys(plugin.implementedFunctions);

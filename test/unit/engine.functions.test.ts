@@ -379,6 +379,15 @@ describe('criteria as Excel reads them (expected values cached in the compat wor
   });
 });
 
+describe('IPMT and PPMT periods (expected values cached in the compat workbooks)', () => {
+  it('a period whose whole part is below 1 or beyond the number of periods is #NUM!', () => {
+    const got = compute({}, ['=IPMT(0.1,4,3,8000,10,1)', '=PPMT(0.01,0.99999,36,8000)', '=IPMT(0.1,0,3,8000)', '=PPMT(0.1,3,2,8000,0,1)', '=IPMT(0.1,3,3,8000,0,1)', '=PPMT(0.1,3.9,3,8000,10,1)']);
+    for (const v of got.slice(0, 4)) expect(v).toMatchObject({ error: '#NUM!' });
+    expect(got[4] as number).toBeCloseTo(-265.8610271903324, 9);
+    expect(typeof got[5]).toBe('number');
+  });
+});
+
 describe('INDIRECT (expected values cached in the compat workbooks)', () => {
   function book(formulas: Record<string, string>) {
     const nb = new EngineNotebook({
