@@ -379,6 +379,14 @@ describe('criteria as Excel reads them (expected values cached in the compat wor
   });
 });
 
+describe('TBILLEQ over half a year (expected values cached in the compat workbooks)', () => {
+  it('uses Excel’s quadratic beyond 182 days, the money-market form up to it', () => {
+    const got = compute({}, ['=TBILLEQ(2040,2400,0.8)', '=TBILLEQ(1000,1365,0.5)', '=TBILLEQ(14640,15006,0.5)', '=TBILLEQ(20000,20182,0.5)', '=TBILLEQ(100,200,1)']);
+    const excel = [2.5066048253748145, 0.8482759796652481, 0.8522961312491701, 0.6784386617100372, 1.4038461538461537];
+    got.forEach((v, i) => expect(v as number).toBeCloseTo(excel[i], 9));
+  });
+});
+
 describe('IPMT and PPMT periods (expected values cached in the compat workbooks)', () => {
   it('a period whose whole part is below 1 or beyond the number of periods is #NUM!', () => {
     const got = compute({}, ['=IPMT(0.1,4,3,8000,10,1)', '=PPMT(0.01,0.99999,36,8000)', '=IPMT(0.1,0,3,8000)', '=PPMT(0.1,3,2,8000,0,1)', '=IPMT(0.1,3,3,8000,0,1)', '=PPMT(0.1,3.9,3,8000,10,1)']);
