@@ -12,6 +12,7 @@ import { BondsPlugin } from './functions/bonds';
 import { averageIfsPlugin } from './functions/conditional';
 import { EngineeringPlugin } from './functions/engineering';
 import { FinancialPlugin } from './functions/financial';
+import { IndexPlugin } from './functions/index';
 import { InformationPlugin } from './functions/information';
 import { LogicalPlugin } from './functions/logical';
 import { LookupPlugin } from './functions/lookup';
@@ -83,7 +84,7 @@ export function installExcelFunctions(): void {
   const helpers = interpreterHelpers();
   emptyTextIsNoNumber(helpers.arithmeticHelper);
   excelCriteria(helpers.criterionBuilder);
-  const plugins: FunctionPluginDefinition[] = [TextPlugin, LookupPlugin, StatisticsPlugin, EngineeringPlugin, FinancialPlugin, BondsPlugin, OddBondsPlugin, InformationPlugin, ReferencePlugin, ArrayFunctionsPlugin, AggregatePlugin, RegressionPlugin, RoundingPlugin, RomanPlugin, XlookupPlugin, LogicalPlugin, TextSplitPlugin, PaymentsPlugin, averageIfsPlugin()];
+  const plugins: FunctionPluginDefinition[] = [TextPlugin, LookupPlugin, StatisticsPlugin, EngineeringPlugin, FinancialPlugin, BondsPlugin, OddBondsPlugin, InformationPlugin, ReferencePlugin, ArrayFunctionsPlugin, AggregatePlugin, RegressionPlugin, RoundingPlugin, RomanPlugin, XlookupPlugin, LogicalPlugin, TextSplitPlugin, PaymentsPlugin, IndexPlugin, averageIfsPlugin()];
   const have = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
   for (const plugin of plugins) {
     const ids = Object.keys(plugin.implementedFunctions);

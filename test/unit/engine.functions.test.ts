@@ -396,6 +396,18 @@ describe('IPMT and PPMT periods (expected values cached in the compat workbooks)
   });
 });
 
+describe('INDEX as Excel reads its indexes (expected values cached in the compat workbooks)', () => {
+  it('a lone index over one row picks the column; 0 or empty takes a whole row or column; beyond is #REF!', () => {
+    const data = { B2: 10, C2: 20, D2: 30, A5: 1, A6: 2, B5: 3, B6: 4 };
+    const got = compute(data, ['=INDEX(B2:D2,3)', '=INDEX({1,2,3},2)', '=INDEX({1,2,3,4},,)', '=INDEX({1,2;3,4},,2)', '=INDEX(A5:B6,2,0)', '=INDEX(A5:A6,2)', '=INDEX({1,2,3},1,2,1)']);
+    expect(got).toEqual([30, 2, 1, 2, 2, 2, 2]);
+    const [beyond, area, negative] = compute(data, ['=INDEX(B2:D2,5)', '=INDEX({1,2,3},1,0,2)', '=INDEX(A5:B6,-1,1)']);
+    expect(beyond).toMatchObject({ error: '#REF!' });
+    expect(area).toMatchObject({ error: '#REF!' });
+    expect(negative).toMatchObject({ error: '#VALUE!' });
+  });
+});
+
 describe('INDIRECT (expected values cached in the compat workbooks)', () => {
   function book(formulas: Record<string, string>) {
     const nb = new EngineNotebook({
