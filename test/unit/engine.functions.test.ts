@@ -408,6 +408,13 @@ describe('INDEX as Excel reads its indexes (expected values cached in the compat
   });
 });
 
+describe('ISREF (expected values cached in the compat workbooks)', () => {
+  it('is TRUE for references and for INDIRECT / OFFSET / INDEX that give one, FALSE for values and errors', () => {
+    const got = compute({ A1: 1, A2: '=NA()' }, ['=ISREF(A2)', '=ISREF(A2:A3)', '=ISREF(C:C)', '=ISREF(INDIRECT("A1"))', '=ISREF(INDEX(A1:A2,1))', '=ISREF(1)', '=ISREF("A1")', '=ISREF(INDEX(A1,1,2,2))', '=ISREF(#REF!)']);
+    expect(got).toEqual([true, true, true, true, true, false, false, false, false]);
+  });
+});
+
 describe('INDIRECT (expected values cached in the compat workbooks)', () => {
   function book(formulas: Record<string, string>) {
     const nb = new EngineNotebook({
