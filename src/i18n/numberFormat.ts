@@ -6,6 +6,16 @@
  */
 import { isCellError } from '../model/cell';
 import type { CellValue } from '../model/cell';
+import { formatExcelNumber } from './excelFormat';
+
+/**
+ * Codes beyond this module's subset — dates and times, scientific notation, conditions, `?`
+ * placeholders, text sections — go to the full formatter TEXT() uses (excelFormat.ts).
+ */
+function needsFullFormatter(code: string): boolean {
+  const bare = code.replace(/"[^"]*"?|\\.|\[(?![<>=])[^\]]*\]|_.|\*./g, '');
+  return /[ymdhs]|e[+-]|\[[<>=]|\?|@/i.test(bare.replace(/general/gi, ''));
+}
 
 interface Section {
   prefix: string;
@@ -101,6 +111,8 @@ export function formatGeneral(n: number): string {
 
 export function formatNumber(n: number, code: string | undefined): string {
   if (!code) return formatGeneral(n);
+  // Excel fills a cell it cannot show a date in with #.
+  if (needsFullFormatter(code)) return formatExcelNumber(n, code) ?? '########';
   let c = cache.get(code);
   if (c === undefined) {
     c = compile(code);

@@ -17,6 +17,7 @@ import type { TryBuild } from './engineCheck';
 import { loadExcelJs } from './exceljs';
 import { xlsxProblem } from './problems';
 import type { ImportWarning, XlsxProblem } from './problems';
+import type { ScalarArgument } from './implicitIntersection';
 import { findUnsupportedFunctions } from './unsupportedFunctions';
 import type { UnsupportedFormula } from './unsupportedFunctions';
 import { precheckXlsx, XLSX_LIMITS } from './xlsxPrecheck';
@@ -43,6 +44,11 @@ export interface XlsxImportOptions {
    * still does not build is refused.
    */
   tryBuild?: TryBuild;
+  /**
+   * Whether a function's argument takes a single value, from the engine's function metadata. Given,
+   * ranges that Excel intersects implicitly in ordinary formulas become the cell it takes.
+   */
+  scalarArgument?: ScalarArgument;
   /** Told after each worksheet is read: `done` of `total` (the import worker relays it to the page). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -85,6 +91,7 @@ export async function importXlsx(input: Uint8Array | ArrayBuffer, opts: XlsxImpo
   );
   const warnings = [...named.warnings];
   const sheets: Sheet[] = [];
+  const ownExport = vetted.workbook.sheets.some((s) => s.name === NOTEBOOK_PART_SHEET);
   const cachedValues: SheetValues = {};
   const summaries: XlsxImportReport['sheets'] = [];
   for (const [index, ws] of wb.worksheets.entries()) {
@@ -95,6 +102,8 @@ export async function importXlsx(input: Uint8Array | ArrayBuffer, opts: XlsxImpo
       qualified: named.qualified,
       externalBooks: vetted.externalBooks,
       dataTables: vetted.dataTables.get(ws.name),
+      // An Opsbook export's formulas are dynamic-array ones already.
+      scalarArgument: ownExport ? undefined : opts.scalarArgument,
     });
     const path = vetted.workbook.sheets.find((s) => s.name === ws.name)?.path;
     if (read.uncertainResults.length && path) {

@@ -13,6 +13,8 @@ import { fromExcelFormula } from './excelFormula';
 import { translateExternalRefs } from './externalLinks';
 import type { ExternalBook } from './externalLinks';
 import { cachedAsContent } from './engineCheck';
+import { intersectImplicitly } from './implicitIntersection';
+import type { ScalarArgument } from './implicitIntersection';
 import { translateStructuredRefs } from './structuredRefs';
 import type { TableInfo } from './structuredRefs';
 import type { ImportWarning } from './problems';
@@ -46,6 +48,8 @@ export interface SheetContext {
   externalBooks?: readonly ExternalBook[];
   /** This sheet's data tables' ranges (`B5:B11`). */
   dataTables?: readonly string[];
+  /** Given, ranges Excel intersects implicitly in ordinary formulas become their cell (implicitIntersection). */
+  scalarArgument?: ScalarArgument;
 }
 
 export interface ReadSheet {
@@ -150,6 +154,8 @@ export function readWorksheet(
         continue;
       }
       cells[addr] = (m.sharedFormula ? cloneAt(addr, m.sharedFormula) : formulaAt(addr)) ?? '=#REF!';
+      const at = context.scalarArgument && m.shareType !== 'array' ? parseA1(addr) : null;
+      if (at && context.scalarArgument) cells[addr] = intersectImplicitly(cells[addr] as string, at.row, at.col, context.scalarArgument);
       const link = linked.get(addr);
       if (link !== undefined) {
         warnings.push({ code: 'externalLink', detail: `${ws.name}!${addr}: ${m.sharedFormula ? cells[addr] : `=${m.formula ?? ''}`}` });

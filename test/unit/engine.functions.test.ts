@@ -241,6 +241,180 @@ describe('CONVERT (expected values cached in the compat workbooks)', () => {
   });
 });
 
+describe('COMPLEX (expected values cached in the compat workbooks)', () => {
+  it('an empty suffix (an empty cell or "") is "i"; parts written as Excel writes them', () => {
+    const data = { A1: 1.23, B1: 9.5121, A2: 1, B2: 2, C2: '', A3: 1e-18, A4: 1e-20, A5: 0, B5: -1, A6: 1, B6: -2, C6: 'j' };
+    expect(compute(data, ['=COMPLEX(A1,B1,C1)', '=COMPLEX(A2,B2,C2)', '=COMPLEX(A3,0)', '=COMPLEX(A4,0)', '=COMPLEX(A5,B5,C5)', '=COMPLEX(A6,B6,C6)', '=COMPLEX(-23.1234,-45.899)', '=COMPLEX(0,0)']))
+      .toEqual(['1.23+9.5121i', '1+2i', '0.000000000000000001', '1E-20', '-i', '1-2j', '-23.1234-45.899i', '0']);
+    const [bad, badNumber] = compute({ C1: 'k', C2: 0 }, ['=COMPLEX(1,2,C1)', '=COMPLEX(1,2,C2)']);
+    expect(bad).toMatchObject({ error: '#VALUE!' });
+    expect(badNumber).toMatchObject({ error: '#VALUE!' });
+  });
+});
+
+describe('TEXT with Excel format codes (expected values cached in the compat workbooks unless noted)', () => {
+  const text = (value: number | string, code: string) => compute({ A1: value, B1: code }, ['=TEXT(A1,B1)'])[0];
+
+  it('dates: day and month names, two- and four-digit years, literals', () => {
+    expect(text(41181, 'dddd/mmmm/yyyyy')).toBe('Saturday/September/2012');
+    expect(text(41181, 'ddd--/--mmm--/++yyy')).toBe('Sat--/--Sep--/++2012');
+    expect(text(41181, 'ddddd/mmmmm/yyyyy')).toBe('Saturday/S/2012');
+    expect(text(41181, 'm/d/y')).toBe('9/29/12');
+    expect(text(100, 'dd/mm--yy')).toBe('09/04--00');
+    expect(text(2958465, 'ddd--/--mmm--/++yyy')).toBe('Fri--/--Dec--/++9999');
+    for (const bad of [text(2958466, 'm/d/y'), text(-1, 'm/d/y'), text(41181, 'mm###')]) expect(bad).toMatchObject({ error: '#VALUE!' });
+  });
+
+  it('dates and times with locale tags, CJK literals, AM/PM and elapsed hours (Excel’s documented results)', () => {
+    expect(text(45356, '[$-409]mmmm d, yyyy')).toBe('March 5, 2024');
+    expect(text(45356, 'yyyy年m月')).toBe('2024年3月');
+    expect(text(0.6041666666666666, 'h:mm AM/PM')).toBe('2:30 PM');
+    expect(text(0.6041666666666666, 'hh:mm:ss')).toBe('14:30:00');
+    expect(text(1.5, '[h]:mm')).toBe('36:00');
+  });
+
+  it('numbers: sections, grouping, scaling commas, percent, scientific, General', () => {
+    expect(text(12, '#,##0_);(#,##0)')).toBe('12 ');
+    expect(text(-12345.6789, '$#,##0_);($#,##0)')).toBe('($12,346)');
+    expect(text(-2.7e-18, '#,##0_);(#,##0)')).toBe('(0)');
+    expect(text(-0.3333333333333333, '0')).toBe('0');
+    expect(text(123456789012, '00-00-00-00')).toBe('123456-78-90-12');
+    expect(text(12, '00-00-00-00')).toBe('00-00-00-12');
+    expect(text(123456789012, '#,##,, "Millions"')).toBe('123,457 Millions');
+    expect(text(12345.6789, '#,#.00 "Millions!"')).toBe('12,345.68 Millions!');
+    expect(text(0.3333333333333333, '[Red]#.#')).toBe('.3');
+    expect(text(12345.6789, '0.00%')).toBe('1234567.89%');
+    expect(text(1.2e-16, '0.00E+0')).toBe('1.20E-16');
+    expect(text(12345600000000000000, '0.00')).toBe('12345600000000000000.00');
+    expect([0.3333333333333333, 250000000000, 25000000000, -2.5e-9, -1e-8, 123456789012].map((n) => text(n, 'General'))).toEqual(['0.333333333', '2.5E+11', '25000000000', '-2.5E-09', '-0.00000001', '1.23457E+11']);
+    expect(text(150, '[>=100]"big";"small"')).toBe('big');
+    expect(text('12', '0.00')).toBe('12.00');
+    expect(text('abc', '0.00;-0.00;0;"<"@">"')).toBe('<abc>');
+  });
+});
+
+describe('empty text is no number (expected values cached in the compat workbooks)', () => {
+  it('"" in arithmetic and number arguments is #VALUE!; an empty cell is still 0', () => {
+    const got = compute({ A1: '=""', A2: 10 }, ['=A1+1', '=FLOOR(A2,A1)', '=CEILING.MATH(A2,A1)', '=SIGN(A1)', '=A3+1', '=COUNTIF(A1:A2,"<5")']);
+    for (const v of got.slice(0, 4)) expect(v).toMatchObject({ error: '#VALUE!' });
+    expect(got.slice(4)).toEqual([1, 0]);
+  });
+});
+
+describe('CEILING and FLOOR families (expected values cached in the compat workbooks)', () => {
+  it('quotients at 15 significant digits, a zero significance, any non-zero mode', () => {
+    const got = compute({ A1: 7.1, A2: -7.1, A3: -10 }, [
+      '=FLOOR.MATH(A1,0.1)', '=CEILING.MATH(A2,0.1)', '=FLOOR(A1,0.1)', '=CEILING(A2,-0.1)', '=FLOOR.PRECISE(A1,0.1)', '=ISO.CEILING(A2,0.1)',
+      '=CEILING(10,0)', '=CEILING(-10,0)', '=FLOOR.MATH(A3,0.21,0.01)', '=CEILING.MATH(A3,0.21,0.01)', '=FLOOR.MATH(A3,0.21)', '=CEILING(-2.5,2)', '=FLOOR(-2.5,2)', '=FLOOR(-2.5,-2)',
+    ]);
+    const excel = [7.1000000000000005, -7.1000000000000005, 7.1000000000000005, -7.1000000000000005, 7.1000000000000005, -7.1000000000000005, 0, 0, -9.87, -10.08, -10.08, -2, -4, -2];
+    got.forEach((v, i) => expect(v as number).toBeCloseTo(excel[i], 12));
+    const [div0, signs] = compute({}, ['=FLOOR(10,0)', '=CEILING(10,-1)']);
+    expect(div0).toMatchObject({ error: '#DIV/0!' });
+    expect(signs).toMatchObject({ error: '#NUM!' });
+  });
+});
+
+describe('ROMAN (expected values cached in the compat workbooks)', () => {
+  it('truncates; below 1 is "", negative or 4000 and more is #VALUE!', () => {
+    const [a, b, c, d, e, f] = compute({}, ['=ROMAN(3999.9999999)', '=ROMAN(0.3)', '=ROMAN(0)', '=ROMAN(4000)', '=ROMAN(-13)', '=ROMAN(1999,2)']);
+    expect([a, b, c, f]).toEqual(['MMMCMXCIX', '', '', 'MXMIX']);
+    expect(d).toMatchObject({ error: '#VALUE!' });
+    expect(e).toMatchObject({ error: '#VALUE!' });
+  });
+});
+
+describe('XLOOKUP with arguments left empty (expected values cached in the compat workbooks)', () => {
+  it('an empty if-not-found or match mode takes its default: #N/A, exact match', () => {
+    const data = { A1: 1, A2: 2, A3: 3, B1: 'a', B2: 'b', B3: 'c' };
+    const [missing, missingLast, found, exact] = compute(data, ['=XLOOKUP(9,A1:A3,B1:B3,,,2)', '=XLOOKUP(9,A1:A3,B1:B3,,,-1)', '=XLOOKUP(2,A1:A3,B1:B3,,,2)', '=XLOOKUP(3,A1:A3,B1:B3,,,-1)']);
+    expect(missing).toMatchObject({ error: '#N/A' });
+    expect(missingLast).toMatchObject({ error: '#N/A' });
+    expect([found, exact]).toEqual(['b', 'c']);
+  });
+});
+
+describe('AND, OR, XOR, LCM, GCD and CHAR (expected values cached in the compat workbooks)', () => {
+  it('references count only logicals and numbers; nothing to test is #VALUE!', () => {
+    const data = { A1: true, B1: true, A2: 'TRUE', A3: '=""', A4: 1, A5: 0 };
+    const got = compute(data, ['=AND(A1:B1)', '=AND(A1:B1,X90:Z99)', '=AND("",TRUE())', '=OR(A4:A5)', '=XOR(A1,A4)', '=AND(A2)', '=OR(A3)', '=AND("")', '=OR(X90:Z99)', '=AND(Z99,TRUE())']);
+    expect(got.slice(0, 5)).toEqual([true, true, true, true, false]);
+    for (const v of got.slice(5, 9)) expect(v).toMatchObject({ error: '#VALUE!' });
+    expect(got[9]).toBe(true);
+  });
+
+  it('LCM and GCD skip empty cells and truncate; nothing to take is #VALUE!, negatives #NUM!', () => {
+    const data = { A1: 10, B1: 3, A2: 7.5, B2: 4.5, C2: 7.7, A3: -7.5, B3: 5 };
+    expect(compute(data, ['=LCM(A1,B1,C1)', '=GCD(A1,B1,C1)', '=LCM(A2,B2,C2)', '=GCD(A2:C2)', '=LCM(123456789000,1000)'])).toEqual([30, 1, 28, 1, 123456789000]);
+    const [none, negative] = compute(data, ['=LCM(D1,E1)', '=GCD(A3,B3)']);
+    expect(none).toMatchObject({ error: '#VALUE!' });
+    expect(negative).toMatchObject({ error: '#NUM!' });
+  });
+
+  it('CHAR uses Windows-1252 for 128–159', () => {
+    expect(compute({}, ['=CHAR(128)', '=CHAR(150)', '=CHAR(65)', '=CHAR(233)'])).toEqual(['€', '–', 'A', 'é']);
+    expect(compute({}, ['=CHAR(0)'])[0]).toMatchObject({ error: '#VALUE!' });
+  });
+});
+
+describe('TEXTSPLIT (expected values cached in the compat workbooks)', () => {
+  it('splits into columns and rows, pads short rows, drops empty pieces when asked; an empty delimiter is #VALUE!', () => {
+    const cells = { A1: 'Orange,Apple', A2: '1,2;3', Z1: '=TEXTSPLIT("1,2;3",",",";")' };
+    const book = new EngineNotebook({ sheets: [{ name: 'S', cells }], names: [] });
+    const v = book.allValues().S;
+    book.destroy();
+    expect([v.Z1, v.AA1, v.Z2]).toEqual(['1', '2', '3']);
+    expect(v.AA2).toMatchObject({ error: '#N/A' });
+    const [first, row, empty, ignored] = compute({ A1: 'Orange,Apple', A2: '1,2;3', A3: ',,a,b' }, ['=TEXTSPLIT(A1,",")', '=TEXTSPLIT(A2,",",";")', '=TEXTSPLIT(A1,"")', '=TEXTSPLIT(A3,",",,TRUE())']);
+    expect([first, row, ignored]).toEqual(['Orange', '1', 'a']);
+    expect(empty).toMatchObject({ error: '#VALUE!' });
+  });
+});
+
+describe('criteria as Excel reads them (expected values cached in the compat workbooks)', () => {
+  it('an empty criterion cell is 0; ">c" compares text, ignoring case', () => {
+    const data = { A1: 13, A2: 17, A3: 5, A4: 7, B1: 'red', B2: 'BLUE', B3: 'brown', B4: 0 };
+    const got = compute(data, ['=SUMIF(B1:B4,C1,A1:A4)', '=COUNTIF(B1:B4,C1)', '=COUNTIF(B1:B4,">c")', '=SUMIFS(A1:A4,B1:B4,"<C")', '=COUNTIFS(B1:B4,">=red")']);
+    expect(got).toEqual([7, 1, 1, 22, 1]);
+  });
+});
+
+describe('TBILLEQ over half a year (expected values cached in the compat workbooks)', () => {
+  it('uses Excel’s quadratic beyond 182 days, the money-market form up to it', () => {
+    const got = compute({}, ['=TBILLEQ(2040,2400,0.8)', '=TBILLEQ(1000,1365,0.5)', '=TBILLEQ(14640,15006,0.5)', '=TBILLEQ(20000,20182,0.5)', '=TBILLEQ(100,200,1)']);
+    const excel = [2.5066048253748145, 0.8482759796652481, 0.8522961312491701, 0.6784386617100372, 1.4038461538461537];
+    got.forEach((v, i) => expect(v as number).toBeCloseTo(excel[i], 9));
+  });
+});
+
+describe('IPMT and PPMT periods (expected values cached in the compat workbooks)', () => {
+  it('a period whose whole part is below 1 or beyond the number of periods is #NUM!', () => {
+    const got = compute({}, ['=IPMT(0.1,4,3,8000,10,1)', '=PPMT(0.01,0.99999,36,8000)', '=IPMT(0.1,0,3,8000)', '=PPMT(0.1,3,2,8000,0,1)', '=IPMT(0.1,3,3,8000,0,1)', '=PPMT(0.1,3.9,3,8000,10,1)']);
+    for (const v of got.slice(0, 4)) expect(v).toMatchObject({ error: '#NUM!' });
+    expect(got[4] as number).toBeCloseTo(-265.8610271903324, 9);
+    expect(typeof got[5]).toBe('number');
+  });
+});
+
+describe('INDEX as Excel reads its indexes (expected values cached in the compat workbooks)', () => {
+  it('a lone index over one row picks the column; 0 or empty takes a whole row or column; beyond is #REF!', () => {
+    const data = { B2: 10, C2: 20, D2: 30, A5: 1, A6: 2, B5: 3, B6: 4 };
+    const got = compute(data, ['=INDEX(B2:D2,3)', '=INDEX({1,2,3},2)', '=INDEX({1,2,3,4},,)', '=INDEX({1,2;3,4},,2)', '=INDEX(A5:B6,2,0)', '=INDEX(A5:A6,2)', '=INDEX({1,2,3},1,2,1)']);
+    expect(got).toEqual([30, 2, 1, 2, 2, 2, 2]);
+    const [beyond, area, negative] = compute(data, ['=INDEX(B2:D2,5)', '=INDEX({1,2,3},1,0,2)', '=INDEX(A5:B6,-1,1)']);
+    expect(beyond).toMatchObject({ error: '#REF!' });
+    expect(area).toMatchObject({ error: '#REF!' });
+    expect(negative).toMatchObject({ error: '#VALUE!' });
+  });
+});
+
+describe('ISREF (expected values cached in the compat workbooks)', () => {
+  it('is TRUE for references and for INDIRECT / OFFSET / INDEX that give one, FALSE for values and errors', () => {
+    const got = compute({ A1: 1, A2: '=NA()' }, ['=ISREF(A2)', '=ISREF(A2:A3)', '=ISREF(C:C)', '=ISREF(INDIRECT("A1"))', '=ISREF(INDEX(A1:A2,1))', '=ISREF(1)', '=ISREF("A1")', '=ISREF(INDEX(A1,1,2,2))', '=ISREF(#REF!)']);
+    expect(got).toEqual([true, true, true, true, true, false, false, false, false]);
+  });
+});
+
 describe('INDIRECT (expected values cached in the compat workbooks)', () => {
   function book(formulas: Record<string, string>) {
     const nb = new EngineNotebook({

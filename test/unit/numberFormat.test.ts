@@ -28,6 +28,15 @@ describe('number formats', () => {
     expect(formatNumber(123456789012345680000, undefined)).toBe('1.23457E+20');
   });
 
+  it('shows dates, times and scientific codes as Excel does (the formatter TEXT() uses)', () => {
+    expect(formatNumber(45356, 'yyyy-mm-dd')).toBe('2024-03-05');
+    expect(formatNumber(45356, '[$-409]d-mmm-yy')).toBe('5-Mar-24');
+    expect(formatNumber(45356, 'yyyy年m月')).toBe('2024年3月');
+    expect(formatNumber(0.6041666666666666, 'h:mm AM/PM')).toBe('2:30 PM');
+    expect(formatNumber(1234.5, '0.00E+00')).toBe('1.23E+03');
+    expect(formatNumber(-1, 'yyyy-mm-dd')).toBe('########');
+  });
+
   it('shows 30 decimals where the format asks for them', () => {
     expect(formatNumber(1, `0.${'0'.repeat(30)}`)).toBe(`1.${'0'.repeat(30)}`);
   });

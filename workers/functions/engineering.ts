@@ -1,11 +1,12 @@
 /**
- * GESTEP, ERF.PRECISE, ERFC.PRECISE and CONVERT, which the engine lacks. Excel's engineering functions take
+ * GESTEP, ERF.PRECISE, ERFC.PRECISE and CONVERT, which the engine lacks, and COMPLEX, whose
+ * suffix Excel takes as "i" when it is empty (an empty cell or ""), where the engine refuses it. Excel's engineering functions take
  * numeric text but refuse logicals (#VALUE!), so the arguments are read here, not coerced by the engine.
  */
 import { CellError, FunctionArgumentType } from 'hyperformula';
 import type { ImplementedFunctions } from 'hyperformula';
 import { convert } from './convert';
-import { ExcelPlugin, engineeringNumber } from './values';
+import { ExcelPlugin, engineeringNumber, num, plain, value } from './values';
 
 /** erfc(x) for x ≥ 0: the series of erf for small x, the continued fraction (relative accuracy) beyond. */
 function erfcPositive(x: number): number {
@@ -30,6 +31,31 @@ export const erfc = (x: number): number => (x >= 0 ? erfcPositive(x) : 2 - erfcP
 
 const ANY = { argumentType: FunctionArgumentType.ANY };
 
+/**
+ * A complex number's part as Excel writes it in COMPLEX: 15 significant digits, written out in
+ * full while that takes at most 20 characters (1E-18 is "0.000000000000000001"), else in Excel's
+ * scientific form ("1.2E-45", "1E-20").
+ */
+export function complexPart(x: number): string {
+  const n = Number(x.toPrecision(15));
+  const abs = Math.abs(n);
+  const full = abs.toLocaleString('en-US', { useGrouping: false, maximumSignificantDigits: 15 });
+  const sign = n < 0 ? '-' : '';
+  if (full.length <= 20) return sign + full;
+  return sign + abs.toExponential().replace(/e\+?/, 'E').replace(/\.?0+E/, 'E');
+}
+
+/** COMPLEX(real, imaginary, suffix): "a+bi" as Excel writes it; "" or an empty cell is "i"; other suffixes than i and j are #VALUE!. */
+function complex(re: number, im: number, suffix: unknown): string | CellError {
+  const s = suffix === undefined || suffix === null || suffix === '' ? 'i' : suffix;
+  if (s !== 'i' && s !== 'j') return value('The suffix must be "i" or "j".');
+  if (!Number.isFinite(re) || !Number.isFinite(im)) return num();
+  if (im === 0) return complexPart(re);
+  const imText = `${im === 1 || im === -1 ? '' : complexPart(Math.abs(im))}${s}`;
+  if (re === 0) return `${im < 0 ? '-' : ''}${imText}`;
+  return `${complexPart(re)}${im < 0 ? '-' : '+'}${imText}`;
+}
+
 /** Applies `fn` to the arguments read as engineering numbers, or answers the first error. */
 function numeric(fn: (...xs: number[]) => number | CellError) {
   return (...args: unknown[]) => {
@@ -44,6 +70,10 @@ export class EngineeringPlugin extends ExcelPlugin {
     GESTEP: { method: 'gestep', parameters: [ANY, { argumentType: FunctionArgumentType.ANY, optionalArg: true }] },
     'ERF.PRECISE': { method: 'erfPrecise', parameters: [ANY] },
     'ERFC.PRECISE': { method: 'erfcPrecise', parameters: [ANY] },
+    COMPLEX: {
+      method: 'complex',
+      parameters: [{ argumentType: FunctionArgumentType.NUMBER }, { argumentType: FunctionArgumentType.NUMBER }, { argumentType: FunctionArgumentType.SCALAR, optionalArg: true }],
+    },
     CONVERT: { method: 'convert', parameters: [ANY, { argumentType: FunctionArgumentType.STRING }, { argumentType: FunctionArgumentType.STRING }] },
   };
 
@@ -57,6 +87,10 @@ export class EngineeringPlugin extends ExcelPlugin {
 
   erfcPrecise(ast: unknown, state: unknown) {
     return this.run('ERFC.PRECISE', ast, state, numeric(erfc));
+  }
+
+  complex(ast: unknown, state: unknown) {
+    return this.run('COMPLEX', ast, state, (re: number, im: number, suffix: unknown) => complex(re, im, plain(suffix)));
   }
 
   convert(ast: unknown, state: unknown) {

@@ -1,4 +1,4 @@
-/** ERROR.TYPE and TYPE, which the engine lacks. */
+/** ERROR.TYPE and TYPE, which the engine lacks, and ISREF as Excel answers it. */
 import { CellError, ErrorType, FunctionArgumentType } from 'hyperformula';
 import type { ImplementedFunctions } from 'hyperformula';
 import { ExcelPlugin, na, plain } from './values';
@@ -29,11 +29,33 @@ function type(v: unknown): number {
   return 1;
 }
 
+const REFERENCES = new Set(['CELL_REFERENCE', 'CELL_RANGE', 'COLUMN_RANGE', 'ROW_RANGE']);
+/** Functions that answer a reference unless they fail. */
+const REFERENCE_FUNCTIONS = new Set(['INDIRECT', 'OFFSET', 'INDEX']);
+
 export class InformationPlugin extends ExcelPlugin {
   static implementedFunctions: ImplementedFunctions = {
+    ISREF: { method: 'isref', parameters: [{ argumentType: FunctionArgumentType.SCALAR }], vectorizationForbidden: true, doesNotNeedArgumentsToBeComputed: true },
     'ERROR.TYPE': { method: 'errorType', parameters: [{ argumentType: FunctionArgumentType.SCALAR }] },
     TYPE: { method: 'type', parameters: [{ argumentType: FunctionArgumentType.SCALAR }] },
   };
+
+  /**
+   * ISREF: TRUE for a reference in the formula (a cell, a range, whole columns or rows) and for
+   * INDIRECT, OFFSET or INDEX that give one; FALSE for any value (the engine answered TRUE only
+   * for a #REF! error).
+   */
+  isref(ast: unknown, state: unknown) {
+    const { args } = ast as { args: { type?: string; procedureName?: string }[] };
+    if (args.length !== 1) return na('ISREF takes one argument.');
+    const arg = args[0];
+    if (REFERENCES.has(String(arg.type))) return true;
+    if (arg.type === 'FUNCTION_CALL' && REFERENCE_FUNCTIONS.has(String(arg.procedureName).toUpperCase())) {
+      const result = (this as unknown as { evaluateAst(ast: unknown, state: unknown): unknown }).evaluateAst(arg, state);
+      return !(result instanceof CellError);
+    }
+    return false;
+  }
 
   errorType(ast: unknown, state: unknown) {
     return this.run('ERROR.TYPE', ast, state, errorType);

@@ -1,6 +1,7 @@
-/** CONCAT (the engine has CONCATENATE, which takes no ranges), VALUETOTEXT, TEXTBEFORE, TEXTAFTER, DOLLAR, FIXED, NUMBERVALUE and ARRAYTOTEXT, which the engine lacks. */
+/** TEXT with Excel's format codes, CONCAT (the engine has CONCATENATE, which takes no ranges), VALUETOTEXT, TEXTBEFORE, TEXTAFTER, DOLLAR, FIXED, NUMBERVALUE and ARRAYTOTEXT, which the engine lacks. */
 import { CellError, FunctionArgumentType, SimpleRangeValue } from 'hyperformula';
 import type { ImplementedFunctions } from 'hyperformula';
+import { formatExcelNumber, formatExcelText } from '../../src/i18n/excelFormat';
 import { excelRound } from '../excelRounding';
 import { ExcelPlugin, cellsOf, firstError, na, plain, value } from './values';
 import type { Scalar } from './values';
@@ -139,6 +140,25 @@ function numberValue(text: string, decimalSep?: string, groupSep?: string) {
   return Number(body) / 100 ** percents;
 }
 
+/**
+ * TEXT(value, format): the value as Excel's format code shows it (src/i18n/excelFormat.ts);
+ * numeric text is a number, other text goes through the code's text section, logicals stay
+ * TRUE/FALSE; a code Excel refuses (or a date out of its range) is #VALUE!.
+ */
+function text(v: unknown, format: string): string | CellError {
+  const x = plain(v);
+  if (x instanceof CellError) return x;
+  if (typeof x === 'boolean') return x ? 'TRUE' : 'FALSE';
+  let n: number | undefined = typeof x === 'number' ? x : x === null || x === undefined ? 0 : undefined;
+  if (typeof x === 'string') {
+    const t = x.trim();
+    if (t !== '' && Number.isFinite(Number(t))) n = Number(t);
+    else return formatExcelText(x, format);
+  }
+  const out = formatExcelNumber(n as number, format);
+  return out === null ? value('The format cannot show this value.') : out;
+}
+
 const TEXT_AROUND = [
   { argumentType: FunctionArgumentType.STRING },
   { argumentType: FunctionArgumentType.ANY },
@@ -155,6 +175,7 @@ export class TextPlugin extends ExcelPlugin {
     DOLLAR: { method: 'dollar', parameters: [{ argumentType: FunctionArgumentType.NUMBER }, { argumentType: FunctionArgumentType.NUMBER, defaultValue: 2 }] },
     FIXED: { method: 'fixed', parameters: [{ argumentType: FunctionArgumentType.NUMBER }, { argumentType: FunctionArgumentType.NUMBER, defaultValue: 2 }, { argumentType: FunctionArgumentType.BOOLEAN, defaultValue: false }] },
     NUMBERVALUE: { method: 'numberValue', parameters: [{ argumentType: FunctionArgumentType.STRING }, { argumentType: FunctionArgumentType.STRING, optionalArg: true }, { argumentType: FunctionArgumentType.STRING, optionalArg: true }] },
+    TEXT: { method: 'text', parameters: [{ argumentType: FunctionArgumentType.SCALAR }, { argumentType: FunctionArgumentType.STRING }] },
     TEXTBEFORE: { method: 'textBefore', parameters: TEXT_AROUND },
     TEXTAFTER: { method: 'textAfter', parameters: TEXT_AROUND },
     VALUETOTEXT: { method: 'valueToText', parameters: [{ argumentType: FunctionArgumentType.SCALAR }, { argumentType: FunctionArgumentType.INTEGER, defaultValue: 0 }] },
@@ -166,6 +187,10 @@ export class TextPlugin extends ExcelPlugin {
 
   valueToText(ast: unknown, state: unknown) {
     return this.run('VALUETOTEXT', ast, state, valueToText);
+  }
+
+  text(ast: unknown, state: unknown) {
+    return this.run('TEXT', ast, state, text);
   }
 
   textBefore(ast: unknown, state: unknown) {
