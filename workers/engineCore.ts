@@ -14,6 +14,7 @@ import { ENGINE_LIMITS } from '../src/model/limits';
 import { pushAll } from '../src/model/arrays';
 import { referencedSheets } from '../src/model/formulaText';
 import { isStructureCommand, moveAddressMap } from '../src/model/structure';
+import { moveFormula } from '../src/model/pointers';
 import { beat, instrumentEngine } from './heartbeat';
 import { installExcelFunctions } from './excelFunctions';
 import { installExcelRounding } from './excelRounding';
@@ -298,6 +299,20 @@ export class EngineNotebook {
     return missing ? '=#REF!' : engineFormula(expression);
   }
 
+  /**
+   * A typed formula as the engine may take it: a reference to a sheet the engine does not hold (one
+   * removed earlier) reads #REF!, as in Excel — given as written, a range on a removed sheet makes
+   * the engine throw. The document keeps the text.
+   */
+  private cellContent(raw: RawContent | null): RawCellContent {
+    if (typeof raw !== 'string' || !isFormula(raw) || !raw.includes('!')) return toEngineContent(raw);
+    let text = raw;
+    for (const sheet of referencedSheets(raw)) {
+      if (this.hf.getSheetId(sheet) === undefined) text = moveFormula(text, undefined, { op: 'removeSheet', sheetId: '', sheet });
+    }
+    return toEngineContent(text);
+  }
+
   private applyOne(cmd: EditCommand, deferred: { sheet: number; row: number; col: number; content: RawCellContent }[]): ExportedChange[] {
     const hf = this.hf;
     switch (cmd.type) {
@@ -308,12 +323,12 @@ export class EngineNotebook {
           const pos = parseA1(w.addr);
           if (!pos) throw new Error(`invalid address: ${w.addr}`);
           if (mayExhaustStack(w.raw)) {
-            deferred.push({ sheet: id, ...pos, content: toEngineContent(w.raw) });
+            deferred.push({ sheet: id, ...pos, content: this.cellContent(w.raw) });
             continue;
           }
           if (this.isolated.size) this.isolated.delete(`${id}:${pos.row}:${pos.col}`);
           // No spreading: one write may report thousands of changes (a long dependent chain).
-          for (const c of hf.setCellContents({ sheet: id, ...pos }, [[toEngineContent(w.raw)]])) out.push(c);
+          for (const c of hf.setCellContents({ sheet: id, ...pos }, [[this.cellContent(w.raw)]])) out.push(c);
         }
         return out;
       }

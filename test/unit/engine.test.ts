@@ -69,6 +69,23 @@ describe('engine', () => {
     host.close('nb');
   });
 
+  it('a formula typed after its sheet was removed reads #REF! there, a range too (the engine would throw on it)', () => {
+    const host = new EngineHost();
+    host.open('nb', { sheets: [{ name: 'Main', cells: { A1: 1 } }, { name: 'Costs', cells: { A1: 5, B2: 7 } }], names: [] });
+    expect(host.apply('nb', [{ type: 'removeSheet', name: 'Costs' }]).ok).toBe(true);
+    const r = host.apply('nb', [{ type: 'setCells', sheet: 'Main', writes: [
+      { addr: 'C1', raw: '=SUM(Costs!A1:D3)' },
+      { addr: 'C2', raw: '=IFERROR(SUM(Costs!A1:B2),0)+A1' },
+      { addr: 'C3', raw: '="Costs!A1"' },
+    ] }]);
+    expect(r.ok, r.ok ? '' : r.error.message).toBe(true);
+    const at = (addr: string) => (r.ok ? r.value.find((c) => c.addr === addr)?.value : undefined);
+    expect(at('C1')).toMatchObject({ error: '#REF!' });
+    expect(at('C2')).toBe(1);
+    expect(at('C3')).toBe('Costs!A1'); // text is text
+    host.close('nb');
+  });
+
   it('answers a workbook it cannot build with a failure value', () => {
     const host = new EngineHost();
     const r = host.open('nb', { sheets: [{ name: 'A', cells: {} }, { name: 'a', cells: {} }], names: [] });
