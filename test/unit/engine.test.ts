@@ -71,7 +71,8 @@ describe('engine', () => {
 
   it('a formula typed after its sheet was removed reads #REF! there, a range too (the engine would throw on it)', () => {
     const host = new EngineHost();
-    host.open('nb', { sheets: [{ name: 'Main', cells: { A1: 1 } }, { name: 'Costs', cells: { A1: 5, B2: 7 } }], names: [] });
+    // As a session meets it: a cell and a name read the sheet before it goes.
+    host.open('nb', { sheets: [{ name: 'Main', cells: { A1: 1, C1: '=Costs!A1+SUM(A1:A4)' } }, { name: 'Costs', cells: { A1: 5, B2: '=Main!A1+A1' } }], names: [{ name: 'BLOCK', expression: '=Costs!$A$1:$B$2' }] });
     expect(host.apply('nb', [{ type: 'removeSheet', name: 'Costs' }]).ok).toBe(true);
     const r = host.apply('nb', [{ type: 'setCells', sheet: 'Main', writes: [
       { addr: 'C1', raw: '=SUM(Costs!A1:D3)' },
