@@ -178,9 +178,17 @@ export async function readRoundAnswer(file: string, bytes: ArrayBuffer | Uint8Ar
   };
 }
 
-/** A file name for a recipient's workbook (no characters a file system refuses). */
+/** A name as a file name part (no characters a file system refuses). */
+const filePart = (name: string) => name.replace(/[\\/:*?"<>|\s]+/g, '_');
+
+/** A file name for a recipient's workbook. */
 export function roundFileName(roundNumber: number, recipient: string): string {
-  return `bottom-up-round-${roundNumber}-${recipient.replace(/[\\/:*?"<>|\s]+/g, '_')}.xlsx`;
+  return `bottom-up-round-${roundNumber}-${filePart(recipient)}.xlsx`;
+}
+
+/** The zip of a round's workbooks; a rep round's names its region. */
+export function roundZipName(roundNumber: number, region?: string): string {
+  return `bottom-up-round-${roundNumber}${region === undefined ? '' : `-${filePart(region)}`}.zip`;
 }
 
 /** Several files as one zip (JSZip, the zip writer exceljs itself uses). */
@@ -207,7 +215,7 @@ const MAX_ARCHIVE_BYTES = 100 * 1024 * 1024;
  * or inflates past its declared sizes gives no answers, and the reader then refuses it by name.
  */
 export async function answerWorkbooks(file: string, bytes: Uint8Array): Promise<{ file: string; bytes: Uint8Array }[]> {
-  const { readZipDirectory, inflateEntry } = await import('./zipReader');
+  const { readZipDirectory, inflateEntryBytes } = await import('./zipReader');
   const dir = readZipDirectory(bytes, MAX_ARCHIVE_ENTRIES);
   // A workbook is a zip too: one with a content-types part is an answer itself.
   if (!dir.ok || dir.entries.some((e) => e.name === '[Content_Types].xml')) return [{ file, bytes }];
@@ -221,11 +229,8 @@ export async function answerWorkbooks(file: string, bytes: Uint8Array): Promise<
       out.push({ file: name, bytes: new Uint8Array() });
       continue;
     }
-    const chunks: Uint8Array[] = [];
-    const problem = await inflateEntry(bytes, entry, (c) => void chunks.push(c));
-    const whole = new Uint8Array(problem ? 0 : chunks.reduce((n, c) => n + c.length, 0));
-    if (!problem) chunks.reduce((at, c) => (whole.set(c, at), at + c.length), 0);
-    out.push({ file: name, bytes: whole });
+    const inflated = await inflateEntryBytes(bytes, entry);
+    out.push({ file: name, bytes: inflated.ok ? inflated.bytes : new Uint8Array() });
   }
   return out.length ? out : [{ file, bytes }];
 }

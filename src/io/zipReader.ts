@@ -121,3 +121,14 @@ export async function inflateEntryText(bytes: Uint8Array, entry: ZipEntry): Prom
   });
   return problem ? { ok: false, problem } : { ok: true, text: text + decoder.decode() };
 }
+
+/** The whole inflated bytes of an entry (vetted sizes only: it is held in memory at once). */
+export async function inflateEntryBytes(bytes: Uint8Array, entry: ZipEntry): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: XlsxProblem }> {
+  const out = new Uint8Array(entry.size);
+  let at = 0;
+  const problem = await inflateEntry(bytes, entry, (chunk) => {
+    out.set(chunk, at);
+    at += chunk.length;
+  });
+  return problem ? { ok: false, problem } : { ok: true, bytes: out };
+}

@@ -119,30 +119,26 @@ function grid(values: SheetValues, a: RoundArea): CellValue[][] {
 
 const column = (g: CellValue[][]) => g.map((row) => row[0]);
 
+/** A one-column list name's entries as text, in list order ([] when the plan lacks it). */
+function listOf(nb: Notebook, values: SheetValues, name: string): string[] {
+  const a = area(nb, name);
+  return a ? column(grid(values, a)).map(text) : [];
+}
+
 /** The regions of the plan, in list order. */
 export function planRegions(nb: Notebook, values: SheetValues): string[] {
-  const a = area(nb, 'REGION_NAME');
-  return a ? column(grid(values, a)).map(text) : [];
+  return listOf(nb, values, LEVELS.region.who);
 }
 
 /** The reps of `region`, in roster order. */
 export function regionReps(nb: Notebook, values: SheetValues, region: string): string[] {
-  const names = area(nb, 'REP_NAME');
-  const regions = area(nb, LEVELS.rep.also);
-  if (!names || !regions) return [];
-  const of = column(grid(values, regions)).map(text);
-  return column(grid(values, names)).map(text).filter((_, i) => of[i] === region);
+  const of = listOf(nb, values, LEVELS.rep.also);
+  return listOf(nb, values, LEVELS.rep.who).filter((_, i) => of[i] === region);
 }
 
 /** Who can answer at `level`: every region, or the reps of `region`. */
 export function planRecipients(nb: Notebook, values: SheetValues, level: RoundLevel, region?: string): string[] {
   return level === 'rep' ? regionReps(nb, values, region ?? '') : planRegions(nb, values);
-}
-
-/** The rows of a level's areas, one per possible recipient, in list order. */
-function whoList(nb: Notebook, values: SheetValues, level: RoundLevel): string[] {
-  const a = area(nb, LEVELS[level].who);
-  return a ? column(grid(values, a)).map(text) : [];
 }
 
 /**
@@ -157,11 +153,11 @@ export function createRound(
 ): BuRound {
   const level = opts.level ?? 'region';
   const L = LEVELS[level];
-  const who = whoList(nb, values, level);
+  const who = listOf(nb, values, L.who);
   const td = grid(values, area(nb, L.td)!);
   const bu = grid(values, area(nb, L.bu)!);
   const buCols = bu[0]?.length ?? 0;
-  const lines = level === 'rep' ? [REP_LINE[nb.locale] ?? REP_LINE.en] : grid(values, area(nb, LEVELS.region.also)!).map((r) => text(r[0])).slice(0, buCols);
+  const lines = level === 'rep' ? [REP_LINE[nb.locale] ?? REP_LINE.en] : listOf(nb, values, LEVELS.region.also).slice(0, buCols);
   const inRegion = level === 'rep' ? new Set(regionReps(nb, values, opts.region ?? '')) : null;
   const previous = roundsOf(nb);
   return {
@@ -180,6 +176,12 @@ export function createRound(
   };
 }
 
+/** The deviation alert band (`ALERT_DEV`), 10 % when the plan has none. */
+export function alertBandOf(nb: Notebook, values: SheetValues): number {
+  const a = area(nb, 'ALERT_DEV');
+  return a ? num(grid(values, a)[0]?.[0]) : 0.1;
+}
+
 /** The slice one recipient's file carries. */
 export function sliceFor(nb: Notebook, values: SheetValues, round: BuRound, recipient: string): BuSlice {
   const r = round.recipients.find((x) => x.name === recipient);
@@ -187,8 +189,7 @@ export function sliceFor(nb: Notebook, values: SheetValues, round: BuRound, reci
   const L = LEVELS[levelOf(round)];
   const history = grid(values, area(nb, L.history)!)[r.index] ?? [];
   const potential = grid(values, area(nb, L.potential)!)[r.index] ?? [];
-  const bandArea = area(nb, 'ALERT_DEV');
-  const alertBand = bandArea ? num(grid(values, bandArea)[0]?.[0]) : 0.1;
+  const alertBand = alertBandOf(nb, values);
   return {
     roundId: round.id,
     roundNumber: round.number,

@@ -7,7 +7,7 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { unwrap } from 'solid-js/store';
 import type { BuCheckedAnswer, BuProblem, BuRound, RoundLevel } from '../../model/buRound';
-import { acceptCommands, answerDiff, checkAnswers, createRound, deviation, planRecipients, planRegions, recipientStatus, roundsOf, saveRoundCommand, sliceFor, supportsRounds, takeAnswers } from '../../model/buRound';
+import { acceptCommands, alertBandOf, answerDiff, checkAnswers, createRound, deviation, planRecipients, planRegions, recipientStatus, roundsOf, saveRoundCommand, sliceFor, supportsRounds, takeAnswers } from '../../model/buRound';
 import { locale, t } from '../../i18n';
 import { download, notify } from '../services';
 import { SidePanel } from '../notebook/SidePanel';
@@ -42,18 +42,19 @@ export default function RoundPanel(props: NotebookContext & { close(): void }) {
   const [due, setDue] = createSignal('');
   const [note, setNote] = createSignal('');
   const [lastImport, setLastImport] = createSignal<BuCheckedAnswer[]>([]);
+  const band = () => alertBandOf(nb(), values());
   const fmt = (v: number) => v.toLocaleString(locale(), { maximumFractionDigits: 2 });
   const pct = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(1)} %`;
 
   async function writeFiles(round: BuRound, names: string[]) {
-    const { roundWorkbook, roundFileName, zipFiles } = await import('../../io/buRoundXlsx');
+    const { roundWorkbook, roundFileName, roundZipName, zipFiles } = await import('../../io/buRoundXlsx');
     const files = [];
     for (const name of names) {
       const bytes = await roundWorkbook(sliceFor(nb(), values(), round, name), nb().locale);
       files.push({ name: roundFileName(round.number, name), bytes });
     }
     if (files.length === 1) download(files[0].name, files[0].bytes as BlobPart, XLSX);
-    else download(roundFileName(round.number, round.region ?? '').replace(/-?\.xlsx$/, '.zip'), (await zipFiles(files)) as BlobPart, 'application/zip');
+    else download(roundZipName(round.number, round.region), (await zipFiles(files)) as BlobPart, 'application/zip');
   }
 
   async function start() {
@@ -169,7 +170,6 @@ export default function RoundPanel(props: NotebookContext & { close(): void }) {
                     {(r) => {
                       const status = () => recipientStatus(r, round.due, today());
                       const dev = () => (r.answer ? deviation(r.td, r.answer.bu) : null);
-                      const band = () => sliceFor(nb(), values(), round, r.name).alertBand;
                       return (
                         <>
                           <tr data-recipient={r.name} data-status={status()}>
